@@ -1,0 +1,92 @@
+using Arbetsvagen.Features.AccessLog;
+using Arbetsvagen.Features.Consents;
+using Arbetsvagen.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Arbetsvagen.Features.Participants;
+
+/// <summary>What the current user may see of one participant, and on what basis.</summary>
+public sealed record ParticipantGrant(Participant Participant, DataCategories Categories, bool OwnCase, Guid? ConsentId)
+{
+    public bool Covers(DataCategories category) => (Categories & category) == category;
+}
+
+/// <summary>
+/// The secrecy rule in one place: a participant belongs to the secrecy boundary that holds the case; anyone
+/// else sees them only through an active consent that names their organisation (or its boundary), evaluated
+/// now, at the moment of sharing. Analysts and administrators never see a person.
+/// </summary>
+public sealed class ParticipantAccess(AppDbContext db, CurrentUser user, TimeProvider clock, AccessLogger log)
+{
+    private const DataCategories AllCategories = DataCategories.Identity | DataCategories.Background
+        | DataCategories.CaseAndPlan | DataCategories.Attendance | DataCategories.Health;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public Guid Boundary => user.SecrecyBoundaryId;
+
+    /// <summary>Active consents that name the current user's organisation or boundary.</summary>
+    public IQueryable<Consent> ConsentsToMe()
+    {
+        var now = Now;
+        var today = DateOnly.FromDateTime(now);
+        var org = user.OrganisationId;
+        var boundary = user.SecrecyBoundaryId;
+        return db.Consents.Where(c => c.WithdrawnAt == null && c.GivenAt <= now && c.ValidUntil >= today
+            && c.Recipients.Any(r => r.OrganisationId == org || r.OrganisationId == boundary));
+    }
+
+    public IQueryable<Participant> Visible()
+    {
+        if (!user.IsCaseworker)
+        {
+            return db.Participants.Where(_ => false);
+        }
+
+        var boundary = user.SecrecyBoundaryId;
+        var shared = ConsentsToMe().Where(c => (c.Categories & DataCategories.Identity) == DataCategories.Identity);
+        return db.Participants.Where(p => p.OwnerBoundaryId == boundary || shared.Any(c => c.ParticipantId == p.Id));
+    }
+
+    /// <summary>
+    /// Finds a participant the user may see, or null — whether it does not exist or is behind a boundary, so
+    /// the caller answers the same 404 either way. A refusal is logged as denied.
+    /// </summary>
+    public async Task<ParticipantGrant?> FindAsync(Guid id, CancellationToken ct)
+    {
+        var participant = user.IsCaseworker
+            ? await db.Participants.Include(p => p.Occupations).FirstOrDefaultAsync(p => p.Id == id, ct)
+            : null;
+        var grant = participant is null ? null : await GrantFor(participant, ct);
+        if (grant is null)
+        {
+            await log.RecordAsync(AccessAction.Denied, "Participant", id, participantId: id, ct: ct);
+            return null;
+        }
+
+        if (grant.Covers(DataCategories.Health) && user.MaySeeSensitiveData)
+        {
+            await db.Entry(grant.Participant).Reference(p => p.Sensitive).LoadAsync(ct);
+        }
+
+        return grant;
+    }
+
+    private async Task<ParticipantGrant?> GrantFor(Participant participant, CancellationToken ct)
+    {
+        if (participant.OwnerBoundaryId == user.SecrecyBoundaryId)
+        {
+            return new ParticipantGrant(participant, AllCategories, OwnCase: true, ConsentId: null);
+        }
+
+        var consents = await ConsentsToMe().Where(c => c.ParticipantId == participant.Id)
+            .Select(c => new { c.Id, c.Categories }).ToListAsync(ct);
+        var categories = consents.Aggregate(DataCategories.None, (all, c) => all | c.Categories);
+        if ((categories & DataCategories.Identity) == 0)
+        {
+            return null;
+        }
+
+        return new ParticipantGrant(participant, categories, OwnCase: false, consents[0].Id);
+    }
+}

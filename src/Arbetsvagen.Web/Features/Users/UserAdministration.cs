@@ -1,0 +1,155 @@
+using Arbetsvagen.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Arbetsvagen.Features.Users;
+
+public sealed record UserDto(Guid Id, string UserName, string DisplayName, Guid OrganisationId, string OrganisationName, List<string> Roles,
+    bool IsDisabled, bool TwoFactorEnabled, bool LockedOut);
+
+public sealed class UserInput
+{
+    public string? UserName { get; set; }
+    public string? DisplayName { get; set; }
+    public string? Email { get; set; }
+    public Guid? OrganisationId { get; set; }
+    public List<string>? Roles { get; set; }
+    public string? Password { get; set; }
+}
+
+/// <summary>An administrator manages the users of their own organisation and its units.</summary>
+public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> users, CurrentUser admin, UserStatusCache statuses, TimeProvider clock)
+{
+    public IQueryable<Guid> ScopeOrganisationIds() =>
+        db.Organisations.Where(o => o.Id == admin.OrganisationId || o.ParentId == admin.OrganisationId).Select(o => o.Id);
+
+    public async Task<List<UserDto>> ListAsync(CancellationToken ct)
+    {
+        var scope = ScopeOrganisationIds();
+        var rows = await db.Users.AsNoTracking().Where(u => scope.Contains(u.OrganisationId)).OrderBy(u => u.UserName)
+            .Join(db.Organisations, u => u.OrganisationId, o => o.Id, (u, o) => new { User = u, Organisation = o.Name })
+            .ToListAsync(ct);
+        var userIds = rows.Select(r => r.User.Id).ToList();
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where userIds.Contains(ur.UserId)
+                           select new { ur.UserId, r.Name }).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        return rows.Select(r => new UserDto(r.User.Id, r.User.UserName!, r.User.DisplayName, r.User.OrganisationId, r.Organisation,
+            roles.Where(x => x.UserId == r.User.Id).Select(x => x.Name!).Order().ToList(), r.User.IsDisabled, r.User.TwoFactorEnabled,
+            r.User.LockoutEnd > now)).ToList();
+    }
+
+    public async Task<(AppUser?, Dictionary<string, string[]>)> CreateAsync(UserInput input, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(input.UserName) || !System.Text.RegularExpressions.Regex.IsMatch(input.UserName.Trim(), "^[a-z0-9._-]{3,50}$"))
+        {
+            errors["userName"] = ["Användarnamnet ska vara 3–50 tecken: små bokstäver a–z, siffror, punkt, bindestreck eller understreck."];
+        }
+        else if (await users.FindByNameAsync(input.UserName.Trim()) is not null)
+        {
+            errors["userName"] = ["Användarnamnet är upptaget."];
+        }
+
+        if (string.IsNullOrWhiteSpace(input.DisplayName) || input.DisplayName.Trim().Length > 200)
+        {
+            errors["displayName"] = ["Ange namn (högst 200 tecken)."];
+        }
+
+        var scope = await ScopeOrganisationIds().ToListAsync(ct);
+        if (input.OrganisationId is not { } organisationId || !scope.Contains(organisationId))
+        {
+            errors["organisationId"] = ["Välj en organisation som du administrerar."];
+        }
+
+        var roles = (input.Roles ?? []).Distinct().ToList();
+        if (roles.Count == 0 || roles.Any(r => !Roles.All.Contains(r)))
+        {
+            errors["roles"] = [$"Välj minst en roll bland: {string.Join(", ", Roles.All)}."];
+        }
+
+        if (string.IsNullOrEmpty(input.Password) || input.Password.Length < 10)
+        {
+            errors["password"] = ["Lösenordet ska ha minst 10 tecken."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var user = new AppUser
+        {
+            UserName = input.UserName!.Trim(),
+            DisplayName = input.DisplayName!.Trim(),
+            Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim(),
+            OrganisationId = input.OrganisationId!.Value,
+        };
+        var created = await users.CreateAsync(user, input.Password!);
+        if (!created.Succeeded)
+        {
+            return (null, new Dictionary<string, string[]> { ["password"] = created.Errors.Select(e => Swedish(e)).ToArray() });
+        }
+
+        await users.AddToRolesAsync(user, roles);
+        return (user, errors);
+    }
+
+    /// <summary>Disables an account: sign-ins are refused at once and existing sessions and tokens within 30 seconds.</summary>
+    public async Task<bool> SetDisabledAsync(Guid userId, bool disabled, CancellationToken ct)
+    {
+        var scope = ScopeOrganisationIds();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId && scope.Contains(u.OrganisationId), ct);
+        if (user is null)
+        {
+            return false;
+        }
+
+        if (user.Id == admin.Id && disabled)
+        {
+            throw new ConflictException("Du kan inte stänga av ditt eget konto.");
+        }
+
+        if (disabled)
+        {
+            user.Disable(clock.GetUtcNow().UtcDateTime);
+        }
+        else
+        {
+            user.Enable();
+        }
+
+        await users.UpdateSecurityStampAsync(user);
+        statuses.Forget(user.Id);
+        return true;
+    }
+
+    private static string Swedish(IdentityError error) => error.Code switch
+    {
+        "PasswordRequiresDigit" => "Lösenordet måste innehålla en siffra.",
+        "PasswordRequiresLower" => "Lösenordet måste innehålla en liten bokstav.",
+        "PasswordRequiresUpper" => "Lösenordet måste innehålla en stor bokstav.",
+        "PasswordTooShort" => "Lösenordet är för kort.",
+        _ => "Lösenordet uppfyller inte kraven.",
+    };
+}
+
+public static class UsersApi
+{
+    public static void MapUsersApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/users").WithTags("Användare").RequireAuthorization(Policies.Administrator);
+        group.MapGet("/", async (UserAdministration admin, CancellationToken ct) => await admin.ListAsync(ct));
+        group.MapPost("/", async (UserInput input, UserAdministration admin, CancellationToken ct) =>
+            await admin.CreateAsync(input, ct) switch
+            {
+                (AppUser u, _) => Results.Created($"/api/v1/users/{u.Id}", new { id = u.Id }),
+                (_, var errors) => ApiResults.Invalid(errors),
+            });
+        group.MapPost("/{id:guid}/disabling", async (Guid id, UserAdministration admin, CancellationToken ct) =>
+            await admin.SetDisabledAsync(id, true, ct) ? Results.NoContent() : ApiResults.NotFound());
+        group.MapPost("/{id:guid}/enabling", async (Guid id, UserAdministration admin, CancellationToken ct) =>
+            await admin.SetDisabledAsync(id, false, ct) ? Results.NoContent() : ApiResults.NotFound());
+    }
+}

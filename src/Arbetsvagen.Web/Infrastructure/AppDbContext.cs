@@ -1,0 +1,193 @@
+using Arbetsvagen.Features.AccessLog;
+using Arbetsvagen.Features.Consents;
+using Arbetsvagen.Features.Organisations;
+using Arbetsvagen.Features.Participants;
+using Arbetsvagen.Features.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Arbetsvagen.Infrastructure;
+
+public sealed class UtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+public class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+{
+    private static readonly SemaphoreSlim AccessLogLock = new(1, 1);
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Collaboration> Collaborations => Set<Collaboration>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<ParticipantSensitiveData> ParticipantSensitiveData => Set<ParticipantSensitiveData>();
+    public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every time is stored in UTC; SQLite forgets the kind, so it is put back on reading.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<OrganisationKind>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<UnitFunction>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<IdentityKind>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<Gender>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<EducationLevel>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<SwedishLevel>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<AfStatus>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<IncomeSource>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<OccupationRelation>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ConsentForm>().HaveConversion<string>().HaveMaxLength(20);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Organisation>(e =>
+        {
+            e.Property(o => o.Name).HasMaxLength(200);
+            e.Property(o => o.MunicipalityCode).HasMaxLength(4);
+            e.HasIndex(o => o.ParentId);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Collaboration>(e =>
+        {
+            e.Property(c => c.Name).HasMaxLength(200);
+            e.HasMany(c => c.Members).WithOne().HasForeignKey(m => m.CollaborationId);
+        });
+        builder.Entity<CollaborationMember>(e =>
+        {
+            e.HasKey(m => new { m.CollaborationId, m.OrganisationId });
+            e.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Participant>(e =>
+        {
+            e.Property(p => p.IdentityNumber).HasMaxLength(40);
+            e.Property(p => p.FirstName).HasMaxLength(100);
+            e.Property(p => p.LastName).HasMaxLength(100);
+            e.Property(p => p.SearchName).HasMaxLength(201);
+            e.Property(p => p.Email).HasMaxLength(200);
+            e.Property(p => p.Phone).HasMaxLength(40);
+            e.Property(p => p.StreetAddress).HasMaxLength(200);
+            e.Property(p => p.PostalCode).HasMaxLength(10);
+            e.Property(p => p.City).HasMaxLength(100);
+            e.Property(p => p.HomeMunicipalityCode).HasMaxLength(4);
+            e.Property(p => p.InterpreterLanguage).HasMaxLength(100);
+            e.Property(p => p.DrivingLicences).HasMaxLength(200);
+            e.HasIndex(p => new { p.OwnerOrganisationId, p.IdentityNumber }).IsUnique();
+            e.HasIndex(p => new { p.OwnerBoundaryId, p.SearchName });
+            e.HasIndex(p => new { p.OwnerBoundaryId, p.UpdatedAt });
+            e.HasIndex(p => p.IdentityNumber);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(p => p.Occupations).WithOne().HasForeignKey(o => o.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(p => p.Sensitive).WithOne().HasForeignKey<ParticipantSensitiveData>(s => s.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(p => p.IsShortEducated);
+        });
+        builder.Entity<ParticipantOccupation>(e =>
+        {
+            e.HasKey(o => new { o.ParticipantId, o.Relation, o.ConceptId });
+            e.Property(o => o.ConceptId).HasMaxLength(20);
+        });
+        builder.Entity<ParticipantSensitiveData>(e =>
+        {
+            e.HasKey(s => s.ParticipantId);
+            e.Property(s => s.DisabilityDescription).HasMaxLength(2000);
+            e.Property(s => s.HealthLimitations).HasMaxLength(4000);
+            e.Property(s => s.WorkAbility).HasMaxLength(4000);
+            e.Ignore(s => s.IsEmpty);
+        });
+        builder.Entity<Consent>(e =>
+        {
+            e.Property(c => c.Purpose).HasMaxLength(1000);
+            e.HasIndex(c => c.ParticipantId);
+            e.HasIndex(c => new { c.OwnerOrganisationId, c.ValidUntil });
+            e.HasOne<Participant>().WithMany().HasForeignKey(c => c.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(c => c.Recipients).WithOne().HasForeignKey(r => r.ConsentId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ConsentRecipient>(e =>
+        {
+            e.HasKey(r => new { r.ConsentId, r.OrganisationId });
+            e.HasIndex(r => r.OrganisationId);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<AccessLogEntry>(e =>
+        {
+            e.ToTable("AccessLog");
+            e.Property(a => a.UserName).HasMaxLength(256);
+            e.Property(a => a.Roles).HasMaxLength(400);
+            e.Property(a => a.Action).HasMaxLength(20);
+            e.Property(a => a.EntityType).HasMaxLength(50);
+            e.Property(a => a.EntityId).HasMaxLength(100);
+            e.Property(a => a.Purpose).HasMaxLength(400);
+            e.Property(a => a.PreviousHash).HasMaxLength(64);
+            e.Property(a => a.Hash).HasMaxLength(64);
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.ParticipantId, a.At });
+            e.HasIndex(a => new { a.UserId, a.At });
+        });
+    }
+
+    /// <summary>
+    /// Saves pending changes; new access-log rows are chained to the last stored row in the same transaction,
+    /// under a lock, so the chain has one order even with concurrent requests.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var newLogEntries = ChangeTracker.Entries<AccessLogEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (newLogEntries.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await AccessLogLock.WaitAsync(cancellationToken);
+        try
+        {
+            var ownTransaction = Database.CurrentTransaction is null
+                ? await Database.BeginTransactionAsync(cancellationToken)
+                : null;
+            try
+            {
+                if (IsPostgres)
+                {
+                    await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(72617465)", cancellationToken);
+                }
+
+                var previous = await AccessLog.OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken) ?? "";
+                foreach (var entry in newLogEntries)
+                {
+                    entry.Chain(previous);
+                    previous = entry.Hash;
+                }
+
+                var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (ownTransaction is not null)
+                {
+                    await ownTransaction.CommitAsync(cancellationToken);
+                }
+
+                return saved;
+            }
+            finally
+            {
+                if (ownTransaction is not null)
+                {
+                    await ownTransaction.DisposeAsync();
+                }
+            }
+        }
+        finally
+        {
+            AccessLogLock.Release();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using Arbetsvagen.Features.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace Arbetsvagen.Infrastructure;
+
+public static class Policies
+{
+    public const string Api = "api";
+    public const string Administrator = "administrator";
+}
+
+/// <summary>Puts the user's organisation and secrecy boundary into the sign-in (cookie or bearer token).</summary>
+public sealed class AppClaimsPrincipalFactory(UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles,
+    IOptions<IdentityOptions> options, AppDbContext db)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole<Guid>>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        var boundary = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.SecrecyBoundaryId).FirstAsync();
+        identity.AddClaim(new Claim(AppClaims.OrganisationId, user.OrganisationId.ToString()));
+        identity.AddClaim(new Claim(AppClaims.SecrecyBoundaryId, boundary.ToString()));
+        return identity;
+    }
+}
+
+public sealed record UserStatus(bool Exists, bool IsDisabled, bool TwoFactorEnabled);
+
+/// <summary>
+/// The account state every request checks. Cached for 30 s so that a disabled user, a revoked token and a
+/// removed session all stop working within a minute, even on another instance; this instance forgets at once.
+/// </summary>
+public sealed class UserStatusCache(IMemoryCache cache, IServiceScopeFactory scopes)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    public async Task<UserStatus> GetAsync(Guid userId) =>
+        (await cache.GetOrCreateAsync(Key(userId), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new { u.IsDisabled, u.TwoFactorEnabled }).FirstOrDefaultAsync();
+            return user is null ? new UserStatus(false, true, false) : new UserStatus(true, user.IsDisabled, user.TwoFactorEnabled);
+        }))!;
+
+    public void Forget(Guid userId) => cache.Remove(Key(userId));
+
+    private static string Key(Guid userId) => $"user-status:{userId}";
+}
+
+public sealed class UserStatusMiddleware(RequestDelegate next)
+{
+    private static readonly string[] EnrolmentPaths = ["/Account/TwoFactor", "/Account/Logout", "/Error"];
+
+    public async Task InvokeAsync(HttpContext context, UserStatusCache statuses, DemoOptions demo)
+    {
+        if (context.User.Identity?.IsAuthenticated == true
+            && Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            var status = await statuses.GetAsync(userId);
+            var isApi = context.Request.Path.StartsWithSegments("/api");
+            if (!status.Exists || status.IsDisabled)
+            {
+                if (!isApi)
+                {
+                    await context.RequestServices.GetRequiredService<SignInManager<AppUser>>().SignOutAsync();
+                    context.Response.Redirect("/Account/Login");
+                    return;
+                }
+
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+
+            // Outside demo mode every staff account must use two-factor sign-in before it can do anything.
+            if (!demo.Enabled && !status.TwoFactorEnabled && !isApi
+                && !EnrolmentPaths.Any(p => context.Request.Path.StartsWithSegments(p)))
+            {
+                context.Response.Redirect("/Account/TwoFactor");
+                return;
+            }
+        }
+
+        await next(context);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using Arbetsvagen.Features.Users;
+
+namespace Arbetsvagen.Infrastructure;
+
+public static class AppClaims
+{
+    public const string OrganisationId = "arbetsvagen:org";
+    public const string SecrecyBoundaryId = "arbetsvagen:boundary";
+}
+
+/// <summary>The signed-in user as the request sees it: who, where, and in which roles.</summary>
+public sealed class CurrentUser(IHttpContextAccessor accessor)
+{
+    private ClaimsPrincipal Principal => accessor.HttpContext?.User ?? new ClaimsPrincipal();
+
+    public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
+    public Guid Id => Guid.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+    public string UserName => Principal.Identity?.Name ?? "";
+    public Guid OrganisationId => Guid.TryParse(Principal.FindFirstValue(AppClaims.OrganisationId), out var id) ? id : Guid.Empty;
+    public Guid SecrecyBoundaryId => Guid.TryParse(Principal.FindFirstValue(AppClaims.SecrecyBoundaryId), out var id) ? id : Guid.Empty;
+    public IReadOnlyList<string> Roles => Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+
+    public bool IsInRole(string role) => Principal.IsInRole(role);
+    public bool IsCaseworker => Features.Users.Roles.Caseworkers.Any(IsInRole);
+    public bool MaySeeSensitiveData => Features.Users.Roles.SensitiveDataReaders.Any(IsInRole);
+    public bool IsAdministrator => IsInRole(Features.Users.Roles.Administrator);
+}

@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using System.Text.Json;
+
+namespace Arbetsvagen.Infrastructure;
+
+/// <summary>Enum values as the API writes them (camelCase) and as the UI shows them (Swedish display names).</summary>
+public static class EnumText
+{
+    private static readonly ConcurrentDictionary<Enum, string> Labels = new();
+
+    public static string ApiName<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    public static string Label(Enum value) => Labels.GetOrAdd(value, v =>
+        v.GetType().GetField(v.ToString())?.GetCustomAttribute<DisplayAttribute>()?.Name ?? v.ToString());
+
+    public static bool TryParse<T>(string? text, out T value) where T : struct, Enum
+    {
+        value = default;
+        return !string.IsNullOrWhiteSpace(text) && !int.TryParse(text, out _)
+            && Enum.TryParse(text.Trim(), ignoreCase: true, out value) && Enum.IsDefined(value);
+    }
+
+    public static IEnumerable<T> Values<T>() where T : struct, Enum =>
+        Enum.GetValues<T>().Where(v => Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) != 0 || !typeof(T).IsDefined(typeof(FlagsAttribute)));
+
+    /// <summary>Flags as a list of API names, e.g. ["youth", "newlyArrived"].</summary>
+    public static List<string> FlagNames<T>(T flags) where T : struct, Enum =>
+        Values<T>().Where(v => flags.HasFlag(v)).Select(ApiName).ToList();
+
+    public static IEnumerable<T> SetFlags<T>(T flags) where T : struct, Enum => Values<T>().Where(v => flags.HasFlag(v));
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Arbetsvagen.Infrastructure;
+
+/// <summary>Maps the domain's exceptions to ProblemDetails (API) or a status page (UI).</summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ConflictException e => new ProblemDetails { Status = 409, Title = "Konflikt", Detail = e.Message },
+            ForbiddenException e => new ProblemDetails { Status = 403, Title = "Behörighet saknas", Detail = e.Message },
+            ValidationException e => new HttpValidationProblemDetails(e.Errors) { Status = 400, Title = "Uppgifterna är inte giltiga" },
+            BadHttpRequestException e when e.InnerException is System.Text.Json.JsonException json => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [JsonField(json.Path)] = ["Värdet har fel typ eller format."] })
+            {
+                Status = 400,
+                Title = "Begäran kunde inte läsas",
+            },
+            BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Begäran kunde inte läsas", Detail = "Kontrollera att innehållet är giltig JSON." },
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static string JsonField(string? path) =>
+        string.IsNullOrEmpty(path) ? "body" : path.TrimStart('$', '.').Split('[')[0];
+}

@@ -1,0 +1,135 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Arbetsvagen.Features.AccessLog;
+using Arbetsvagen.Features.Account;
+using Arbetsvagen.Features.Consents;
+using Arbetsvagen.Features.Organisations;
+using Arbetsvagen.Features.Participants;
+using Arbetsvagen.Features.Users;
+using Arbetsvagen.Infrastructure;
+using Arbetsvagen.Infrastructure.Demo;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+if (await Commands.TryRunAsync(args))
+{
+    return;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+var demo = builder.Configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
+if (demo.Enabled && builder.Environment.IsProduction())
+{
+    throw new InvalidOperationException(
+        "Demoläget (Demo__Enabled=true) skapar demoanvändare med känt lösenord och får inte användas när ASPNETCORE_ENVIRONMENT=Production.");
+}
+
+builder.Services.AddSingleton(demo);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddMemoryCache();
+builder.Services.AddDataProtection().SetApplicationName("Arbetsvagen")
+    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? "data/keys"));
+builder.Services.AddAppDatabase(builder.Configuration);
+builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddScoped<AccessLogger>();
+builder.Services.AddScoped<ParticipantAccess>();
+builder.Services.AddScoped<ParticipantChanges>();
+builder.Services.AddScoped<ConsentChanges>();
+builder.Services.AddScoped<UserAdministration>();
+builder.Services.AddSingleton<UserStatusCache>();
+
+builder.Services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
+    {
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+        o.Password.RequiredLength = 10;
+        o.Password.RequireNonAlphanumeric = false;
+        o.User.RequireUniqueEmail = false;
+    })
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddDefaultTokenProviders()
+    .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
+builder.Services.AddAuthentication()
+    .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/Account/Login";
+    o.LogoutPath = "/Account/Logout";
+    o.AccessDeniedPath = "/Account/AccessDenied";
+    o.ExpireTimeSpan = TimeSpan.FromMinutes(demo.IdleTimeoutMinutes);
+    o.SlidingExpiration = true;
+    o.Cookie.Name = "arbetsvagen";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Strict;
+    o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+    o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+});
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(30));
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+    .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
+    .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
+
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+});
+builder.Services.AddOpenApi("v1");
+builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+
+var app = builder.Build();
+
+await Startup.PrepareDatabaseAsync(app.Services, demo);
+
+app.UseExceptionHandler();
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+    ui => ui.UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseMiddleware<UserStatusMiddleware>();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).AllowAnonymous().ExcludeFromDescription();
+app.MapGet("/health/ready", async (AppDbContext db, CancellationToken ct) =>
+        await db.Database.CanConnectAsync(ct) ? Results.Ok(new { status = "ready" }) : Results.StatusCode(503))
+    .AllowAnonymous().ExcludeFromDescription();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+
+var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).DisableAntiforgery();
+app.MapGroup("/api/v1").AllowAnonymous().DisableAntiforgery().MapAuthApi();
+api.MapMeApi();
+api.MapOrganisationsApi();
+api.MapParticipantsApi();
+api.MapConsentsApi();
+api.MapAccessLogApi();
+api.MapUsersApi();
+
+app.MapRazorPages();
+app.Lifetime.ApplicationStarted.Register(() => Startup.PrintWelcome(app, demo));
+
+await app.RunAsync();
+
+// The API answers with status codes, never with a redirect to the login page.
+static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+{
+    if (context.Request.Path.StartsWithSegments("/api"))
+    {
+        context.Response.StatusCode = status;
+    }
+    else
+    {
+        context.Response.Redirect(context.RedirectUri);
+    }
+
+    return Task.CompletedTask;
+}
+
+public partial class Program;
