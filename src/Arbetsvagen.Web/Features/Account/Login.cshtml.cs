@@ -1,0 +1,47 @@
+using Arbetsvagen.Features.Users;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Arbetsvagen.Features.Account;
+
+[AllowAnonymous]
+public class LoginModel(SignInManager<AppUser> signIn) : PageModel
+{
+    public const string Failure = "Fel användarnamn eller lösenord.";
+
+    [BindProperty] public string? UserName { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = string.IsNullOrWhiteSpace(UserName) ? null : await signIn.UserManager.FindByNameAsync(UserName.Trim());
+        if (user is null || user.IsDisabled)
+        {
+            // Same answer, and about the same work, as a wrong password.
+            await PasswordCheck.CheckAsync(signIn.UserManager, null, Password);
+            ModelState.AddModelError(string.Empty, Failure);
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, Password ?? "", isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl });
+        }
+
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, Failure);
+            return Page();
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+}

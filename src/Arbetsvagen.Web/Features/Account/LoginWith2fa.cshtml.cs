@@ -1,0 +1,30 @@
+using Arbetsvagen.Features.Users;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Arbetsvagen.Features.Account;
+
+[AllowAnonymous]
+public class LoginWith2faModel(SignInManager<AppUser> signIn) : PageModel
+{
+    [BindProperty] public string? Code { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/Login") : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal);
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+
+        ModelState.AddModelError(nameof(Code), result.IsLockedOut ? LoginModel.Failure : "Koden stämmer inte. Försök igen.");
+        return Page();
+    }
+}

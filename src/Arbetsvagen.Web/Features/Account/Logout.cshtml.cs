@@ -1,0 +1,17 @@
+using Arbetsvagen.Features.Users;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Arbetsvagen.Features.Account;
+
+[AllowAnonymous]
+public class LogoutModel(SignInManager<AppUser> signIn) : PageModel
+{
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        return RedirectToPage("/Account/Login");
+    }
+}

@@ -1,0 +1,46 @@
+using Arbetsvagen.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Arbetsvagen.Features.Participants;
+
+public class CreateModel(ParticipantChanges changes, CurrentUser user) : ParticipantFormPage(user)
+{
+    public override bool IsNew => true;
+    public Guid? ExistingId { get; private set; }
+
+    public IActionResult OnGet()
+    {
+        if (!IsCaseworker)
+        {
+            return Forbid();
+        }
+
+        Input.Gender = "unknown";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (!ReadOccupationNames())
+        {
+            return Page();
+        }
+
+        switch (await changes.CreateAsync(Input, ct))
+        {
+            case ChangeResult.Saved saved:
+                TempData["Message"] = "Deltagaren är registrerad.";
+                return Redirect($"/Participants/Details/{saved.Id}");
+            case ChangeResult.Duplicate duplicate:
+                ExistingId = duplicate.ExistingId;
+                ModelState.AddModelError("Input.PersonalIdentityNumber", "Personen är redan registrerad i din organisation.");
+                return Page();
+            case ChangeResult.Invalid invalid:
+                ShowErrors(invalid.Errors);
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Arbetsvagen.Features.AccessLog;
+using Arbetsvagen.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Arbetsvagen.Features.Participants;
+
+public class EditModel(ParticipantChanges changes, ParticipantAccess access, AccessLogger log, CurrentUser user) : ParticipantFormPage(user)
+{
+    private readonly CurrentUser me = user;
+
+    public override bool IsNew => false;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var grant = await access.FindAsync(id, ct);
+        if (grant is null)
+        {
+            return NotFound();
+        }
+
+        if (!grant.OwnCase)
+        {
+            return Forbid();
+        }
+
+        await log.RecordAsync(AccessAction.Read, "Participant", id, id, ct: ct);
+        Input = ParticipantInput.From(grant.Participant, me.MaySeeSensitiveData);
+        FillOccupationNames();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (!ReadOccupationNames())
+        {
+            return Page();
+        }
+
+        switch (await changes.UpdateAsync(id, Input, ct))
+        {
+            case ChangeResult.Saved:
+                TempData["Message"] = "Ändringarna är sparade.";
+                return Redirect($"/Participants/Details/{id}");
+            case ChangeResult.Invalid invalid:
+                ShowErrors(invalid.Errors);
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+}
