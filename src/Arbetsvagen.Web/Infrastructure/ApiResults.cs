@@ -6,12 +6,11 @@ namespace Arbetsvagen.Infrastructure;
 /// <summary>The few ProblemDetails answers every feature gives, worded once.</summary>
 public static class ApiResults
 {
-    public static NotFound<ProblemDetails> NotFound() => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Hittades inte",
-        Detail = "Posten finns inte eller så har du inte behörighet till den.",
-    });
+    // A ProblemHttpResult, not NotFound<ProblemDetails>: only the former is sent as application/problem+json.
+    public static ProblemHttpResult NotFound() => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Hittades inte",
+        detail: "Posten finns inte eller så har du inte behörighet till den.");
 
     public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "Uppgifterna är inte giltiga", detail: "Rätta de markerade fälten och försök igen.");

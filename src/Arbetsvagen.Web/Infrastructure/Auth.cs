@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using System.Security.Claims;
 using Arbetsvagen.Features.Users;
 using Microsoft.AspNetCore.Identity;
@@ -60,11 +61,20 @@ public sealed class UserStatusMiddleware(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context, UserStatusCache statuses, DemoOptions demo)
     {
-        if (context.User.Identity?.IsAuthenticated == true
-            && Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        var isApi = context.Request.Path.StartsWithSegments("/api");
+        var principal = context.User;
+        if (isApi && principal.Identity?.IsAuthenticated != true)
+        {
+            // UseAuthentication only ran the default (cookie) scheme; the API's bearer token is otherwise read
+            // only by authorization, after this check. The handler caches the result for the rest of the request.
+            var bearer = await context.AuthenticateAsync(IdentityConstants.BearerScheme);
+            principal = bearer.Succeeded ? bearer.Principal : principal;
+        }
+
+        if (principal.Identity?.IsAuthenticated == true
+            && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
             var status = await statuses.GetAsync(userId);
-            var isApi = context.Request.Path.StartsWithSegments("/api");
             if (!status.Exists || status.IsDisabled)
             {
                 if (!isApi)

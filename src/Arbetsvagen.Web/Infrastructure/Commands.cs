@@ -45,6 +45,8 @@ public static class Commands
         return true;
     }
 
+    private const int DemoNumbers = 1_000;
+
     /// <summary>Adds <paramref name="count"/> synthetic participants spread over the organisations that hold cases.</summary>
     public static async Task SeedVolumeAsync(AppDbContext db, int count)
     {
@@ -56,11 +58,12 @@ public static class Commands
             throw new InvalidOperationException("Inga organisationer finns. Starta produkten i demoläge en gång (eller skapa organisationer) först.");
         }
 
-        var author = await db.Users.Select(u => u.Id).FirstOrDefaultAsync();
+        var author = await db.Users.OrderBy(u => u.UserName).Select(u => u.Id).FirstOrDefaultAsync();
         var start = await db.Participants.CountAsync();
-        if (count > owners.Count * SyntheticPeople.NumberCount - start)
+        var capacity = owners.Count * (SyntheticPeople.NumberCount - DemoNumbers);
+        if (start + count > capacity)
         {
-            throw new InvalidOperationException($"Testpersonnumren räcker till högst {owners.Count * SyntheticPeople.NumberCount} deltagare över {owners.Count} organisationer.");
+            throw new InvalidOperationException($"Testpersonnumren räcker till högst {capacity} deltagare över {owners.Count} organisationer.");
         }
 
         var people = new SyntheticPeople(seed: 100_000, DateOnly.FromDateTime(DateTime.UtcNow));
@@ -74,8 +77,9 @@ public static class Commands
             {
                 var k = start + i;
                 var owner = owners[k % owners.Count];
-                // Per organisation each number is used once, so uniqueness holds up to owners × numbers.
-                var participant = people.Create(k, owner, numberIndex: (k / owners.Count) + (owner.Name.Length * 97), author, now);
+                // Per organisation each number is used once (the demo seed uses the first DemoNumbers), so
+                // uniqueness holds up to owners × (numbers − DemoNumbers).
+                var participant = people.Create(k, owner, numberIndex: DemoNumbers + (k / owners.Count), author, now);
                 db.Participants.Add(participant);
             }
 

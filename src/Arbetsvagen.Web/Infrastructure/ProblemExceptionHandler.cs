@@ -27,6 +27,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             return false;
         }
 
+        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            // Pages show the status page rather than JSON.
+            httpContext.Response.Redirect($"/Error?status={problem.Status}");
+            return true;
+        }
+
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }

@@ -44,8 +44,9 @@ public sealed class ParticipantAccess(AppDbContext db, CurrentUser user, TimePro
         }
 
         var boundary = user.SecrecyBoundaryId;
-        var shared = ConsentsToMe().Where(c => (c.Categories & DataCategories.Identity) == DataCategories.Identity);
-        return db.Participants.Where(p => p.OwnerBoundaryId == boundary || shared.Any(c => c.ParticipantId == p.Id));
+        // An uncorrelated IN keeps both halves indexable (boundary index, primary key).
+        var shared = ConsentsToMe().Where(c => (c.Categories & DataCategories.Identity) == DataCategories.Identity).Select(c => c.ParticipantId);
+        return db.Participants.Where(p => p.OwnerBoundaryId == boundary || shared.Contains(p.Id));
     }
 
     /// <summary>
