@@ -74,6 +74,8 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
 
 builder.Services.AddProblemDetails();
+// Malformed request bodies reach ProblemExceptionHandler, which answers with the field in Swedish.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(o =>
 {

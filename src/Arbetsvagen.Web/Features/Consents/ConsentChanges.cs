@@ -176,13 +176,14 @@ public sealed class ConsentChanges(AppDbContext db, CurrentUser user, TimeProvid
         var grant = consent is null ? null : await access.FindAsync(consent.ParticipantId, ct);
         if (consent is null || grant is not { OwnCase: true })
         {
-            if (grant is null)
+            // When the participant is out of reach, FindAsync has already logged the refusal: one attempt, one entry.
+            if (consent is null)
             {
-                await log.RecordAsync(AccessAction.Denied, "Consent", consentId, consent?.ParticipantId, ct: ct);
+                await log.RecordAsync(AccessAction.Denied, "Consent", consentId, ct: ct);
             }
-            else
+            else if (grant is not null)
             {
-                await log.RecordAsync(AccessAction.Denied, "Consent", consentId, consent!.ParticipantId, "återkallelse utan eget ärende", ct: ct);
+                await log.RecordAsync(AccessAction.Denied, "Consent", consentId, consent.ParticipantId, "återkallelse utan eget ärende", ct: ct);
             }
 
             return null;

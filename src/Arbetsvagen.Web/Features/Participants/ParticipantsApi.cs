@@ -49,8 +49,10 @@ public static class ParticipantsApi
     {
         var query = ParticipantSearch.Apply(access.Visible(), search, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var total = await query.CountAsync(ct);
+        // (page - 1) * pageSize overflows int for an absurd page number; such a page simply lies past the end.
+        var skip = (int)Math.Min(((long)page - 1) * pageSize, int.MaxValue);
         var items = await query.OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(skip).Take(pageSize)
             .Select(p => new { p.Id, p.IdentityNumber, p.FirstName, p.LastName, p.Gender, p.HomeMunicipalityCode, p.OwnerOrganisationId, p.OwnerBoundaryId, p.UpdatedAt })
             .ToListAsync(ct);
         var boundary = access.Boundary;
@@ -59,7 +61,7 @@ public static class ParticipantsApi
             page, pageSize, total);
     }
 
-    private static async Task<Results<Ok<ParticipantDto>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> Get(Guid id,
+    private static async Task<Results<Ok<ParticipantDto>, ProblemHttpResult>> Get(Guid id,
         ParticipantAccess access, AccessLogger log, CurrentUser user, CancellationToken ct)
     {
         var grant = await access.FindAsync(id, ct);
