@@ -87,7 +87,7 @@ builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 
 var app = builder.Build();
 
-await Startup.PrepareDatabaseAsync(app.Services, demo);
+await Startup.PrepareDatabaseAsync(app.Services, demo, app.Configuration, app.Environment);
 
 app.UseExceptionHandler();
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),

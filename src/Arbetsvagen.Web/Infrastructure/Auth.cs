@@ -63,12 +63,12 @@ public sealed class UserStatusMiddleware(RequestDelegate next)
     {
         var isApi = context.Request.Path.StartsWithSegments("/api");
         var principal = context.User;
-        if (isApi && principal.Identity?.IsAuthenticated != true)
+        if (isApi)
         {
-            // UseAuthentication only ran the default (cookie) scheme; the API's bearer token is otherwise read
-            // only by authorization, after this check. The handler caches the result for the rest of the request.
+            // The API acts only on the bearer token (never a cookie), so that is the principal to check.
+            // UseAuthentication only ran the default (cookie) scheme; the handler caches this result for the request.
             var bearer = await context.AuthenticateAsync(IdentityConstants.BearerScheme);
-            principal = bearer.Succeeded ? bearer.Principal : principal;
+            principal = bearer.Succeeded ? bearer.Principal : new ClaimsPrincipal(new ClaimsIdentity());
         }
 
         if (principal.Identity?.IsAuthenticated == true

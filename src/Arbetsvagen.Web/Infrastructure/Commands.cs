@@ -22,6 +22,8 @@ public static class Commands
 
         var builder = WebApplication.CreateBuilder(args[1..]);
         builder.Services.AddAppDatabase(builder.Configuration);
+        builder.Services.AddIdentityCore<Features.Users.AppUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AppDbContext>();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         await using var app = builder.Build();
         using var scope = app.Services.CreateScope();
@@ -33,6 +35,7 @@ public static class Commands
                 break;
             case "migrate":
                 var applied = await SchemaMigrator.MigrateAsync(db);
+                await Demo.DemoRegion.EnsureRolesAsync(scope.ServiceProvider);
                 Console.WriteLine(applied.Count == 0 ? "Databasen är redan aktuell." : $"Körde migreringar: {string.Join(", ", applied)}");
                 break;
             default:

@@ -1,4 +1,5 @@
 using Arbetsvagen.Infrastructure.Demo;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -7,12 +8,27 @@ namespace Arbetsvagen.Infrastructure;
 public static class Startup
 {
     /// <summary>Brings the schema up to date and, in demo mode, seeds the demo region once.</summary>
-    public static async Task PrepareDatabaseAsync(IServiceProvider services, DemoOptions demo)
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, DemoOptions demo, IConfiguration config, IHostEnvironment environment)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await SchemaMigrator.MigrateAsync(db);
-        await DemoRegion.EnsureRolesAsync(scope.ServiceProvider);
+        // Production may run migrations separately with an owner role (`migrate`) and the app with a role that owns nothing.
+        if (config.GetValue("Database:MigrateOnStartup", defaultValue: true))
+        {
+            await SchemaMigrator.MigrateAsync(db);
+            await DemoRegion.EnsureRolesAsync(scope.ServiceProvider);
+        }
+
+        if (environment.IsProduction())
+        {
+            var demoNames = DemoRegion.Users.Select(u => u.UserName).ToList();
+            if (await db.Users.AnyAsync(u => demoNames.Contains(u.UserName!) && !u.IsDisabled))
+            {
+                throw new InvalidOperationException(
+                    "Databasen har aktiva demoanvändare med känt lösenord. Produktionsläget startar inte förrän de är avstängda eller borttagna.");
+            }
+        }
+
         if (demo.Enabled)
         {
             await DemoRegion.SeedAsync(scope.ServiceProvider, demo, scope.ServiceProvider.GetRequiredService<TimeProvider>());

@@ -84,6 +84,7 @@ public static class PasswordCheck
 
         if (await users.IsLockedOutAsync(user))
         {
+            users.PasswordHasher.VerifyHashedPassword(new AppUser(), DummyHash, password ?? "");
             return new Result(null);
         }
 

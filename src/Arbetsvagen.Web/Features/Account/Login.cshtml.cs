@@ -22,7 +22,7 @@ public class LoginModel(SignInManager<AppUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         var user = string.IsNullOrWhiteSpace(UserName) ? null : await signIn.UserManager.FindByNameAsync(UserName.Trim());
-        if (user is null || user.IsDisabled)
+        if (user is null || user.IsDisabled || await signIn.UserManager.IsLockedOutAsync(user))
         {
             // Same answer, and about the same work, as a wrong password.
             await PasswordCheck.CheckAsync(signIn.UserManager, null, Password);

@@ -62,7 +62,7 @@ public class Consent
         };
     }
 
-    public bool IsActive(DateTime now) => WithdrawnAt is null && GivenAt <= now && ValidUntil >= DateOnly.FromDateTime(now);
+    public bool IsActive(DateTime now) => WithdrawnAt is null && GivenAt <= now && ValidUntil >= SwedishTime.Today(now);
 
     public void Withdraw(Guid by, DateTime now)
     {

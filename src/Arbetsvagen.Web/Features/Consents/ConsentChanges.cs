@@ -53,7 +53,7 @@ public sealed class ConsentChanges(AppDbContext db, CurrentUser user, TimeProvid
         }
 
         var errors = new Dictionary<string, string[]>();
-        var today = DateOnly.FromDateTime(Now);
+        var today = SwedishTime.Today(Now);
         var recipients = (input.RecipientOrganisationIds ?? []).Distinct().ToList();
         if (recipients.Count == 0)
         {
@@ -104,7 +104,7 @@ public sealed class ConsentChanges(AppDbContext db, CurrentUser user, TimeProvid
         {
             if (DateOnly.TryParseExact(input.GivenAt.Trim(), "yyyy-MM-dd", out var givenDay))
             {
-                givenAt = givenDay == today ? Now : givenDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+                givenAt = givenDay == today ? Now : SwedishTime.StartOfDayUtc(givenDay);
             }
             else if (DateTime.TryParse(input.GivenAt, System.Globalization.CultureInfo.InvariantCulture,
                 System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
@@ -130,7 +130,7 @@ public sealed class ConsentChanges(AppDbContext db, CurrentUser user, TimeProvid
         {
             errors["validUntil"] = ["Sista giltighetsdag kan inte ligga före i dag."];
         }
-        else if (validUntil > DateOnly.FromDateTime(givenAt).AddYears(MaxValidityYears))
+        else if (validUntil > SwedishTime.Today(givenAt).AddYears(MaxValidityYears))
         {
             errors["validUntil"] = [$"Ett samtycke kan gälla högst {MaxValidityYears} år. Be om ett nytt samtycke därefter."];
         }

@@ -23,7 +23,7 @@ public class CreateModel(ConsentChanges changes, ParticipantAccess access, Acces
             return NotFound();
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = SwedishTime.Today(clock);
         Input.GivenAt = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Input.ValidUntil = today.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Input.Form = "written";
@@ -50,8 +50,14 @@ public class CreateModel(ConsentChanges changes, ParticipantAccess access, Acces
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var grant = await access.FindAsync(ParticipantId, ct);
-        if (grant is not { OwnCase: true })
+        if (grant is null)
         {
+            return false;
+        }
+
+        if (!grant.OwnCase)
+        {
+            await log.RecordAsync(AccessAction.Denied, "Consent", null, ParticipantId, "samtycke kan bara dokumenteras av ärendets ägare", ct: ct);
             return false;
         }
 

@@ -28,7 +28,7 @@ public class WorkListModel(AppDbContext db, CurrentUser user, ParticipantAccess 
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
+        var today = SwedishTime.Today(now);
         var boundary = user.SecrecyBoundaryId;
         var own = db.Participants.Where(p => p.OwnerBoundaryId == boundary);
         OwnCount = await own.CountAsync(ct);

@@ -20,6 +20,7 @@ public class EditModel(ParticipantChanges changes, ParticipantAccess access, Acc
 
         if (!grant.OwnCase)
         {
+            await log.RecordAsync(AccessAction.Denied, "Participant", id, id, "ändring utan eget ärende", ct: ct);
             return Forbid();
         }
 

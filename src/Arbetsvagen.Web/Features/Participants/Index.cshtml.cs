@@ -29,6 +29,7 @@ public class IndexModel(ParticipantAccess access, AccessLogger log, AppDbContext
     {
         if (!user.IsCaseworker)
         {
+            await log.RecordAsync(AccessAction.Denied, "Participant", null, purpose: "sökning utan handläggarroll", ct: ct);
             return Forbid();
         }
 

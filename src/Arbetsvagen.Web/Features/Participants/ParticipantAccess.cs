@@ -29,7 +29,7 @@ public sealed class ParticipantAccess(AppDbContext db, CurrentUser user, TimePro
     public IQueryable<Consent> ConsentsToMe()
     {
         var now = Now;
-        var today = DateOnly.FromDateTime(now);
+        var today = SwedishTime.Today(now);
         var org = user.OrganisationId;
         var boundary = user.SecrecyBoundaryId;
         return db.Consents.Where(c => c.WithdrawnAt == null && c.GivenAt <= now && c.ValidUntil >= today

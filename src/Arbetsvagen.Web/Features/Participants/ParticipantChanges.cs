@@ -22,10 +22,11 @@ public sealed class ParticipantChanges(AppDbContext db, CurrentUser user, TimePr
     {
         if (!user.IsCaseworker)
         {
+            await log.RecordAsync(AccessAction.Denied, "Participant", null, purpose: "registrering utan handläggarroll", ct: ct);
             throw new ForbiddenException();
         }
 
-        var errors = input.Validate(DateOnly.FromDateTime(Now), isNew: true, out var parsed);
+        var errors = input.Validate(SwedishTime.Today(Now), isNew: true, out var parsed);
         if (parsed is null)
         {
             return new ChangeResult.Invalid(errors);
@@ -66,9 +67,9 @@ public sealed class ParticipantChanges(AppDbContext db, CurrentUser user, TimePr
         }
 
         var participant = grant.Participant;
-        var errors = input.Validate(DateOnly.FromDateTime(Now), isNew: false, out var parsed);
+        var errors = input.Validate(SwedishTime.Today(Now), isNew: false, out var parsed);
         if (!string.IsNullOrWhiteSpace(input.PersonalIdentityNumber)
-            && PersonalIdentityNumber.TryParse(input.PersonalIdentityNumber, DateOnly.FromDateTime(Now), out var number, out _)
+            && PersonalIdentityNumber.TryParse(input.PersonalIdentityNumber, SwedishTime.Today(Now), out var number, out _)
             ? number.Value != participant.IdentityNumber
             : !string.IsNullOrWhiteSpace(input.PersonalIdentityNumber) && input.PersonalIdentityNumber.Trim() != participant.IdentityNumber)
         {

@@ -47,7 +47,7 @@ public static class ParticipantsApi
     public static async Task<Paged<ParticipantListItem>> Search(ParticipantAccess access, string? search, int page, int pageSize,
         TimeProvider clock, CancellationToken ct)
     {
-        var query = ParticipantSearch.Apply(access.Visible(), search, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var query = ParticipantSearch.Apply(access.Visible(), search, SwedishTime.Today(clock));
         var total = await query.CountAsync(ct);
         // (page - 1) * pageSize overflows int for an absurd page number; such a page simply lies past the end.
         var skip = (int)Math.Min(((long)page - 1) * pageSize, int.MaxValue);

@@ -129,7 +129,7 @@ public static class DemoRegion
     /// </summary>
     private static IEnumerable<Consent> DemoConsents(List<Participant> participants, Dictionary<string, Organisation> organisations, Guid author, DateTime now)
     {
-        var today = DateOnly.FromDateTime(now);
+        var today = SwedishTime.Today(now);
         var af = organisations[AfName];
         var n = 0;
         foreach (var p in participants)
