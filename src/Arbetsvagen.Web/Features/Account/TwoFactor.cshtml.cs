@@ -42,7 +42,9 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
+            // A new key renews the security stamp; refresh the sign-in so this session survives the stamp check.
             await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
         }
 

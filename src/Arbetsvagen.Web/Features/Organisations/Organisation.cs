@@ -1,23 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Arbetsvagen.Features.Organisations;
 
 public enum OrganisationKind
 {
-    Municipality,
-    MunicipalityUnit,
-    EmploymentService,
-    EducationProvider,
-    CoordinationAssociation,
-    Other,
+    [Display(Name = "Kommun")] Municipality,
+    [Display(Name = "Kommunal enhet")] MunicipalityUnit,
+    [Display(Name = "Arbetsförmedlingen")] EmploymentService,
+    [Display(Name = "Utbildningsanordnare")] EducationProvider,
+    [Display(Name = "Samordningsförbund")] CoordinationAssociation,
+    [Display(Name = "Annan")] Other,
 }
 
 /// <summary>What a municipality unit does; decides default secrecy and which roles belong there.</summary>
 public enum UnitFunction
 {
-    SocialServices,
-    JobCentre,
-    AdultEducation,
-    YouthActivityResponsibility,
-    Other,
+    [Display(Name = "Socialtjänst")] SocialServices,
+    [Display(Name = "Jobbcentrum")] JobCentre,
+    [Display(Name = "Vuxenutbildning")] AdultEducation,
+    [Display(Name = "Kommunala aktivitetsansvaret (KAA)")] YouthActivityResponsibility,
+    [Display(Name = "Annan verksamhet")] Other,
 }
 
 /// <summary>

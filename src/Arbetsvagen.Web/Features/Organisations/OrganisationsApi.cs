@@ -57,14 +57,14 @@ public static class OrganisationsApi
 
             if (!EnumText.TryParse<UnitFunction>(input.Function, out _))
             {
-                errors["function"] = ["Ange enhetens verksamhet: socialServices, jobCentre, adultEducation, youthActivityResponsibility eller other."];
+                errors["function"] = ["Ange enhetens verksamhet (socialtjänst, jobbcentrum, vuxenutbildning, KAA eller annan): socialServices, jobCentre, adultEducation, youthActivityResponsibility eller other."];
             }
         }
         else
         {
             if (!EnumText.TryParse<OrganisationKind>(input.Kind, out var kind) || kind == OrganisationKind.MunicipalityUnit)
             {
-                errors["kind"] = ["Ange organisationstyp: municipality, employmentService, educationProvider, coordinationAssociation eller other."];
+                errors["kind"] = ["Ange organisationstyp (kommun, Arbetsförmedlingen, utbildningsanordnare, samordningsförbund eller annan): municipality, employmentService, educationProvider, coordinationAssociation eller other."];
             }
             else if (kind == OrganisationKind.Municipality
                 && (input.MunicipalityCode is null || !ReferenceData.Instance.Municipalities.ContainsKey(input.MunicipalityCode)))

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Arbetsvagen.Features.Participants;
 
-public class CreateModel(ParticipantChanges changes, CurrentUser user) : ParticipantFormPage(user)
+public class CreateModel(ParticipantChanges changes, CurrentUser user, TimeProvider clock) : ParticipantFormPage(user)
 {
     public override bool IsNew => true;
     public Guid? ExistingId { get; private set; }
@@ -24,6 +24,8 @@ public class CreateModel(ParticipantChanges changes, CurrentUser user) : Partici
         ModelState.Clear();
         if (!ReadOccupationNames())
         {
+            // Show every other field error in the same round, not on the next submit.
+            ShowErrors(Input.Validate(SwedishTime.Today(clock), isNew: true, out _));
             return Page();
         }
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Arbetsvagen.Features.Participants;
 
-public class EditModel(ParticipantChanges changes, ParticipantAccess access, AccessLogger log, CurrentUser user) : ParticipantFormPage(user)
+public class EditModel(ParticipantChanges changes, ParticipantAccess access, AccessLogger log, CurrentUser user, TimeProvider clock) : ParticipantFormPage(user)
 {
     private readonly CurrentUser me = user;
 
@@ -33,8 +33,18 @@ public class EditModel(ParticipantChanges changes, ParticipantAccess access, Acc
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         ModelState.Clear();
+        var grant = await access.FindAsync(id, ct);
+        if (grant is null)
+        {
+            return NotFound();
+        }
+
+        // The number is not posted back; the heading and form show it again after an error.
+        var number = grant.Participant.IdentityNumber;
         if (!ReadOccupationNames())
         {
+            ShowErrors(Input.Validate(SwedishTime.Today(clock), isNew: false, out _));
+            Input.PersonalIdentityNumber = number;
             return Page();
         }
 
@@ -45,6 +55,7 @@ public class EditModel(ParticipantChanges changes, ParticipantAccess access, Acc
                 return Redirect($"/Participants/Details/{id}");
             case ChangeResult.Invalid invalid:
                 ShowErrors(invalid.Errors);
+                Input.PersonalIdentityNumber = number;
                 return Page();
             default:
                 return NotFound();

@@ -1,0 +1,161 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+// Load benchmark for a running Arbetsvägen: N concurrent caseworkers call the participant endpoints for a fixed
+// time; the same visibility query is then run directly in SQL on the same database as the baseline.
+// Usage: Arbetsvagen.Bench --url http://127.0.0.1:5090 --provider Sqlite|Postgres --connection "..." [--users 20] [--seconds 20]
+var options = Args.Parse(args);
+var url = new Uri(options.GetValueOrDefault("url", "http://127.0.0.1:5090"));
+var provider = options.GetValueOrDefault("provider", "Sqlite");
+var connection = options.GetValueOrDefault("connection", "");
+var users = int.Parse(options.GetValueOrDefault("users", "20"), CultureInfo.InvariantCulture);
+var seconds = int.Parse(options.GetValueOrDefault("seconds", "20"), CultureInfo.InvariantCulture);
+var password = options.GetValueOrDefault("password", "Arbetsvagen-demo-2026");
+string[] logins = ["soc.taby", "jobb.taby", "soc.vaxholm", "jobb.vaxholm", "af.nordost", "syv.kcno", "kaa.norrtalje"];
+
+using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
+var tokens = new Dictionary<string, string>();
+foreach (var login in logins)
+{
+    var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = login, password });
+    response.EnsureSuccessStatusCode();
+    tokens[login] = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+}
+
+// A few participant ids per user for the "overview" (details) call.
+var idsByUser = new Dictionary<string, List<string>>();
+foreach (var login in logins)
+{
+    using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/participants?pageSize=50");
+    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[login]);
+    var page = await (await http.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+    idsByUser[login] = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList();
+}
+
+string[] names = ["anna", "erik", "fatima", "ali", "karlsson", "hassan", "maria svensson", "johan"];
+var scenarios = new (string Name, Func<string, Random, string> Path)[]
+{
+    ("list (page 1)", (_, _) => "/api/v1/participants?pageSize=25"),
+    ("search by name", (_, r) => $"/api/v1/participants?search={Uri.EscapeDataString(names[r.Next(names.Length)])}"),
+    ("details", (login, r) => idsByUser[login].Count == 0 ? "/api/v1/me" : $"/api/v1/participants/{idsByUser[login][r.Next(idsByUser[login].Count)]}"),
+};
+
+Console.WriteLine($"Arbetsvägen load benchmark: {users} concurrent users, {seconds} s per scenario, {url} ({provider})");
+Console.WriteLine($"{"scenario",-22} {"requests",9} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7}");
+foreach (var (name, path) in scenarios)
+{
+    var timings = new List<double>();
+    var errors = 0;
+    var stop = Stopwatch.StartNew();
+    var workers = Enumerable.Range(0, users).Select(async worker =>
+    {
+        var login = logins[worker % logins.Length];
+        var random = new Random(worker);
+        var local = new List<double>();
+        while (stop.Elapsed.TotalSeconds < seconds)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path(login, random));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[login]);
+            var watch = Stopwatch.StartNew();
+            using var response = await http.SendAsync(request);
+            await response.Content.ReadAsByteArrayAsync();
+            local.Add(watch.Elapsed.TotalMilliseconds);
+            if (!response.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref errors);
+            }
+        }
+
+        lock (timings)
+        {
+            timings.AddRange(local);
+        }
+    }).ToList();
+    await Task.WhenAll(workers);
+    Report(name, timings, stop.Elapsed.TotalSeconds, errors);
+}
+
+if (connection.Length > 0)
+{
+    // Baseline: the visibility + list query written by hand in SQL, same concurrency, no HTTP, no access log.
+    await using DbConnection probe = provider == "Postgres" ? new NpgsqlConnection(connection) : new SqliteConnection(connection);
+    await probe.OpenAsync();
+    var boundaries = new List<string>();
+    await using (var command = probe.CreateCommand())
+    {
+        command.CommandText = "SELECT DISTINCT \"OwnerBoundaryId\" FROM \"Participants\"";
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            boundaries.Add(reader.GetValue(0).ToString()!);
+        }
+    }
+
+    var sql = """
+        SELECT p."Id", p."IdentityNumber", p."FirstName", p."LastName" FROM "Participants" p
+        WHERE p."OwnerBoundaryId" = @b OR p."Id" IN (
+            SELECT c."ParticipantId" FROM "Consents" c JOIN "ConsentRecipient" r ON r."ConsentId" = c."Id"
+            WHERE c."WithdrawnAt" IS NULL AND r."OrganisationId" = @b)
+        ORDER BY p."LastName", p."FirstName", p."Id" LIMIT 25
+        """;
+    var timings = new List<double>();
+    var stop = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, users).Select(async worker =>
+    {
+        await using DbConnection db = provider == "Postgres" ? new NpgsqlConnection(connection) : new SqliteConnection(connection);
+        await db.OpenAsync();
+        var local = new List<double>();
+        var random = new Random(worker);
+        while (stop.Elapsed.TotalSeconds < seconds)
+        {
+            await using var command = db.CreateCommand();
+            command.CommandText = sql;
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "b";
+            var boundary = boundaries[random.Next(boundaries.Count)];
+            parameter.Value = provider == "Postgres" ? Guid.Parse(boundary) : boundary;
+            command.Parameters.Add(parameter);
+            var watch = Stopwatch.StartNew();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+            }
+
+            local.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        lock (timings)
+        {
+            timings.AddRange(local);
+        }
+    }));
+    Report("list, raw SQL", timings, stop.Elapsed.TotalSeconds, 0);
+}
+
+static void Report(string name, List<double> timings, double elapsed, int errors)
+{
+    timings.Sort();
+    double P(double q) => timings.Count == 0 ? 0 : timings[Math.Min(timings.Count - 1, (int)Math.Ceiling(q * timings.Count) - 1)];
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{name,-22} {timings.Count,9} {timings.Count / elapsed,8:F0} {P(0.50),8:F1} {P(0.95),8:F1} {P(0.99),8:F1} {errors,7}"));
+}
+
+static class Args
+{
+    public static Dictionary<string, string> Parse(string[] args)
+    {
+        var result = new Dictionary<string, string>();
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            result[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Load benchmark: seeds a fresh database with the demo region plus N synthetic participants (default 100,000),
+# starts the product on loopback, lets 20 concurrent caseworkers call list/search/details for 20 s each, and runs
+# the same list query in raw SQL as the baseline. Prints p50/p95/p99 per scenario.
+#
+#   scripts/bench.sh [Sqlite|Postgres] [participants]
+#   BENCH_USERS=20 BENCH_SECONDS=20 scripts/bench.sh Postgres 100000
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+PROVIDER="${1:-Sqlite}"
+PARTICIPANTS="${2:-100000}"
+WORK=$(mktemp -d /tmp/arbetsvagen-bench.XXXXXX)
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+APP_PID=""
+
+cleanup() {
+  [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
+  [[ "$PROVIDER" == Postgres ]] && pg_stop
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+dotnet build -c Release src/Arbetsvagen.Web >"$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log"; exit 1; }
+dotnet build -c Release bench/Arbetsvagen.Bench >>"$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log"; exit 1; }
+
+if [[ "$PROVIDER" == Postgres ]]; then
+  # shellcheck source=lib/postgres.sh
+  source scripts/lib/postgres.sh
+  pg_start
+  runuser -u postgres -- psql -h 127.0.0.1 -p "$PG_PORT" -qc "CREATE DATABASE arbetsvagen_bench" >/dev/null
+  CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=arbetsvagen_bench;Maximum Pool Size=100"
+else
+  CONNECTION="Data Source=$WORK/bench.db"
+fi
+
+export ASPNETCORE_ENVIRONMENT=Development Database__Provider="$PROVIDER" ConnectionStrings__Default="$CONNECTION" \
+  DataProtection__KeysPath="$WORK/keys" Demo__Enabled=true Logging__LogLevel__Default=Warning
+APP="src/Arbetsvagen.Web/bin/Release/net10.0/Arbetsvagen.Web.dll"
+
+start_app() {
+  (cd src/Arbetsvagen.Web && exec dotnet "../../$APP" --urls "http://127.0.0.1:$PORT") >"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "the app did not start:"; tail -30 "$WORK/app.log"; exit 1
+}
+
+echo "==> seeding demo region + $PARTICIPANTS participants ($PROVIDER)"
+start_app
+kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+dotnet "$APP" seed-volume --participants "$PARTICIPANTS" | tr '\r' '\n' | tail -1
+start_app
+dotnet bench/Arbetsvagen.Bench/bin/Release/net10.0/Arbetsvagen.Bench.dll --url "http://127.0.0.1:$PORT" \
+  --provider "$PROVIDER" --connection "$CONNECTION" --users "${BENCH_USERS:-20}" --seconds "${BENCH_SECONDS:-20}"

@@ -1,0 +1,141 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace Arbetsvagen.BrowserTests.Infrastructure;
+
+/// <summary>
+/// One real Kestrel server (on a free port, own database, demo region with 40 participants) and one headless
+/// Debian Chromium, shared by the tests of one class (IClassFixture). Each test opens its own browser contexts.
+/// </summary>
+public class BrowserApp : IAsyncLifetime
+{
+    public const string DemoPassword = "Arbetsvagen-demo-2026";
+
+    /// <summary>The browser Playwright drives; TEST_CHROMIUM overrides it. Playwright cannot download its own here.</summary>
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("TEST_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    private readonly string keysPath = Path.Combine(Path.GetTempPath(), "arbetsvagen-browser-tests", $"keys-{Guid.NewGuid():N}");
+    private TestDatabase? database;
+    private Host? host;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public IBrowser Browser => browser ?? throw new InvalidOperationException("InitializeAsync has not run.");
+
+    /// <summary>The server's address, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Hands out official test personnummer that neither the demo seed nor earlier tests in this class used.</summary>
+    public TestPeople People { get; } = new();
+
+    /// <summary>How many fictitious participants the demo seed spreads over the region's case-holding units.</summary>
+    protected virtual int DemoParticipants => 40;
+
+    static BrowserApp()
+    {
+        // Two cores run the server, the database and Chromium: give auto-waiting assertions some slack.
+        Assertions.SetDefaultExpectTimeout(10_000);
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"Chromium was not found at {ChromiumPath} (scripts/test.sh installs it with apt-get; TEST_CHROMIUM overrides the path).");
+        }
+
+        database = await TestDatabase.CreateAsync();
+        host = new Host(database, keysPath, DemoParticipants);
+        host.UseKestrel(0);
+        host.StartServer();
+        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("Kestrel reported no address.");
+        BaseUrl = address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)
+            .Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)
+            .Replace("localhost", "127.0.0.1", StringComparison.Ordinal)
+            .TrimEnd('/');
+
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+        });
+    }
+
+    /// <summary>A fresh, isolated browser context (own cookies) with Swedish locale and time zone.</summary>
+    public async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "sv-SE",
+            TimezoneId = "Europe/Stockholm",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            AcceptDownloads = true,
+        });
+        context.SetDefaultTimeout(20_000);
+        context.SetDefaultNavigationTimeout(30_000);
+        return context;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(keysPath, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private sealed class Host(TestDatabase database, string keysPath, int participants) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Database:Provider", database.Provider.ToString());
+            builder.UseSetting("ConnectionStrings:Default", database.ConnectionString);
+            builder.UseSetting("Demo:Enabled", "true");
+            builder.UseSetting("Demo:Participants", participants.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("DataProtection:KeysPath", keysPath);
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
+                .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical));
+        }
+    }
+}
+
+/// <summary>A region with enough participants that a caseworker's list runs over more than one page.</summary>
+public sealed class LargeRegionApp : BrowserApp
+{
+    protected override int DemoParticipants => 480;
+}

@@ -1,0 +1,155 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace Arbetsvagen.BrowserTests.Infrastructure;
+
+public sealed record RegisteredParticipant(Guid Id, string Personnummer, string FirstName, string LastName)
+{
+    public string DetailsPath => $"/Participants/Details/{Id}";
+    public string FullName => $"{FirstName} {LastName}";
+}
+
+/// <summary>
+/// Base of the browser test classes: opens isolated browser contexts on the class's server, closes them after
+/// the test (with a screenshot of every open page when the test failed), and holds the steps journeys share.
+/// Every helper that lands on a page runs axe-core on it.
+/// </summary>
+public abstract partial class BrowserTest(BrowserApp app) : IAsyncDisposable
+{
+    public const string LoginFailure = "Fel användarnamn eller lösenord.";
+
+    private readonly List<IBrowserContext> contexts = [];
+
+    protected BrowserApp App => app;
+
+    /// <summary>A page in a new browser context: no cookies, nobody logged in.</summary>
+    protected async Task<IPage> NewPageAsync()
+    {
+        var context = await app.NewContextAsync();
+        contexts.Add(context);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A new context logged in as <paramref name="userName"/> through the login form, on "Mina ärenden".</summary>
+    protected async Task<IPage> LoginAsync(string userName, string password = BrowserApp.DemoPassword)
+    {
+        var page = await NewPageAsync();
+        await SubmitLoginAsync(page, userName, password);
+        await ExpectHeadingAsync(page, "Mina ärenden");
+        await Expect(page).ToHaveURLAsync(new Regex("/$"));
+        await AssertAccessibleAsync(page);
+        return page;
+    }
+
+    /// <summary>Opens the login page, checks it, fills the form and submits it with Enter.</summary>
+    protected static async Task SubmitLoginAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await ExpectHeadingAsync(page, "Logga in");
+        await AssertAccessibleAsync(page);
+        await page.GetByLabel("Användarnamn").FillAsync(userName);
+        await page.GetByLabel("Lösenord").FillAsync(password);
+        await page.GetByLabel("Lösenord").PressAsync("Enter");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
+    protected static Task AssertAccessibleAsync(IPage page) => Accessibility.AssertNoViolationsAsync(page);
+
+    /// <summary>Navigates, expects the page's h1 to contain <paramref name="heading"/>, runs axe.</summary>
+    protected static async Task VisitAsync(IPage page, string path, string heading)
+    {
+        await page.GotoAsync(path);
+        await ExpectHeadingAsync(page, heading);
+        await AssertAccessibleAsync(page);
+    }
+
+    protected static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+
+    protected static Task ExpectHeadingAsync(IPage page, string text) => Expect(Heading(page)).ToContainTextAsync(text);
+
+    /// <summary>The polite status message the layout shows after a redirect (TempData).</summary>
+    protected static ILocator Flash(IPage page) => page.Locator("main .flash[role=status]");
+
+    protected static ILocator ErrorSummary(IPage page) => page.Locator(".error-summary");
+
+    protected static ILocator MainNav(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" });
+
+    /// <summary>Presses Tab until <paramref name="target"/> has focus: proves it is reachable by keyboard.</summary>
+    protected static async Task TabToAsync(IPage page, ILocator target, int maxPresses = 150)
+    {
+        for (var i = 0; i < maxPresses; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await target.EvaluateAsync<bool>("el => el === document.activeElement"))
+            {
+                return;
+            }
+        }
+
+        var focused = await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML?.slice(0, 200) ?? '(none)'");
+        Assert.Fail($"{target} was not reached with {maxPresses} presses of Tab on {page.Url}; focus ended on {focused}");
+    }
+
+    /// <summary>Registers a participant through "Ny deltagare" (filling with the mouse-free Fill API, submitting with Enter).</summary>
+    protected async Task<RegisteredParticipant> RegisterParticipantAsync(IPage page, string? lastName = null)
+    {
+        var number = app.People.NextPersonnummer();
+        var first = "Testa";
+        var last = lastName ?? TestPeople.UniqueLastName();
+        await VisitAsync(page, "/Participants/Create", "Ny deltagare");
+        await page.GetByLabel("Personnummer eller samordningsnummer").FillAsync(number);
+        await page.GetByLabel("Förnamn").FillAsync(first);
+        await page.GetByLabel("Efternamn").FillAsync(last);
+        await page.GetByLabel("Kön").SelectOptionAsync("woman");
+        await page.GetByLabel("Hemkommun").SelectOptionAsync("0160");
+        await page.GetByLabel("Efternamn").PressAsync("Enter");
+        await ExpectHeadingAsync(page, $"{first} {last}");
+        await Expect(Flash(page)).ToHaveTextAsync("Deltagaren är registrerad.");
+        await AssertAccessibleAsync(page);
+        return new RegisteredParticipant(IdFromUrl(page.Url), number, first, last);
+    }
+
+    protected static Guid IdFromUrl(string url) =>
+        Guid.Parse(DetailsUrl().Match(url) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException($"No id in {url}"));
+
+    [GeneratedRegex("/([0-9a-fA-F-]{36})(?:[/?#]|$)")]
+    private static partial Regex DetailsUrl();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (TestContext.Current.TestState?.Result == TestResult.Failed)
+        {
+            await SaveScreenshotsAsync();
+        }
+
+        foreach (var context in contexts)
+        {
+            await context.CloseAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task SaveScreenshotsAsync()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "arbetsvagen-browser-failures");
+        Directory.CreateDirectory(directory);
+        var test = Regex.Replace(TestContext.Current.Test?.TestDisplayName ?? "test", "[^A-Za-z0-9_.-]+", "_");
+        var n = 0;
+        foreach (var page in contexts.SelectMany(c => c.Pages))
+        {
+            try
+            {
+                var path = Path.Combine(directory, $"{test}-{++n}.png");
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+                TestContext.Current.SendDiagnosticMessage($"Screenshot of {page.Url}: {path}");
+            }
+            catch (PlaywrightException)
+            {
+                // A closed or crashed page has nothing to show.
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+using System.Text.RegularExpressions;
+using Arbetsvagen.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace Arbetsvagen.BrowserTests;
+
+/// <summary>
+/// Every page of the product, in the states a user meets (empty, filled, with errors, as owner and as
+/// recipient of a consent), checked with axe-core; plus the page frame every page shares: one h1, a title,
+/// a skip link that is the first Tab stop, and no sideways scrolling at 320 px. All findings are collected and
+/// reported together.
+/// Set TEST_SCREENSHOTS=/some/dir to also save a full-page screenshot of each visited page.
+/// </summary>
+public sealed class PageCoverageTests(LargeRegionApp app) : BrowserTest(app), IClassFixture<LargeRegionApp>
+{
+    private readonly List<string> findings = [];
+    private readonly List<string> visited = [];
+
+    [Fact]
+    public async Task Every_page_is_free_of_wcag_a_and_aa_violations()
+    {
+        // Anonymous pages.
+        var anonymous = await NewPageAsync();
+        await TourAsync(anonymous, "/Account/Login", "Logga in");
+        await TourAsync(anonymous, "/Account/Logout", "Logga ut");
+        await TourAsync(anonymous, "/Error?status=404", "Sidan finns inte");
+        await TourAsync(anonymous, "/Error?status=500", "Något gick fel");
+        await anonymous.GotoAsync("/Participants");
+        await ExpectHeadingAsync(anonymous, "Logga in");
+        await Expect(anonymous).ToHaveURLAsync(new Regex("/Account/Login\\?ReturnUrl=%2FParticipants"));
+        await CheckAsync(anonymous, "login (redirected)");
+
+        // A caseworker: every participant page, with a participant of their own that has a consent.
+        var soc = await LoginAsync("soc.taby");
+        await TourAsync(soc, "/", "Mina ärenden");
+        await TourAsync(soc, "/Participants", "Deltagare");
+        await Expect(soc.Locator("table tbody tr")).ToHaveCountAsync(25);
+        await soc.GetByRole(AriaRole.Button, new() { Name = "Nästa sida" }).ClickAsync();
+        await Expect(soc.Locator(".pager")).ToContainTextAsync("Sida 2 av");
+        await CheckAsync(soc, "/Participants page 2");
+        await TourAsync(soc, "/Participants/Create", "Ny deltagare");
+        await soc.GetByRole(AriaRole.Button, new() { Name = "Registrera deltagare" }).ClickAsync();
+        await Expect(ErrorSummary(soc)).ToBeVisibleAsync();
+        await CheckAsync(soc, "/Participants/Create with errors");
+
+        var participant = await RegisterParticipantAsync(soc);
+        await TourAsync(soc, $"/Consents/Create/{participant.Id}", "Registrera samtycke");
+        await soc.GetByRole(AriaRole.Button, new() { Name = "Registrera samtycke" }).ClickAsync();
+        await Expect(ErrorSummary(soc)).ToBeVisibleAsync();
+        await CheckAsync(soc, "/Consents/Create with errors");
+        await soc.GetByLabel("Arbetsförmedlingen Nordöstra Stockholm").CheckAsync();
+        await soc.GetByLabel("Syfte").FillAsync("Planering av gemensamma insatser.");
+        await soc.GetByRole(AriaRole.Button, new() { Name = "Registrera samtycke" }).ClickAsync();
+        await Expect(Flash(soc)).ToHaveTextAsync("Samtycket är registrerat.");
+        await TourAsync(soc, participant.DetailsPath, participant.FullName);
+        await TourAsync(soc, $"/Participants/Edit/{participant.Id}", "Ändra");
+        await TourAsync(soc, "/Organisations", "Organisationer");
+        await TourAsync(soc, "/Error?status=404", "Sidan finns inte");
+        await TourAsync(soc, "/Participants/Details/" + Guid.NewGuid(), "Sidan finns inte");
+        await TourAsync(soc, "/finns-inte", "Sidan finns inte");
+        await TourAsync(soc, "/Users", "Behörighet saknas");
+        await TourAsync(soc, "/AccessLog", "Behörighet saknas");
+
+        // The recipient of the consent.
+        var af = await LoginAsync("af.nordost");
+        await TourAsync(af, "/Participants", "Deltagare");
+        await TourAsync(af, participant.DetailsPath, participant.FullName);
+
+        // The administrator's pages.
+        var admin = await LoginAsync("admin.taby");
+        await TourAsync(admin, "/", "Mina ärenden");
+        await TourAsync(admin, "/Organisations", "Organisationer");
+        await TourAsync(admin, "/Users", "Användare");
+        await TourAsync(admin, "/AccessLog", "Loggkontroll");
+        await TourAsync(admin, $"/AccessLog?participantId={participant.Id}", "Loggkontroll");
+        await TourAsync(admin, "/AccessLog?participantId=x&from=igår", "Loggkontroll");
+        await Expect(ErrorSummary(admin).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
+
+        // A role without participant data.
+        var analyst = await LoginAsync("analytiker");
+        await TourAsync(analyst, "/", "Mina ärenden");
+        await TourAsync(analyst, "/Participants", "Behörighet saknas");
+        await TourAsync(analyst, "/Account/TwoFactor", "Tvåfaktorsinloggning");
+
+        Assert.True(findings.Count == 0,
+            $"{findings.Count} page(s) with findings (of {visited.Count} checked):\n\n{string.Join("\n", findings)}");
+        foreach (var page in new[] { "/", "/Participants", "/Participants/Create", "/Participants/Details/", "/Participants/Edit/",
+                     "/Consents/Create/", "/Organisations", "/Users", "/AccessLog", "/Account/Login", "/Account/TwoFactor", "/Error?status=404" })
+        {
+            Assert.Contains(visited, v => v.Contains(" " + page, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task A_caseworker_edits_every_section_of_a_participant()
+    {
+        var page = await LoginAsync("soc.taby");
+        var participant = await RegisterParticipantAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ändra uppgifter" }).ClickAsync();
+        await ExpectHeadingAsync(page, $"Ändra {participant.FullName}");
+        await AssertAccessibleAsync(page);
+        await Expect(page.Locator("main")).ToContainTextAsync(participant.Personnummer);
+
+        await page.GetByLabel("Telefon").FillAsync("070-123 45 67");
+        await page.GetByLabel("E-post").FillAsync("tora@example.se");
+        await page.GetByLabel("Adress").FillAsync("Storgatan 1");
+        await page.GetByLabel("Postnummer").FillAsync("183 30");
+        await page.GetByLabel("Ort").FillAsync("Täby");
+        await page.GetByLabel("Högsta fullföljda utbildning").SelectOptionAsync(new SelectOptionValue { Label = "Förgymnasial, 9 (10) år" });
+        await page.GetByLabel("Svenska", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "SFI kurs C" });
+        await page.GetByLabel("B", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Status hos Arbetsförmedlingen").SelectOptionAsync(new SelectOptionValue { Label = "Öppet arbetslös" });
+        await page.GetByLabel("Långtidsarbetslös").CheckAsync();
+        await page.GetByLabel("Registrerad funktionsnedsättning").CheckAsync();
+        await page.GetByLabel("Arbetsförmåga").FillAsync("Heltid med stöd (fiktiv uppgift).");
+
+        // An occupation that is not in the list is refused, at the field and in the summary.
+        await page.GetByLabel("Erfarenhet 1").FillAsync("Drömyrke som inte finns");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara ändringar" }).ClickAsync();
+        await Expect(ErrorSummary(page)).ToContainTextAsync("finns inte i yrkeslistan");
+        await Expect(page.Locator("#Input_OccupationsOfExperience-error")).ToContainTextAsync("finns inte i yrkeslistan");
+        await Expect(page.GetByLabel("Erfarenhet 1")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.GetByLabel("Erfarenhet 1")).ToHaveAccessibleDescriptionAsync(new Regex("finns inte i yrkeslistan"));
+        await Expect(ErrorSummary(page).GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "#Input_OccupationsOfExperience");
+        await AssertAccessibleAsync(page);
+
+        await page.GetByLabel("Erfarenhet 1").FillAsync("Barnskötare");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara ändringar" }).ClickAsync();
+        await ExpectHeadingAsync(page, participant.FullName);
+        await Expect(Flash(page)).ToHaveTextAsync("Ändringarna är sparade.");
+        var identity = page.Locator("section[aria-labelledby=identity-heading]");
+        await Expect(identity).ToContainTextAsync("070-123 45 67");
+        await Expect(identity).ToContainTextAsync("Storgatan 1, 183 30 Täby");
+        var background = page.Locator("section[aria-labelledby=background-heading]");
+        await Expect(background).ToContainTextAsync("kortutbildad");
+        await Expect(background).ToContainTextAsync("SFI kurs C");
+        await Expect(background).ToContainTextAsync("Barnskötare");
+        await Expect(background).ToContainTextAsync("Långtidsarbetslös");
+        await Expect(page.Locator("section[aria-labelledby=sensitive-heading]")).ToContainTextAsync("Heltid med stöd");
+        await AssertAccessibleAsync(page);
+    }
+
+    private async Task TourAsync(IPage page, string path, string heading)
+    {
+        await page.GotoAsync(path);
+        await ExpectHeadingAsync(page, heading);
+        await CheckAsync(page, path);
+    }
+
+    private async Task CheckAsync(IPage page, string what)
+    {
+        var user = await page.Locator(".user-box > span").First.TextContentAsync(new() { Timeout = 1000 }).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result?.Split(' ')[0] : null);
+        var label = $"{user ?? "anonym"} {what}";
+        visited.Add(label);
+        var problems = new List<string>();
+        if (await Accessibility.ViolationsAsync(page) is { } report)
+        {
+            problems.Add(report);
+        }
+
+        if (await page.Locator("h1").CountAsync() != 1)
+        {
+            problems.Add("The page should have exactly one h1.");
+        }
+
+        if (!(await page.TitleAsync()).EndsWith(" – Arbetsvägen", StringComparison.Ordinal))
+        {
+            problems.Add($"The title \"{await page.TitleAsync()}\" should name the page and end with \" – Arbetsvägen\".");
+        }
+
+        if (await page.Locator("main#main").CountAsync() != 1)
+        {
+            problems.Add("The page should have one <main id=\"main\"> for the skip link.");
+        }
+
+        // WCAG 1.4.10 Reflow: at 320 CSS pixels the page itself must not scroll sideways (wide tables scroll in their own box).
+        var viewport = page.ViewportSize;
+        await page.SetViewportSizeAsync(320, 800);
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        if (overflow > 0)
+        {
+            var culprits = await page.EvaluateAsync<string>(@"() => [...document.querySelectorAll('main *, header *')]
+                .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest('.table-scroll'))
+                .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).replace(/ /g, '.') : '')).join(', ')");
+            problems.Add($"At 320 px wide the page scrolls sideways by {overflow} px (WCAG 1.4.10); too wide: {culprits}");
+        }
+
+        if (viewport is not null)
+        {
+            await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
+        }
+
+        if (Environment.GetEnvironmentVariable("TEST_SCREENSHOTS") is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+            var name = Regex.Replace(label, "[^A-Za-z0-9]+", "_").Trim('_');
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, $"{visited.Count:D2}-{name}.png"), FullPage = true });
+        }
+
+        // Start from the top of the document: the first Tab stop must be the skip link.
+        // (A page may have moved focus on load, e.g. to its error summary: start again from the top.)
+        await page.EvaluateAsync(@"() => {
+            const start = document.createElement('span');
+            start.tabIndex = -1;
+            document.body.prepend(start);
+            start.focus();
+            start.remove();
+        }");
+        await page.Keyboard.PressAsync("Tab");
+        if (!await page.EvaluateAsync<bool>("() => document.activeElement?.classList.contains('skip-link') === true"))
+        {
+            problems.Add("The first Tab stop should be the skip link.");
+        }
+
+        if (problems.Count > 0)
+        {
+            findings.Add($"## {label} ({page.Url})\n{string.Join("\n", problems)}");
+        }
+    }
+}
