@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Arbetsvagen.Features.AccessLog;
+using Arbetsvagen.Features.Cases;
 using Arbetsvagen.Features.Account;
 using Arbetsvagen.Features.Consents;
 using Arbetsvagen.Features.Organisations;
@@ -37,6 +38,7 @@ builder.Services.AddScoped<AccessLogger>();
 builder.Services.AddScoped<ParticipantAccess>();
 builder.Services.AddScoped<ParticipantChanges>();
 builder.Services.AddScoped<ConsentChanges>();
+builder.Services.AddScoped<CaseWork>();
 builder.Services.AddScoped<UserAdministration>();
 builder.Services.AddSingleton<UserStatusCache>();
 
@@ -111,6 +113,7 @@ api.MapMeApi();
 api.MapOrganisationsApi();
 api.MapParticipantsApi();
 api.MapConsentsApi();
+api.MapCasesApi();
 api.MapAccessLogApi();
 api.MapUsersApi();
 

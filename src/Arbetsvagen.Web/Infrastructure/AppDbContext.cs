@@ -1,4 +1,5 @@
 using Arbetsvagen.Features.AccessLog;
+using Arbetsvagen.Features.Cases;
 using Arbetsvagen.Features.Consents;
 using Arbetsvagen.Features.Organisations;
 using Arbetsvagen.Features.Participants;
@@ -42,6 +43,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
         configurationBuilder.Properties<IncomeSource>().HaveConversion<string>().HaveMaxLength(40);
         configurationBuilder.Properties<OccupationRelation>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ConsentForm>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<CaseState>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<IntakeSource>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<CaseOutcome>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<EmploymentForm>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<StudyForm>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<JournalEntryType>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -119,6 +126,31 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
             e.HasKey(r => new { r.ConsentId, r.OrganisationId });
             e.HasIndex(r => r.OrganisationId);
             e.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Case>(e =>
+        {
+            e.ToTable("Cases");
+            e.Property(c => c.Reason).HasMaxLength(2000);
+            e.Property(c => c.CheckInSchedule).HasMaxLength(500);
+            e.HasIndex(c => c.ParticipantId);
+            e.HasIndex(c => new { c.BoundaryId, c.State });
+            e.HasOne<Participant>().WithMany().HasForeignKey(c => c.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(c => c.History).WithOne().HasForeignKey(h => h.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<CaseStateChange>(e =>
+        {
+            e.ToTable("CaseStateChanges");
+            e.Property(h => h.Note).HasMaxLength(500);
+        });
+        builder.Entity<JournalEntry>(e =>
+        {
+            e.ToTable("JournalEntries");
+            e.Property(j => j.Text).HasMaxLength(JournalEntry.MaxTextLength);
+            e.HasIndex(j => new { j.CaseId, j.CreatedAt });
+            e.HasOne<Case>().WithMany().HasForeignKey(j => j.CaseId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<JournalEntry>().WithMany().HasForeignKey(j => j.CorrectsEntryId).OnDelete(DeleteBehavior.Restrict);
+            e.Ignore(j => j.IsSigned);
         });
         builder.Entity<AccessLogEntry>(e =>
         {

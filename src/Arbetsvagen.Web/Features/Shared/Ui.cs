@@ -27,7 +27,8 @@ public static class Ui
     {
         foreach (var (field, messages) in errors)
         {
-            var key = $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
+            var name = $"{char.ToUpperInvariant(field[0])}{field[1..]}";
+            var key = prefix.Length == 0 ? name : $"{prefix}.{name}";
             foreach (var message in messages)
             {
                 modelState.AddModelError(key, message);

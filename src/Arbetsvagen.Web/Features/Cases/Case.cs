@@ -1,0 +1,189 @@
+using System.ComponentModel.DataAnnotations;
+using Arbetsvagen.Features.Participants;
+using Arbetsvagen.Infrastructure;
+using ValidationException = Arbetsvagen.Infrastructure.ValidationException;
+
+namespace Arbetsvagen.Features.Cases;
+
+public enum CaseState
+{
+    [Display(Name = "Aktualiserad")] Actualised,
+    [Display(Name = "Inskriven")] Enrolled,
+    [Display(Name = "Pågående")] Ongoing,
+    [Display(Name = "Avslutad")] Closed,
+}
+
+public enum IntakeSource
+{
+    [Display(Name = "Socialtjänsten / kundtjänst")] SocialServices,
+    [Display(Name = "Arbetsförmedlingen")] EmploymentService,
+    [Display(Name = "Kommunala aktivitetsansvaret")] Kaa,
+    [Display(Name = "Personen själv")] Self,
+    [Display(Name = "Annan")] Other,
+}
+
+public enum CaseOutcome
+{
+    [Display(Name = "Arbete utan subvention")] UnsubsidisedWork,
+    [Display(Name = "Subventionerat arbete")] SubsidisedWork,
+    [Display(Name = "Studier")] Studies,
+    [Display(Name = "Annan försörjning")] OtherIncome,
+    [Display(Name = "Flyttat")] Moved,
+    [Display(Name = "Avbrott")] Dropout,
+    [Display(Name = "Okänt")] Unknown,
+}
+
+public enum EmploymentForm
+{
+    [Display(Name = "Tillsvidare")] Permanent,
+    [Display(Name = "Visstid")] FixedTerm,
+    [Display(Name = "Extratjänst")] ExtraJob,
+    [Display(Name = "Nystartsjobb")] NewStartJob,
+    [Display(Name = "Introduktionsjobb")] IntroductionJob,
+    [Display(Name = "Lönebidrag")] WageSubsidy,
+    [Display(Name = "Annan")] Other,
+}
+
+public enum StudyForm
+{
+    [Display(Name = "Komvux")] Komvux,
+    [Display(Name = "Folkhögskola")] FolkHighSchool,
+    [Display(Name = "Yrkesvux")] VocationalAdultEducation,
+    [Display(Name = "Högskola")] University,
+    [Display(Name = "Annan")] Other,
+}
+
+/// <summary>
+/// One unit's case (ärende) for a participant: aktualiserad → inskriven → pågående → avslutad. Each transition
+/// is a method that refuses an illegal move (409) and appends a history row.
+/// </summary>
+public class Case
+{
+    private Case() { }
+
+    public Guid Id { get; private set; }
+    public Guid ParticipantId { get; private set; }
+    /// <summary>The unit holding the case, and its secrecy boundary.</summary>
+    public Guid OrganisationId { get; private set; }
+    public Guid BoundaryId { get; private set; }
+    public CaseState State { get; private set; }
+    public IntakeSource Source { get; private set; }
+    public DateOnly OpenedOn { get; private set; }
+    public string Reason { get; private set; } = "";
+    public DateOnly? EnrolledOn { get; private set; }
+    public string? CheckInSchedule { get; private set; }
+    public Guid? AfRegistrationConsentId { get; private set; }
+    public DateOnly? ClosedOn { get; private set; }
+    public CaseOutcome? Outcome { get; private set; }
+    public EmploymentForm? EmploymentForm { get; private set; }
+    public StudyForm? StudyForm { get; private set; }
+    public IncomeSource? IncomeBefore { get; private set; }
+    public IncomeSource? IncomeAfter { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public Guid CreatedByUserId { get; private set; }
+    public List<CaseStateChange> History { get; private set; } = [];
+
+    public static Case Open(Guid participantId, Guid organisationId, Guid boundaryId, IntakeSource source, DateOnly openedOn,
+        string reason, IncomeSource? incomeBefore, Guid by, DateTime now)
+    {
+        var c = new Case
+        {
+            Id = Guid.NewGuid(),
+            ParticipantId = participantId,
+            OrganisationId = organisationId,
+            BoundaryId = boundaryId,
+            State = CaseState.Actualised,
+            Source = source,
+            OpenedOn = openedOn,
+            Reason = reason.Trim(),
+            IncomeBefore = incomeBefore,
+            CreatedAt = now,
+            CreatedByUserId = by,
+        };
+        c.History.Add(new CaseStateChange(c.Id, null, CaseState.Actualised, by, now, $"Aktualiserad från {EnumText.Label(source).ToLowerInvariant()}"));
+        return c;
+    }
+
+    /// <summary>Inskrivning: needs the consent that lets the unit check the person's registration at Arbetsförmedlingen.</summary>
+    public void Enrol(DateOnly on, string checkInSchedule, Guid afRegistrationConsentId, Guid by, DateTime now)
+    {
+        Require(CaseState.Actualised, "Bara ett aktualiserat ärende kan skrivas in.");
+        if (on < OpenedOn)
+        {
+            throw new ValidationException("enrolledOn", "Inskrivningsdatum kan inte ligga före aktualiseringen.");
+        }
+
+        EnrolledOn = on;
+        CheckInSchedule = checkInSchedule.Trim();
+        AfRegistrationConsentId = afRegistrationConsentId;
+        Move(CaseState.Enrolled, by, now, $"Inskriven {on:yyyy-MM-dd}");
+    }
+
+    public void Start(Guid by, DateTime now)
+    {
+        Require(CaseState.Enrolled, "Bara ett inskrivet ärende kan bli pågående.");
+        Move(CaseState.Ongoing, by, now, null);
+    }
+
+    public void Close(DateOnly on, CaseOutcome outcome, EmploymentForm? employmentForm, StudyForm? studyForm, IncomeSource? incomeAfter,
+        Guid by, DateTime now)
+    {
+        if (State == CaseState.Closed)
+        {
+            throw new ConflictException("Ärendet är redan avslutat.");
+        }
+
+        if (on < OpenedOn)
+        {
+            throw new ValidationException("closedOn", "Avslutsdatum kan inte ligga före aktualiseringen.");
+        }
+
+        ClosedOn = on;
+        Outcome = outcome;
+        EmploymentForm = outcome is CaseOutcome.UnsubsidisedWork or CaseOutcome.SubsidisedWork ? employmentForm : null;
+        StudyForm = outcome == CaseOutcome.Studies ? studyForm : null;
+        IncomeAfter = incomeAfter;
+        Move(CaseState.Closed, by, now, $"Avslutad: {EnumText.Label(outcome).ToLowerInvariant()}");
+    }
+
+    /// <summary>Follow-up dates after closure: 3, 6 and 12 months.</summary>
+    public IEnumerable<DateOnly> FollowUpDates() => ClosedOn is { } closed ? [closed.AddMonths(3), closed.AddMonths(6), closed.AddMonths(12)] : [];
+
+    private void Require(CaseState expected, string message)
+    {
+        if (State != expected)
+        {
+            throw new ConflictException($"{message} Ärendet är {EnumText.Label(State).ToLowerInvariant()}.");
+        }
+    }
+
+    private void Move(CaseState to, Guid by, DateTime now, string? note)
+    {
+        History.Add(new CaseStateChange(Id, State, to, by, now, note));
+        State = to;
+    }
+}
+
+public class CaseStateChange
+{
+    private CaseStateChange() { }
+
+    public CaseStateChange(Guid caseId, CaseState? from, CaseState to, Guid by, DateTime at, string? note)
+    {
+        Id = Guid.NewGuid();
+        CaseId = caseId;
+        From = from;
+        To = to;
+        ByUserId = by;
+        At = at;
+        Note = note;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid CaseId { get; private set; }
+    public CaseState? From { get; private set; }
+    public CaseState To { get; private set; }
+    public Guid ByUserId { get; private set; }
+    public DateTime At { get; private set; }
+    public string? Note { get; private set; }
+}
