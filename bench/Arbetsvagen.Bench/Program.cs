@@ -98,11 +98,14 @@ if (connection.Length > 0)
     }
 
     var sql = """
-        SELECT p."Id", p."IdentityNumber", p."FirstName", p."LastName" FROM "Participants" p
-        WHERE p."OwnerBoundaryId" = @b OR p."Id" IN (
-            SELECT c."ParticipantId" FROM "Consents" c JOIN "ConsentRecipient" r ON r."ConsentId" = c."Id"
-            WHERE c."WithdrawnAt" IS NULL AND r."OrganisationId" = @b)
-        ORDER BY p."LastName", p."FirstName", p."Id" LIMIT 25
+        SELECT v."Id", v."IdentityNumber", v."FirstName", v."LastName" FROM (
+            SELECT p."Id", p."IdentityNumber", p."FirstName", p."LastName" FROM "Participants" p WHERE p."OwnerBoundaryId" = @b
+            UNION ALL
+            SELECT p."Id", p."IdentityNumber", p."FirstName", p."LastName" FROM "Participants" p
+            WHERE p."OwnerBoundaryId" <> @b AND p."Id" IN (
+                SELECT c."ParticipantId" FROM "Consents" c JOIN "ConsentRecipient" r ON r."ConsentId" = c."Id"
+                WHERE c."WithdrawnAt" IS NULL AND r."OrganisationId" = @b)) v
+        ORDER BY v."LastName", v."FirstName", v."Id" LIMIT 25
         """;
     var timings = new List<double>();
     var stop = Stopwatch.StartNew();

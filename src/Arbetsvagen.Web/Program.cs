@@ -6,6 +6,7 @@ using Arbetsvagen.Features.Account;
 using Arbetsvagen.Features.Consents;
 using Arbetsvagen.Features.Organisations;
 using Arbetsvagen.Features.Participants;
+using Arbetsvagen.Features.Referrals;
 using Arbetsvagen.Features.Users;
 using Arbetsvagen.Infrastructure;
 using Arbetsvagen.Infrastructure.Demo;
@@ -39,6 +40,7 @@ builder.Services.AddScoped<ParticipantAccess>();
 builder.Services.AddScoped<ParticipantChanges>();
 builder.Services.AddScoped<ConsentChanges>();
 builder.Services.AddScoped<CaseWork>();
+builder.Services.AddScoped<ReferralWork>();
 builder.Services.AddScoped<UserAdministration>();
 builder.Services.AddSingleton<UserStatusCache>();
 
@@ -114,6 +116,7 @@ api.MapOrganisationsApi();
 api.MapParticipantsApi();
 api.MapConsentsApi();
 api.MapCasesApi();
+api.MapReferralsApi();
 api.MapAccessLogApi();
 api.MapUsersApi();
 

@@ -1,5 +1,6 @@
 using Arbetsvagen.Features.AccessLog;
 using Arbetsvagen.Features.Cases;
+using Arbetsvagen.Features.Referrals;
 using Arbetsvagen.Features.Consents;
 using Arbetsvagen.Features.Organisations;
 using Arbetsvagen.Features.Participants;
@@ -49,6 +50,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
         configurationBuilder.Properties<EmploymentForm>().HaveConversion<string>().HaveMaxLength(30);
         configurationBuilder.Properties<StudyForm>().HaveConversion<string>().HaveMaxLength(30);
         configurationBuilder.Properties<JournalEntryType>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ReferralState>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -151,6 +153,30 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
             e.HasOne<Case>().WithMany().HasForeignKey(j => j.CaseId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<JournalEntry>().WithMany().HasForeignKey(j => j.CorrectsEntryId).OnDelete(DeleteBehavior.Restrict);
             e.Ignore(j => j.IsSigned);
+        });
+        builder.Entity<Referral>(e =>
+        {
+            e.ToTable("Referrals");
+            e.Property(r => r.Question).HasMaxLength(4000);
+            e.Property(r => r.DeclineReason).HasMaxLength(2000);
+            e.Property(r => r.ReportWhatWasDone).HasMaxLength(4000);
+            e.Property(r => r.ReportAttendanceSummary).HasMaxLength(4000);
+            e.Property(r => r.ReportResult).HasMaxLength(4000);
+            e.Property(r => r.ReportRecommendation).HasMaxLength(4000);
+            e.HasIndex(r => new { r.ParticipantId, r.SentOn });
+            e.HasIndex(r => new { r.ToBoundaryId, r.State });
+            e.HasIndex(r => new { r.FromBoundaryId, r.State });
+            e.HasOne<Participant>().WithMany().HasForeignKey(r => r.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(r => r.ToOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Case>().WithMany().HasForeignKey(r => r.FromCaseId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(r => r.Meetings).WithOne().HasForeignKey(m => m.ReferralId).OnDelete(DeleteBehavior.Restrict);
+            e.Ignore(r => r.IsOpen);
+        });
+        builder.Entity<ThreePartyMeeting>(e =>
+        {
+            e.ToTable("ThreePartyMeetings");
+            e.Property(m => m.Attendees).HasMaxLength(4000);
+            e.Property(m => m.Notes).HasMaxLength(4000);
         });
         builder.Entity<AccessLogEntry>(e =>
         {
