@@ -4,6 +4,7 @@ using Arbetsvagen.Features.AccessLog;
 using Arbetsvagen.Features.Cases;
 using Arbetsvagen.Features.Account;
 using Arbetsvagen.Features.Consents;
+using Arbetsvagen.Features.Home;
 using Arbetsvagen.Features.Organisations;
 using Arbetsvagen.Features.Participants;
 using Arbetsvagen.Features.Referrals;
@@ -41,6 +42,7 @@ builder.Services.AddScoped<ParticipantChanges>();
 builder.Services.AddScoped<ConsentChanges>();
 builder.Services.AddScoped<CaseWork>();
 builder.Services.AddScoped<ReferralWork>();
+builder.Services.AddScoped<WorkList>();
 builder.Services.AddScoped<UserAdministration>();
 builder.Services.AddSingleton<UserStatusCache>();
 
@@ -117,6 +119,7 @@ api.MapParticipantsApi();
 api.MapConsentsApi();
 api.MapCasesApi();
 api.MapReferralsApi();
+api.MapWorkListApi();
 api.MapAccessLogApi();
 api.MapUsersApi();
 
