@@ -38,9 +38,32 @@ foreach (var login in logins)
     idsByUser[login] = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList();
 }
 
+// Cookie sessions for the pages, logged in through the login form like a person.
+var pageClients = new Dictionary<string, HttpClient>();
+foreach (var login in logins)
+{
+    var client = new HttpClient(new HttpClientHandler { UseCookies = true, AllowAutoRedirect = false }) { BaseAddress = url };
+    var form = await client.GetStringAsync("/Account/Login");
+    var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+    using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["UserName"] = login, ["Password"] = password, ["__RequestVerificationToken"] = token,
+    });
+    var response = await client.PostAsync("/Account/Login", content);
+    if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+    {
+        throw new InvalidOperationException($"Page login failed for {login}: {(int)response.StatusCode}");
+    }
+
+    pageClients[login] = client;
+}
+
 string[] names = ["anna", "erik", "fatima", "ali", "karlsson", "hassan", "maria svensson", "johan"];
 var scenarios = new (string Name, Func<string, Random, string> Path)[]
 {
+    ("page: Mina ärenden", (_, _) => "page:/"),
+    ("page: deltagare", (login, r) => idsByUser[login].Count == 0 ? "page:/" : $"page:/Participants/Details/{idsByUser[login][r.Next(idsByUser[login].Count)]}"),
+    ("work list (API)", (_, _) => "/api/v1/work-list"),
     ("list (page 1)", (_, _) => "/api/v1/participants?pageSize=25"),
     ("search by name", (_, r) => $"/api/v1/participants?search={Uri.EscapeDataString(names[r.Next(names.Length)])}"),
     ("details", (login, r) => idsByUser[login].Count == 0 ? "/api/v1/me" : $"/api/v1/participants/{idsByUser[login][r.Next(idsByUser[login].Count)]}"),
@@ -60,10 +83,16 @@ foreach (var (name, path) in scenarios)
         var local = new List<double>();
         while (stop.Elapsed.TotalSeconds < seconds)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, path(login, random));
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[login]);
+            var target = path(login, random);
+            var isPage = target.StartsWith("page:", StringComparison.Ordinal);
+            using var request = new HttpRequestMessage(HttpMethod.Get, isPage ? target[5..] : target);
+            if (!isPage)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[login]);
+            }
+
             var watch = Stopwatch.StartNew();
-            using var response = await http.SendAsync(request);
+            using var response = await (isPage ? pageClients[login] : http).SendAsync(request);
             await response.Content.ReadAsByteArrayAsync();
             local.Add(watch.Elapsed.TotalMilliseconds);
             if (!response.IsSuccessStatusCode)

@@ -109,8 +109,8 @@ public sealed class CaseWork(AppDbContext db, CurrentUser user, ParticipantAcces
     /// <summary>The case if the user may read it; null (and a denied row) otherwise, whether or not it exists.</summary>
     public async Task<Found?> FindAsync(Guid caseId, CancellationToken ct)
     {
-        var found = user.IsCaseworker ? await db.Set<Case>().Include(c => c.History).FirstOrDefaultAsync(c => c.Id == caseId, ct) : null;
-        if (found is not null && found.BoundaryId == user.SecrecyBoundaryId)
+        var found = await db.Set<Case>().Include(c => c.History).FirstOrDefaultAsync(c => c.Id == caseId, ct);
+        if (found is not null && user.IsCaseworker && found.BoundaryId == user.SecrecyBoundaryId)
         {
             return new Found(found, Holder: true);
         }

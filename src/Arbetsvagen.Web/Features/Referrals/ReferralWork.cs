@@ -148,10 +148,9 @@ public sealed class ReferralWork(AppDbContext db, CurrentUser user, ParticipantA
     /// <summary>The referral if the user is its sender or its receiver and may still see the participant.</summary>
     public async Task<(Referral Referral, bool Receiver)?> FindAsync(Guid referralId, CancellationToken ct)
     {
-        var referral = user.IsCaseworker
-            ? await db.Set<Referral>().Include(r => r.Meetings).FirstOrDefaultAsync(r => r.Id == referralId, ct)
-            : null;
-        var party = referral is not null && (referral.FromBoundaryId == user.SecrecyBoundaryId || referral.ToBoundaryId == user.SecrecyBoundaryId);
+        var referral = await db.Set<Referral>().Include(r => r.Meetings).FirstOrDefaultAsync(r => r.Id == referralId, ct);
+        var party = referral is not null && user.IsCaseworker
+            && (referral.FromBoundaryId == user.SecrecyBoundaryId || referral.ToBoundaryId == user.SecrecyBoundaryId);
         var grant = party ? await participants.FindAsync(referral!.ParticipantId, ct) : null;
         if (grant is not null && (grant.OwnCase || grant.Covers(DataCategories.CaseAndPlan)))
         {
@@ -160,7 +159,7 @@ public sealed class ReferralWork(AppDbContext db, CurrentUser user, ParticipantA
 
         if (grant is not null || !party)
         {
-            await log.RecordAsync(AccessAction.Denied, "Referral", referralId, party ? referral!.ParticipantId : null, ct: ct);
+            await log.RecordAsync(AccessAction.Denied, "Referral", referralId, referral?.ParticipantId, ct: ct);
         }
 
         return null;
