@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Arbetsvagen.Features.Participants;
 
 public class DetailsModel(ParticipantAccess access, ConsentChanges consents, AccessLogger log, CurrentUser user, AppDbContext db,
-    TimeProvider clock, Cases.CaseWork caseWork) : PageModel
+    TimeProvider clock, Cases.CaseWork caseWork, Referrals.ReferralWork referralWork) : PageModel
 {
     private Dictionary<Guid, string> organisations = [];
 
@@ -21,9 +21,20 @@ public class DetailsModel(ParticipantAccess access, ConsentChanges consents, Acc
     public bool MayOpenCase { get; private set; }
     public string MyOrganisationName => OrganisationName(user.OrganisationId);
     [BindProperty] public Cases.OpenCaseInput NewCase { get; set; } = new();
+    [BindProperty] public Referrals.ReferralInput NewReferral { get; set; } = new();
+    public List<Referrals.Referral> Referrals { get; private set; } = [];
+    /// <summary>Organisations outside the user's secrecy boundary that a referral can go to.</summary>
+    public List<(Guid Id, string Name)> Receivers { get; private set; } = [];
+    /// <summary>The user's own open cases for the participant, one of which a referral can come from.</summary>
+    public List<Cases.Case> MyOpenCases { get; private set; } = [];
+    public DateOnly Today => SwedishTime.Today(clock);
+    public string TodayText => Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public string OrganisationName(Guid id) => organisations.GetValueOrDefault(id, "okänd organisation");
+
+    /// <summary>How many similar referrals (this one included) were sent in the lock-in period up to <paramref name="referral"/>.</summary>
+    public int Similar(Referrals.Referral referral) => global::Arbetsvagen.Features.Referrals.Referral.SimilarWithinLockInPeriod(referral, Referrals);
 
     public string Label<T>(string? apiName) where T : struct, Enum =>
         EnumText.TryParse<T>(apiName, out var value) ? EnumText.Label(value) : "–";
@@ -46,7 +57,16 @@ public class DetailsModel(ParticipantAccess access, ConsentChanges consents, Acc
         Consents = await consents.ListAsync(id, ct) ?? [];
         Cases = await caseWork.ListAsync(id, ct) ?? [];
         MayOpenCase = grant.Covers(DataCategories.CaseAndPlan);
-        organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        Referrals = await referralWork.ListForParticipantAsync(id, ct) ?? [];
+        var all = await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Name, o.SecrecyBoundaryId }).ToListAsync(ct);
+        organisations = all.ToDictionary(o => o.Id, o => o.Name);
+        if (OwnCase)
+        {
+            Receivers = all.Where(o => o.SecrecyBoundaryId != user.SecrecyBoundaryId).OrderBy(o => o.Name, StringComparer.Create(new System.Globalization.CultureInfo("sv-SE"), false))
+                .Select(o => (o.Id, o.Name)).ToList();
+            MyOpenCases = Cases.Where(c => c.BoundaryId == user.SecrecyBoundaryId && c.State != global::Arbetsvagen.Features.Cases.CaseState.Closed).ToList();
+        }
+
         OwnerName = OrganisationName(grant.Participant.OwnerOrganisationId);
         return Page();
     }
@@ -68,6 +88,33 @@ public class DetailsModel(ParticipantAccess access, ConsentChanges consents, Acc
             db.ChangeTracker.Clear();
             ModelState.AddErrors(e.Errors, prefix: "");
             return await OnGetAsync(id, ct);
+        }
+    }
+
+    public async Task<IActionResult> OnPostSendReferralAsync(Guid id, CancellationToken ct)
+    {
+        NewReferral.ParticipantId = id;
+        try
+        {
+            if (await referralWork.SendAsync(NewReferral, ct) is not { } sent)
+            {
+                return NotFound();
+            }
+
+            TempData["Message"] = sent.SimilarWithinLockInPeriod >= global::Arbetsvagen.Features.Referrals.Referral.LockInThreshold
+                ? $"Remissen är skickad. Inlåsningsrisk: {sent.SimilarWithinLockInPeriod} liknande remisser de senaste {(global::Arbetsvagen.Features.Referrals.Referral.LockInMonths)} månaderna."
+                : "Remissen är skickad.";
+            return Redirect($"/Referrals/Details/{sent.Referral.Id}");
+        }
+        catch (ValidationException e)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddErrors(e.Errors, prefix: "");
+            return await OnGetAsync(id, ct);
+        }
+        catch (ForbiddenException)
+        {
+            return Forbid();
         }
     }
 

@@ -79,6 +79,13 @@ public class Referral
 
     public bool IsOpen => State is ReferralState.Sent or ReferralState.Accepted;
 
+    /// <summary>
+    /// How many of <paramref name="referrals"/> (the same participant's, this one included when present) ordered any of
+    /// the same things, were sent no later than <paramref name="referral"/> and within the lock-in period before it.
+    /// </summary>
+    public static int SimilarWithinLockInPeriod(Referral referral, IEnumerable<Referral> referrals) => referrals.Count(o =>
+        (o.Orders & referral.Orders) != 0 && o.SentAt <= referral.SentAt && o.SentOn >= referral.SentOn.AddMonths(-LockInMonths));
+
     public bool IsReportOverdue(DateOnly today) => IsOpen && ExpectedReportOn < today;
 
     public void Accept(Guid by, DateTime now)

@@ -48,8 +48,7 @@ public static class ReferralsApi
 
             // Each referral with how many similar ones were sent in the twelve months up to it: the lock-in picture.
             var today = SwedishTime.Today(clock);
-            return Results.Ok(referrals.Select(r => ReferralDto.From(r, today, referrals.Count(o =>
-                (o.Orders & r.Orders) != 0 && o.SentAt <= r.SentAt && o.SentOn >= r.SentOn.AddMonths(-Referral.LockInMonths)))));
+            return Results.Ok(referrals.Select(r => ReferralDto.From(r, today, Referral.SimilarWithinLockInPeriod(r, referrals))));
         }).WithTags("Remisser");
     }
 
