@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using Xunit;
+using Arbetsvagen.Tests.Infrastructure;
 
 namespace Arbetsvagen.BrowserTests.Infrastructure;
 
@@ -40,7 +41,8 @@ public class BrowserApp : IAsyncLifetime
     static BrowserApp()
     {
         // Two cores run the server, the database and Chromium: give auto-waiting assertions some slack.
-        Assertions.SetDefaultExpectTimeout(10_000);
+        // Generous: CI shares two cores between the app, Chromium and axe.
+        Assertions.SetDefaultExpectTimeout(20_000);
     }
 
     public async ValueTask InitializeAsync()
@@ -81,8 +83,8 @@ public class BrowserApp : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             AcceptDownloads = true,
         });
-        context.SetDefaultTimeout(20_000);
-        context.SetDefaultNavigationTimeout(30_000);
+        context.SetDefaultTimeout(45_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return context;
     }
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Arbetsvagen.Features.Cases;
 
-public class DetailsModel(CaseWork work, AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public class DetailsModel(CaseWork work, AppDbContext db, CurrentUser user, TimeProvider clock) : ActionPage(db)
 {
     private Dictionary<Guid, string> authors = [];
 
@@ -40,32 +40,9 @@ public class DetailsModel(CaseWork work, AppDbContext db, CurrentUser user, Time
         return e;
     }, ct), "Anteckningen är signerad.", ct);
 
-    private async Task<IActionResult> Act<T>(Guid id, Func<Task<T?>> action, string message, CancellationToken ct)
-        where T : class
-    {
-        try
-        {
-            if (await action() is null)
-            {
-                return NotFound();
-            }
-        }
-        catch (ValidationException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddErrors(e.Errors, prefix: "");
-            return await LoadAsync(id, read: false, ct) ? Page() : NotFound();
-        }
-        catch (ConflictException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, e.Message);
-            return await LoadAsync(id, read: false, ct) ? Page() : NotFound();
-        }
+    protected override Task<bool> ReloadAsync(Guid id, CancellationToken ct) => LoadAsync(id, read: false, ct);
 
-        TempData["Message"] = message;
-        return Redirect($"/Cases/Details/{id}");
-    }
+    protected override string PathFor(Guid id) => $"/Cases/Details/{id}";
 
     private async Task<bool> LoadAsync(Guid id, bool read, CancellationToken ct)
     {
@@ -77,17 +54,17 @@ public class DetailsModel(CaseWork work, AppDbContext db, CurrentUser user, Time
 
         Case = read ? await work.ReadAsync(id, ct) : found.Case;
         Holder = found.Holder;
-        var participant = await db.Participants.AsNoTracking().Where(p => p.Id == found.Case.ParticipantId)
+        var participant = await Db.Participants.AsNoTracking().Where(p => p.Id == found.Case.ParticipantId)
             .Select(p => new { p.FirstName, p.LastName }).FirstAsync(ct);
         ParticipantName = $"{participant.FirstName} {participant.LastName}";
-        HolderName = await db.Organisations.Where(o => o.Id == found.Case.OrganisationId).Select(o => o.Name).FirstAsync(ct);
+        HolderName = await Db.Organisations.Where(o => o.Id == found.Case.OrganisationId).Select(o => o.Name).FirstAsync(ct);
         if (Holder)
         {
             Journal = await work.JournalAsync(id, ct) ?? [];
             var authorIds = Journal.Select(e => e.AuthorUserId).Distinct().ToList();
-            authors = await db.Users.Where(u => authorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+            authors = await Db.Users.Where(u => authorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
             var now = clock.GetUtcNow().UtcDateTime;
-            var consents = await db.Consents.Include(c => c.Recipients).AsNoTracking().Where(c => c.ParticipantId == found.Case.ParticipantId).ToListAsync(ct);
+            var consents = await Db.Consents.Include(c => c.Recipients).AsNoTracking().Where(c => c.ParticipantId == found.Case.ParticipantId).ToListAsync(ct);
             Consents = consents.Where(c => c.IsActive(now)).Select(c => (c.Id, $"{c.Purpose} (gäller till {Ui.Date(c.ValidUntil)})")).ToList();
         }
 

@@ -19,7 +19,7 @@ public sealed class MeetingForm
 /// One referral as its sender or receiver sees it: the question, the answer, three-party meetings and the return
 /// report. The receiver accepts or declines a sent referral and reports on an accepted one; either party records meetings.
 /// </summary>
-public class DetailsModel(ReferralWork work, AppDbContext db, TimeProvider clock) : PageModel
+public class DetailsModel(ReferralWork work, AppDbContext db, TimeProvider clock) : ActionPage(db)
 {
     private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
     private Dictionary<Guid, string> names = [];
@@ -69,36 +69,9 @@ public class DetailsModel(ReferralWork work, AppDbContext db, TimeProvider clock
         return await work.RecordMeetingAsync(id, new MeetingInput { HeldAt = utc, Attendees = Meeting.Attendees, Notes = Meeting.Notes }, ct);
     }, "Trepartssamtalet är dokumenterat.", ct);
 
-    private async Task<IActionResult> Act<T>(Guid id, Func<Task<T?>> action, string message, CancellationToken ct)
-        where T : class
-    {
-        try
-        {
-            if (await action() is null)
-            {
-                return NotFound();
-            }
-        }
-        catch (ValidationException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddErrors(e.Errors, prefix: "");
-            return await LoadAsync(id, read: false, ct) ? Page() : NotFound();
-        }
-        catch (ConflictException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, e.Message);
-            return await LoadAsync(id, read: false, ct) ? Page() : NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
+    protected override Task<bool> ReloadAsync(Guid id, CancellationToken ct) => LoadAsync(id, read: false, ct);
 
-        TempData["Message"] = message;
-        return Redirect($"/Referrals/Details/{id}");
-    }
+    protected override string PathFor(Guid id) => $"/Referrals/Details/{id}";
 
     private async Task<bool> LoadAsync(Guid id, bool read, CancellationToken ct)
     {
@@ -111,14 +84,14 @@ public class DetailsModel(ReferralWork work, AppDbContext db, TimeProvider clock
         Referral = read ? await work.ReadAsync(id, ct) ?? f.Referral : f.Referral;
         Receiver = f.Receiver;
         var r = Referral;
-        ParticipantName = await db.Participants.AsNoTracking().Where(p => p.Id == r.ParticipantId)
+        ParticipantName = await Db.Participants.AsNoTracking().Where(p => p.Id == r.ParticipantId)
             .Select(p => p.FirstName + " " + p.LastName).FirstAsync(ct);
         Similar = await work.SimilarCountAsync(r.ParticipantId, r.Orders, r.SentAt, ct);
         var orgIds = new[] { r.FromOrganisationId, r.ToOrganisationId };
         var userIds = new[] { r.SentByUserId, r.AnsweredByUserId ?? Guid.Empty, r.ReportedByUserId ?? Guid.Empty }
             .Concat(r.Meetings.Select(m => m.RecordedByUserId)).Distinct().ToList();
-        names = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        foreach (var (userId, name) in await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct))
+        names = await Db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        foreach (var (userId, name) in await Db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct))
         {
             names[userId] = name;
         }
