@@ -41,7 +41,6 @@ public class BrowserApp : IAsyncLifetime
     static BrowserApp()
     {
         // Two cores run the server, the database and Chromium: give auto-waiting assertions some slack.
-        // Generous: CI shares two cores between the app, Chromium and axe.
         Assertions.SetDefaultExpectTimeout(20_000);
     }
 
