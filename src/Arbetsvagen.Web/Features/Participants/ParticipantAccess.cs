@@ -23,6 +23,8 @@ public sealed class ParticipantAccess(AppDbContext db, CurrentUser user, TimePro
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    private readonly Dictionary<Guid, ParticipantGrant?> decided = [];
+
     public Guid Boundary => user.SecrecyBoundaryId;
 
     /// <summary>Active consents that name the current user's organisation or boundary.</summary>
@@ -56,6 +58,20 @@ public sealed class ParticipantAccess(AppDbContext db, CurrentUser user, TimePro
     /// the caller answers the same 404 either way. A refusal is logged as denied.
     /// </summary>
     public async Task<ParticipantGrant?> FindAsync(Guid id, CancellationToken ct)
+    {
+        // One decision (and at most one denied row) per participant and request: a page asks for the same
+        // person several times (details, consents, cases, referrals).
+        if (decided.TryGetValue(id, out var earlier))
+        {
+            return earlier;
+        }
+
+        var found = await DecideAsync(id, ct);
+        decided[id] = found;
+        return found;
+    }
+
+    private async Task<ParticipantGrant?> DecideAsync(Guid id, CancellationToken ct)
     {
         var participant = user.IsCaseworker
             ? await db.Participants.Include(p => p.Occupations).FirstOrDefaultAsync(p => p.Id == id, ct)
