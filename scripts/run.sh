@@ -13,4 +13,6 @@ export Demo__Enabled="${Demo__Enabled:-true}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 urls=(--urls "${ASPNETCORE_URLS:-http://localhost:5080}")
 for arg in "$@"; do [[ "$arg" == --urls* ]] && urls=(); done
-exec dotnet run --project src/Arbetsvagen.Web --no-launch-profile -- "${urls[@]}" "$@"
+# Run from the project folder so that appsettings.json is the content root's.
+cd src/Arbetsvagen.Web
+exec dotnet run --no-launch-profile -- "${urls[@]}" "$@"
