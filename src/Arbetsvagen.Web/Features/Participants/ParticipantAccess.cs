@@ -28,14 +28,15 @@ public sealed class ParticipantAccess(AppDbContext db, CurrentUser user, TimePro
     public Guid Boundary => user.SecrecyBoundaryId;
 
     /// <summary>Active consents that name the current user's organisation or boundary.</summary>
-    public IQueryable<Consent> ConsentsToMe()
+    public IQueryable<Consent> ConsentsToMe() => ActiveConsentsNaming(user.OrganisationId, user.SecrecyBoundaryId);
+
+    /// <summary>Consents given, not withdrawn and not expired now, that name the organisation or its boundary.</summary>
+    public IQueryable<Consent> ActiveConsentsNaming(Guid organisationId, Guid boundaryId)
     {
         var now = Now;
         var today = SwedishTime.Today(now);
-        var org = user.OrganisationId;
-        var boundary = user.SecrecyBoundaryId;
         return db.Consents.Where(c => c.WithdrawnAt == null && c.GivenAt <= now && c.ValidUntil >= today
-            && c.Recipients.Any(r => r.OrganisationId == org || r.OrganisationId == boundary));
+            && c.Recipients.Any(r => r.OrganisationId == organisationId || r.OrganisationId == boundaryId));
     }
 
     public IQueryable<Participant> Visible()

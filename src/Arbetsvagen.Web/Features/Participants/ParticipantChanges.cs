@@ -67,11 +67,13 @@ public sealed class ParticipantChanges(AppDbContext db, CurrentUser user, TimePr
         }
 
         var participant = grant.Participant;
-        var errors = input.Validate(SwedishTime.Today(Now), isNew: false, out var parsed);
-        if (!string.IsNullOrWhiteSpace(input.PersonalIdentityNumber)
-            && PersonalIdentityNumber.TryParse(input.PersonalIdentityNumber, SwedishTime.Today(Now), out var number, out _)
-            ? number.Value != participant.IdentityNumber
-            : !string.IsNullOrWhiteSpace(input.PersonalIdentityNumber) && input.PersonalIdentityNumber.Trim() != participant.IdentityNumber)
+        var today = SwedishTime.Today(Now);
+        var errors = input.Validate(today, isNew: false, out var parsed);
+        // The number may be sent back unchanged (in any written form) but never changed.
+        var typed = input.PersonalIdentityNumber?.Trim();
+        var sameNumber = string.IsNullOrEmpty(typed) || typed == participant.IdentityNumber
+            || (PersonalIdentityNumber.TryParse(typed, today, out var number, out _) && number.Value == participant.IdentityNumber);
+        if (!sameNumber)
         {
             errors["personalIdentityNumber"] = ["Identitetsnumret kan inte ändras. Registrera personen på nytt om numret var fel."];
         }

@@ -250,13 +250,10 @@ public sealed class ReferralWork(AppDbContext db, CurrentUser user, ParticipantA
         return f.Referral;
     }
 
-    private async Task<bool> ConsentCoversAsync(Guid participantId, Guid organisationId, Guid boundaryId, CancellationToken ct)
+    private Task<bool> ConsentCoversAsync(Guid participantId, Guid organisationId, Guid boundaryId, CancellationToken ct)
     {
-        var now = Now;
-        var today = SwedishTime.Today(now);
         const DataCategories needed = DataCategories.Identity | DataCategories.CaseAndPlan;
-        return await db.Consents.AnyAsync(c => c.ParticipantId == participantId && c.WithdrawnAt == null && c.GivenAt <= now
-            && c.ValidUntil >= today && (c.Categories & needed) == needed
-            && c.Recipients.Any(r => r.OrganisationId == organisationId || r.OrganisationId == boundaryId), ct);
+        return participants.ActiveConsentsNaming(organisationId, boundaryId)
+            .AnyAsync(c => c.ParticipantId == participantId && (c.Categories & needed) == needed, ct);
     }
 }
