@@ -15,7 +15,7 @@ public sealed class UtcConverter() : Microsoft.EntityFrameworkCore.Storage.Value
     v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
     v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
-public class AppDbContext(DbContextOptions<AppDbContext> options)
+public partial class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
 {
     private static readonly SemaphoreSlim AccessLogLock = new(1, 1);
@@ -193,7 +193,18 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
             e.HasIndex(a => new { a.ParticipantId, a.At });
             e.HasIndex(a => new { a.UserId, a.At });
         });
+
+        // Newer features keep their mapping next to their entities (AppDbContext.<Feature>.cs in the feature folder).
+        ConfigureMappings(builder);
+        ConfigureActionPlans(builder);
+        ConfigureAttendance(builder);
+        ConfigureNotifications(builder);
     }
+
+    partial void ConfigureMappings(ModelBuilder builder);
+    partial void ConfigureActionPlans(ModelBuilder builder);
+    partial void ConfigureAttendance(ModelBuilder builder);
+    partial void ConfigureNotifications(ModelBuilder builder);
 
     /// <summary>
     /// Saves pending changes; new access-log rows are chained to the last stored row in the same transaction,
