@@ -1,0 +1,319 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using Arbetsvagen.Infrastructure;
+using ValidationException = Arbetsvagen.Infrastructure.ValidationException;
+
+namespace Arbetsvagen.Features.ActionPlans;
+
+/// <summary>The activity catalogue (insatskatalog) a plan's activities are chosen from.</summary>
+public enum ActivityKind
+{
+    [Display(Name = "Praktik")] Placement,
+    [Display(Name = "Arbetsträning")] WorkTraining,
+    [Display(Name = "SFI")] Sfi,
+    [Display(Name = "SFI-kombination")] SfiCombination,
+    [Display(Name = "Komvux-kurs")] KomvuxCourse,
+    [Display(Name = "Yrkesutbildning")] VocationalTraining,
+    [Display(Name = "Förberedande utbildning (FUB)")] Fub,
+    [Display(Name = "Arbetsmarknadsutbildning (AUB)")] Aub,
+    [Display(Name = "Studiemotiverande folkhögskolekurs")] StudyMotivationCourse,
+    [Display(Name = "Jobbsökaraktivitet")] JobSearch,
+    [Display(Name = "Coachning")] Coaching,
+    [Display(Name = "OSA (offentligt skyddat arbete)")] Osa,
+    [Display(Name = "Extratjänst")] ExtraJob,
+    [Display(Name = "Nystartsjobb")] NewStartJob,
+    [Display(Name = "Introduktionsjobb")] IntroductionJob,
+    [Display(Name = "Lönebidrag")] WageSubsidy,
+    [Display(Name = "Feriejobb")] SummerJob,
+    [Display(Name = "Samhällsorientering")] CivicOrientation,
+    [Display(Name = "Annat")] Other,
+}
+
+public enum PlanDirection
+{
+    [Display(Name = "Lokalt jobbspår")] LocalJobTrack,
+    [Display(Name = "Anställning")] Employment,
+    [Display(Name = "Studier")] Studies,
+    [Display(Name = "Förberedande insatser")] Preparatory,
+    [Display(Name = "Annat")] Other,
+}
+
+public enum PlanActivityStatus
+{
+    [Display(Name = "Planerad")] Planned,
+    [Display(Name = "Pågår")] Ongoing,
+    [Display(Name = "Genomförd")] Completed,
+    [Display(Name = "Avbruten")] Interrupted,
+    [Display(Name = "Inställd")] Cancelled,
+}
+
+/// <summary>What a revision sets an activity to; <see cref="Id"/> is null for a new activity.</summary>
+public sealed record PlanActivityDraft(Guid? Id, ActivityKind Kind, string Description, Guid? ActivityId, string Provider, DateOnly StartsOn,
+    DateOnly EndsOn, decimal HoursPerWeek, PlanActivityStatus Status, string? Result);
+
+/// <summary>
+/// The participant's one living action plan (handlingsplan). It is changed only by <see cref="Revise"/>, which
+/// validates the whole plan, keeps the activities' ids stable (attendance refers to them) and appends a
+/// revision with who, when, what changed and a snapshot, so every earlier version stays readable.
+/// </summary>
+public class ActionPlan
+{
+    public const int MaxActivities = 30;
+    public const decimal MaxHoursPerWeek = 40;
+
+    private ActionPlan() { }
+
+    public Guid Id { get; private set; }
+    public Guid ParticipantId { get; private set; }
+    public string Goal { get; private set; } = "";
+    public PlanDirection Direction { get; private set; }
+    public DateOnly StartsOn { get; private set; }
+    public DateOnly EndsOn { get; private set; }
+    public DateOnly ReviewOn { get; private set; }
+    /// <summary>Number of the latest revision; a revision based on an older one is refused (409).</summary>
+    public int Version { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+    public Guid UpdatedByUserId { get; private set; }
+    public Guid UpdatedByOrganisationId { get; private set; }
+    public List<PlanActivity> Activities { get; private set; } = [];
+
+    public static ActionPlan Create(Guid participantId) => new() { Id = Guid.NewGuid(), ParticipantId = participantId };
+
+    public bool IsReviewOverdue(DateOnly today) => ReviewOn < today;
+
+    /// <summary>Sets the whole plan and returns the revision that records the change.</summary>
+    public ActionPlanRevision Revise(int basedOnVersion, string goal, PlanDirection direction, DateOnly startsOn, DateOnly endsOn, DateOnly reviewOn,
+        IReadOnlyList<PlanActivityDraft> activities, string? comment, Guid by, Guid byOrganisation, DateTime now)
+    {
+        if (basedOnVersion != Version)
+        {
+            throw new ConflictException(
+                $"Planen har ändrats av någon annan sedan du öppnade den (version {Version}, du utgick från {basedOnVersion}). Läs in den igen.");
+        }
+
+        Validate(goal, startsOn, endsOn, reviewOn, activities, comment);
+        var before = Version == 0 ? null : Snapshot();
+
+        Goal = goal.Trim();
+        Direction = direction;
+        StartsOn = startsOn;
+        EndsOn = endsOn;
+        ReviewOn = reviewOn;
+        var kept = new List<PlanActivity>();
+        foreach (var draft in activities)
+        {
+            var activity = draft.Id is { } id ? Activities.Single(a => a.Id == id) : new PlanActivity(Id);
+            activity.Set(draft);
+            kept.Add(activity);
+        }
+
+        Activities.RemoveAll(a => !kept.Contains(a));
+        foreach (var added in kept.Where(a => !Activities.Contains(a)))
+        {
+            Activities.Add(added);
+        }
+
+        Version++;
+        UpdatedAt = now;
+        UpdatedByUserId = by;
+        UpdatedByOrganisationId = byOrganisation;
+        var after = Snapshot();
+        return new ActionPlanRevision(Id, Version, by, byOrganisation, now, comment?.Trim(), Describe(before, after), JsonSerializer.Serialize(after));
+    }
+
+    private void Validate(string goal, DateOnly startsOn, DateOnly endsOn, DateOnly reviewOn, IReadOnlyList<PlanActivityDraft> activities, string? comment)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(goal) || goal.Trim().Length > 2000)
+        {
+            errors["goal"] = ["Skriv planens mål (högst 2000 tecken)."];
+        }
+
+        if (endsOn < startsOn)
+        {
+            errors["endsOn"] = ["Planens slutdatum kan inte ligga före startdatum."];
+        }
+
+        if (reviewOn < startsOn || reviewOn > endsOn)
+        {
+            errors["reviewOn"] = ["Datum för uppföljning av planen ska ligga inom planperioden."];
+        }
+
+        if (comment?.Trim().Length > 1000)
+        {
+            errors["comment"] = ["Kommentaren får vara högst 1000 tecken."];
+        }
+
+        if (activities.Count > MaxActivities)
+        {
+            errors["activities"] = [$"En plan kan ha högst {MaxActivities} aktiviteter."];
+        }
+
+        for (var i = 0; i < activities.Count; i++)
+        {
+            var a = activities[i];
+            var at = $"activities[{i}]";
+            if (a.Id is { } id && Activities.All(existing => existing.Id != id))
+            {
+                errors[$"{at}.id"] = ["Aktiviteten finns inte i planen."];
+            }
+
+            if (string.IsNullOrWhiteSpace(a.Description) || a.Description.Trim().Length > 500)
+            {
+                errors[$"{at}.description"] = ["Beskriv aktiviteten (högst 500 tecken)."];
+            }
+
+            if (a.Provider.Trim().Length > 200)
+            {
+                errors[$"{at}.provider"] = ["Anordnaren får vara högst 200 tecken."];
+            }
+
+            if (a.EndsOn < a.StartsOn)
+            {
+                errors[$"{at}.endsOn"] = ["Aktivitetens slutdatum kan inte ligga före startdatum."];
+            }
+            else if (a.StartsOn < startsOn || a.EndsOn > endsOn)
+            {
+                errors[$"{at}.startsOn"] = [$"Aktiviteten ligger utanför planperioden {startsOn:yyyy-MM-dd}–{endsOn:yyyy-MM-dd}."];
+            }
+
+            if (a.HoursPerWeek is < 0 or > MaxHoursPerWeek)
+            {
+                errors[$"{at}.hoursPerWeek"] = [$"Timmar per vecka ska vara mellan 0 och {MaxHoursPerWeek}."];
+            }
+
+            if (a.Result?.Trim().Length > 2000)
+            {
+                errors[$"{at}.result"] = ["Resultatet får vara högst 2000 tecken."];
+            }
+        }
+
+        if (activities.Where(a => a.Id is not null).GroupBy(a => a.Id).Any(g => g.Count() > 1))
+        {
+            errors["activities"] = ["Samma aktivitet finns två gånger i planen."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+    }
+
+    public PlanSnapshot Snapshot() => new(Goal, EnumText.ApiName(Direction), StartsOn, EndsOn, ReviewOn, Activities
+        .OrderBy(a => a.StartsOn).ThenBy(a => a.Description)
+        .Select(a => new PlanActivitySnapshot(a.Id, EnumText.ApiName(a.Kind), a.Description, a.ActivityId, a.Provider, a.StartsOn, a.EndsOn,
+            a.HoursPerWeek, EnumText.ApiName(a.Status), a.Result))
+        .ToList());
+
+    /// <summary>A plain Swedish account of what a revision changed, one line per change.</summary>
+    public static string Describe(PlanSnapshot? before, PlanSnapshot after)
+    {
+        if (before is null)
+        {
+            return $"Planen upprättades med {after.Activities.Count} aktivitet(er).";
+        }
+
+        var lines = new List<string>();
+        if (before.Goal != after.Goal) lines.Add("Målet ändrades.");
+        if (before.Direction != after.Direction) lines.Add($"Inriktning: {before.Direction} → {after.Direction}.");
+        if (before.StartsOn != after.StartsOn || before.EndsOn != after.EndsOn)
+            lines.Add($"Planperiod: {before.StartsOn:yyyy-MM-dd}–{before.EndsOn:yyyy-MM-dd} → {after.StartsOn:yyyy-MM-dd}–{after.EndsOn:yyyy-MM-dd}.");
+        if (before.ReviewOn != after.ReviewOn) lines.Add($"Uppföljningsdatum: {before.ReviewOn:yyyy-MM-dd} → {after.ReviewOn:yyyy-MM-dd}.");
+        foreach (var added in after.Activities.Where(a => before.Activities.All(b => b.Id != a.Id)))
+            lines.Add($"Ny aktivitet: {added.Description}.");
+        foreach (var removed in before.Activities.Where(b => after.Activities.All(a => a.Id != b.Id)))
+            lines.Add($"Borttagen aktivitet: {removed.Description}.");
+        foreach (var changed in after.Activities.Where(a => before.Activities.Any(b => b.Id == a.Id && b != a)))
+        {
+            var old = before.Activities.Single(b => b.Id == changed.Id);
+            var what = new List<string>();
+            if (old.Status != changed.Status) what.Add($"status {old.Status} → {changed.Status}");
+            if (old.StartsOn != changed.StartsOn || old.EndsOn != changed.EndsOn) what.Add("datum");
+            if (old.HoursPerWeek != changed.HoursPerWeek) what.Add($"timmar/vecka {old.HoursPerWeek:0.#} → {changed.HoursPerWeek:0.#}");
+            if (old.Result != changed.Result) what.Add("resultat");
+            if (old.Kind != changed.Kind || old.Description != changed.Description || old.Provider != changed.Provider || old.ActivityId != changed.ActivityId)
+                what.Add("beskrivning/anordnare");
+            lines.Add($"Ändrad aktivitet {changed.Description}: {string.Join(", ", what)}.");
+        }
+
+        return lines.Count == 0 ? "Inga ändringar i innehållet." : string.Join("\n", lines);
+    }
+}
+
+public sealed record PlanSnapshot(string Goal, string Direction, DateOnly StartsOn, DateOnly EndsOn, DateOnly ReviewOn, List<PlanActivitySnapshot> Activities);
+
+public sealed record PlanActivitySnapshot(Guid Id, string Kind, string Description, Guid? ActivityId, string Provider, DateOnly StartsOn, DateOnly EndsOn,
+    decimal HoursPerWeek, string Status, string? Result);
+
+/// <summary>One activity in the plan. <see cref="ActivityId"/> links it to a scheduled <c>Activity</c> where attendance is registered.</summary>
+public class PlanActivity
+{
+    private PlanActivity() { }
+
+    public PlanActivity(Guid planId)
+    {
+        Id = Guid.NewGuid();
+        PlanId = planId;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid PlanId { get; private set; }
+    public ActivityKind Kind { get; private set; }
+    public string Description { get; private set; } = "";
+    public Guid? ActivityId { get; private set; }
+    /// <summary>Who runs it: a unit, an employer or a school, as text (the scheduled activity names the unit when linked).</summary>
+    public string Provider { get; private set; } = "";
+    public DateOnly StartsOn { get; private set; }
+    public DateOnly EndsOn { get; private set; }
+    public decimal HoursPerWeek { get; private set; }
+    public PlanActivityStatus Status { get; private set; }
+    public string? Result { get; private set; }
+
+    /// <summary>Whether the participant takes part in the scheduled activity on <paramref name="date"/>.</summary>
+    public bool TakesPartOn(DateOnly date) =>
+        StartsOn <= date && date <= EndsOn && Status is PlanActivityStatus.Planned or PlanActivityStatus.Ongoing or PlanActivityStatus.Completed;
+
+    internal void Set(PlanActivityDraft d)
+    {
+        Kind = d.Kind;
+        Description = d.Description.Trim();
+        ActivityId = d.ActivityId;
+        Provider = d.Provider.Trim();
+        StartsOn = d.StartsOn;
+        EndsOn = d.EndsOn;
+        HoursPerWeek = d.HoursPerWeek;
+        Status = d.Status;
+        Result = string.IsNullOrWhiteSpace(d.Result) ? null : d.Result.Trim();
+    }
+}
+
+/// <summary>One saved version of a plan: who, when, what changed, and the whole plan as it then was.</summary>
+public class ActionPlanRevision
+{
+    private ActionPlanRevision() { }
+
+    public ActionPlanRevision(Guid planId, int number, Guid by, Guid byOrganisation, DateTime at, string? comment, string changes, string snapshotJson)
+    {
+        Id = Guid.NewGuid();
+        PlanId = planId;
+        Number = number;
+        ByUserId = by;
+        ByOrganisationId = byOrganisation;
+        At = at;
+        Comment = string.IsNullOrEmpty(comment) ? null : comment;
+        Changes = changes;
+        SnapshotJson = snapshotJson;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid PlanId { get; private set; }
+    public int Number { get; private set; }
+    public Guid ByUserId { get; private set; }
+    public Guid ByOrganisationId { get; private set; }
+    public DateTime At { get; private set; }
+    public string? Comment { get; private set; }
+    public string Changes { get; private set; } = "";
+    public string SnapshotJson { get; private set; } = "";
+
+    public PlanSnapshot Snapshot() => JsonSerializer.Deserialize<PlanSnapshot>(SnapshotJson)!;
+}
