@@ -5,6 +5,7 @@ using Arbetsvagen.Features.Cases;
 using Arbetsvagen.Features.Account;
 using Arbetsvagen.Features.Consents;
 using Arbetsvagen.Features.Home;
+using Arbetsvagen.Features.Notifications;
 using Arbetsvagen.Features.Organisations;
 using Arbetsvagen.Features.Participants;
 using Arbetsvagen.Features.Referrals;
@@ -120,6 +121,7 @@ api.MapConsentsApi();
 api.MapCasesApi();
 api.MapReferralsApi();
 api.MapWorkListApi();
+api.MapNotificationsApi();
 api.MapAccessLogApi();
 api.MapUsersApi();
 

@@ -49,6 +49,7 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options)
         configurationBuilder.Properties<CaseOutcome>().HaveConversion<string>().HaveMaxLength(30);
         configurationBuilder.Properties<EmploymentForm>().HaveConversion<string>().HaveMaxLength(30);
         configurationBuilder.Properties<StudyForm>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<FollowUpStatus>().HaveConversion<string>().HaveMaxLength(30);
         configurationBuilder.Properties<JournalEntryType>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ReferralState>().HaveConversion<string>().HaveMaxLength(20);
     }
@@ -139,6 +140,13 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options)
             e.HasOne<Participant>().WithMany().HasForeignKey(c => c.ParticipantId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(c => c.History).WithOne().HasForeignKey(h => h.CaseId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(c => c.FollowUps).WithOne().HasForeignKey(f => f.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<CaseFollowUp>(e =>
+        {
+            e.ToTable("CaseFollowUps");
+            e.Property(f => f.Note).HasMaxLength(2000);
+            e.HasIndex(f => new { f.CaseId, f.Months }).IsUnique();
         });
         builder.Entity<CaseStateChange>(e =>
         {

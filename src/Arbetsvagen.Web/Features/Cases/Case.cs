@@ -53,6 +53,18 @@ public enum StudyForm
     [Display(Name = "Annan")] Other,
 }
 
+/// <summary>Where the person is when followed up after closure.</summary>
+public enum FollowUpStatus
+{
+    [Display(Name = "I arbete utan subvention")] UnsubsidisedWork,
+    [Display(Name = "I subventionerat arbete")] SubsidisedWork,
+    [Display(Name = "Studerar")] Studies,
+    [Display(Name = "Arbetssökande")] JobSeeking,
+    [Display(Name = "Ekonomiskt bistånd")] SocialAssistance,
+    [Display(Name = "Annan försörjning")] OtherIncome,
+    [Display(Name = "Gick inte att nå")] NotReached,
+}
+
 /// <summary>
 /// One unit's case (ärende) for a participant: aktualiserad → inskriven → pågående → avslutad. Each transition
 /// is a method that refuses an illegal move (409) and appends a history row.
@@ -82,6 +94,7 @@ public class Case
     public DateTime CreatedAt { get; private set; }
     public Guid CreatedByUserId { get; private set; }
     public List<CaseStateChange> History { get; private set; } = [];
+    public List<CaseFollowUp> FollowUps { get; private set; } = [];
 
     public static Case Open(Guid participantId, Guid organisationId, Guid boundaryId, IntakeSource source, DateOnly openedOn,
         string reason, IncomeSource? incomeBefore, Guid by, DateTime now)
@@ -146,8 +159,43 @@ public class Case
         Move(CaseState.Closed, by, now, $"Avslutad: {EnumText.Label(outcome).ToLowerInvariant()}");
     }
 
+    public static readonly int[] FollowUpMonths = [3, 6, 12];
+
     /// <summary>Follow-up dates after closure: 3, 6 and 12 months.</summary>
-    public IEnumerable<DateOnly> FollowUpDates() => ClosedOn is { } closed ? [closed.AddMonths(3), closed.AddMonths(6), closed.AddMonths(12)] : [];
+    public IEnumerable<DateOnly> FollowUpDates() => ClosedOn is { } closed ? FollowUpMonths.Select(m => closed.AddMonths(m)) : [];
+
+    /// <summary>Records the outcome of the 3-, 6- or 12-month follow-up; each is recorded once.</summary>
+    public CaseFollowUp RecordFollowUp(int months, DateOnly on, FollowUpStatus status, IncomeSource? income, string? note, Guid by, DateTime now)
+    {
+        if (State != CaseState.Closed)
+        {
+            throw new ConflictException("Uppföljning görs efter att ärendet har avslutats.");
+        }
+
+        if (!FollowUpMonths.Contains(months))
+        {
+            throw new ValidationException("months", "Uppföljning görs 3, 6 eller 12 månader efter avslut.");
+        }
+
+        if (FollowUps.Any(f => f.Months == months))
+        {
+            throw new ConflictException($"Uppföljningen efter {months} månader är redan registrerad.");
+        }
+
+        if (on < ClosedOn)
+        {
+            throw new ValidationException("followedUpOn", "Uppföljningsdatum kan inte ligga före avslutet.");
+        }
+
+        if (note?.Trim().Length > 2000)
+        {
+            throw new ValidationException("note", "Anteckningen får vara högst 2000 tecken.");
+        }
+
+        var followUp = new CaseFollowUp(Id, months, ClosedOn!.Value.AddMonths(months), on, status, income, note, by, now);
+        FollowUps.Add(followUp);
+        return followUp;
+    }
 
     private void Require(CaseState expected, string message)
     {
@@ -186,4 +234,35 @@ public class CaseStateChange
     public Guid ByUserId { get; private set; }
     public DateTime At { get; private set; }
     public string? Note { get; private set; }
+}
+
+public class CaseFollowUp
+{
+    private CaseFollowUp() { }
+
+    public CaseFollowUp(Guid caseId, int months, DateOnly dueOn, DateOnly followedUpOn, FollowUpStatus status, IncomeSource? income, string? note,
+        Guid by, DateTime at)
+    {
+        Id = Guid.NewGuid();
+        CaseId = caseId;
+        Months = months;
+        DueOn = dueOn;
+        FollowedUpOn = followedUpOn;
+        Status = status;
+        IncomeSource = income;
+        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        RecordedByUserId = by;
+        RecordedAt = at;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid CaseId { get; private set; }
+    public int Months { get; private set; }
+    public DateOnly DueOn { get; private set; }
+    public DateOnly FollowedUpOn { get; private set; }
+    public FollowUpStatus Status { get; private set; }
+    public IncomeSource? IncomeSource { get; private set; }
+    public string? Note { get; private set; }
+    public Guid RecordedByUserId { get; private set; }
+    public DateTime RecordedAt { get; private set; }
 }

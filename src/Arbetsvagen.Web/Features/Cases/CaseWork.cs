@@ -31,6 +31,15 @@ public sealed class ClosureInput
     public string? IncomeAfter { get; set; }
 }
 
+public sealed class FollowUpInput
+{
+    public int? Months { get; set; }
+    public string? FollowedUpOn { get; set; }
+    public string? Status { get; set; }
+    public string? IncomeSource { get; set; }
+    public string? Note { get; set; }
+}
+
 public sealed class JournalInput
 {
     public string? Type { get; set; }
@@ -98,7 +107,7 @@ public sealed class CaseWork(AppDbContext db, CurrentUser user, ParticipantAcces
         }
 
         var boundary = user.SecrecyBoundaryId;
-        var cases = await db.Set<Case>().Include(c => c.History).Where(c => c.ParticipantId == participantId
+        var cases = await db.Set<Case>().Include(c => c.History).Include(c => c.FollowUps).Where(c => c.ParticipantId == participantId
                 && (c.BoundaryId == boundary || grant.Covers(DataCategories.CaseAndPlan)))
             .OrderByDescending(c => c.OpenedOn).ToListAsync(ct);
         log.Add(AccessAction.Read, "Case", null, participantId, grant.ConsentId is { } consent ? $"samtycke {consent}" : null, cases.Select(c => c.Id));
@@ -109,7 +118,7 @@ public sealed class CaseWork(AppDbContext db, CurrentUser user, ParticipantAcces
     /// <summary>The case if the user may read it; null (and a denied row) otherwise, whether or not it exists.</summary>
     public async Task<Found?> FindAsync(Guid caseId, CancellationToken ct)
     {
-        var found = await db.Set<Case>().Include(c => c.History).FirstOrDefaultAsync(c => c.Id == caseId, ct);
+        var found = await db.Set<Case>().Include(c => c.History).Include(c => c.FollowUps).FirstOrDefaultAsync(c => c.Id == caseId, ct);
         if (found is not null && user.IsCaseworker && found.BoundaryId == user.SecrecyBoundaryId)
         {
             return new Found(found, Holder: true);
@@ -200,6 +209,36 @@ public sealed class CaseWork(AppDbContext db, CurrentUser user, ParticipantAcces
         }
 
         c.Close(on, outcome, employment, study, incomeAfter, user.Id, Now);
+        return Task.CompletedTask;
+    }, ct);
+
+    public async Task<Case?> RecordFollowUpAsync(Guid caseId, FollowUpInput input, CancellationToken ct) => await ChangeAsync(caseId, c =>
+    {
+        var errors = new Dictionary<string, string[]>();
+        var today = SwedishTime.Today(Now);
+        var on = ParseDate(errors, "followedUpOn", input.FollowedUpOn, required: false) ?? today;
+        if (on > today)
+        {
+            errors["followedUpOn"] = ["Uppföljningsdatum kan inte ligga i framtiden."];
+        }
+
+        if (input.Months is null)
+        {
+            errors["months"] = ["Ange vilken uppföljning det gäller (3, 6 eller 12 månader)."];
+        }
+
+        var status = ParseEnum<FollowUpStatus>(errors, "status", input.Status, "Ange personens situation vid uppföljningen");
+        IncomeSource? income = string.IsNullOrWhiteSpace(input.IncomeSource) ? null
+            : ParseEnum<IncomeSource>(errors, "incomeSource", input.IncomeSource, "Okänd försörjning");
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+
+        var followUp = c.RecordFollowUp(input.Months!.Value, on, status, income, input.Note, user.Id, Now);
+        db.Add(followUp);
+        db.Add(JournalEntry.Automatic(caseId, $"Uppföljning {followUp.Months} månader efter avslut: {EnumText.Label(status).ToLowerInvariant()}.",
+            user.Id, Now));
         return Task.CompletedTask;
     }, ct);
 

@@ -7,7 +7,7 @@ public sealed record CaseStateChangeDto(string? From, string To, Guid ByUserId, 
 public sealed record CaseDto(Guid Id, Guid ParticipantId, Guid OrganisationId, string State, string Source, DateOnly OpenedOn, string Reason,
     DateOnly? EnrolledOn, string? CheckInSchedule, Guid? AfRegistrationConsentId, DateOnly? ClosedOn, string? Outcome,
     string? EmploymentForm, string? StudyForm, string? IncomeBefore, string? IncomeAfter, List<DateOnly> FollowUpDates,
-    List<CaseStateChangeDto> History)
+    List<CaseStateChangeDto> History, List<FollowUpDto> FollowUps)
 {
     public static CaseDto From(Case c) => new(c.Id, c.ParticipantId, c.OrganisationId, EnumText.ApiName(c.State), EnumText.ApiName(c.Source),
         c.OpenedOn, c.Reason, c.EnrolledOn, c.CheckInSchedule, c.AfRegistrationConsentId, c.ClosedOn,
@@ -15,8 +15,13 @@ public sealed record CaseDto(Guid Id, Guid ParticipantId, Guid OrganisationId, s
         c.StudyForm is { } s ? EnumText.ApiName(s) : null, c.IncomeBefore is { } ib ? EnumText.ApiName(ib) : null,
         c.IncomeAfter is { } ia ? EnumText.ApiName(ia) : null, c.FollowUpDates().ToList(),
         c.History.OrderBy(h => h.At).Select(h => new CaseStateChangeDto(h.From is { } f ? EnumText.ApiName(f) : null, EnumText.ApiName(h.To),
-            h.ByUserId, h.At, h.Note)).ToList());
+            h.ByUserId, h.At, h.Note)).ToList(),
+        c.FollowUps.OrderBy(f => f.Months).Select(f => new FollowUpDto(f.Id, f.Months, f.DueOn, f.FollowedUpOn, EnumText.ApiName(f.Status),
+            f.IncomeSource is { } i ? EnumText.ApiName(i) : null, f.Note, f.RecordedByUserId, f.RecordedAt)).ToList());
 }
+
+public sealed record FollowUpDto(Guid Id, int Months, DateOnly DueOn, DateOnly FollowedUpOn, string Status, string? IncomeSource, string? Note,
+    Guid RecordedByUserId, DateTime RecordedAt);
 
 public sealed record JournalEntryDto(Guid Id, Guid CaseId, string Type, string Text, Guid AuthorUserId, DateTime CreatedAt, DateTime? SignedAt,
     Guid? CorrectsEntryId, DateTime? UpdatedAt)
@@ -41,6 +46,8 @@ public static class CasesApi
         cases.MapPost("/enrolment", async (Guid id, EnrolmentInput input, CaseWork work, CancellationToken ct) => Answer(await work.EnrolAsync(id, input, ct)));
         cases.MapPost("/start", async (Guid id, CaseWork work, CancellationToken ct) => Answer(await work.StartAsync(id, ct)));
         cases.MapPost("/closure", async (Guid id, ClosureInput input, CaseWork work, CancellationToken ct) => Answer(await work.CloseAsync(id, input, ct)));
+        cases.MapPost("/follow-ups", async (Guid id, FollowUpInput input, CaseWork work, CancellationToken ct) =>
+            Answer(await work.RecordFollowUpAsync(id, input, ct)));
         cases.MapGet("/journal", async (Guid id, CaseWork work, CancellationToken ct) =>
             await work.JournalAsync(id, ct) is { } entries ? Results.Ok(entries.Select(JournalEntryDto.From)) : ApiResults.NotFound());
         cases.MapPost("/journal", async (Guid id, JournalInput input, CaseWork work, CancellationToken ct) =>

@@ -13,6 +13,7 @@ public class DetailsModel(CaseWork work, AppDbContext db, CurrentUser user, Time
     [BindProperty] public EnrolmentInput Enrolment { get; set; } = new();
     [BindProperty] public ClosureInput Closure { get; set; } = new();
     [BindProperty] public JournalInput Entry { get; set; } = new();
+    [BindProperty] public FollowUpInput FollowUp { get; set; } = new();
     public Case? Case { get; private set; }
     public bool Holder { get; private set; }
     public string ParticipantName { get; private set; } = "";
@@ -31,6 +32,9 @@ public class DetailsModel(CaseWork work, AppDbContext db, CurrentUser user, Time
     public Task<IActionResult> OnPostStartAsync(Guid id, CancellationToken ct) => Act(id, () => work.StartAsync(id, ct), "Ärendet är pågående.", ct);
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) => Act(id, () => work.CloseAsync(id, Closure, ct), "Ärendet är avslutat.", ct);
+
+    public Task<IActionResult> OnPostFollowUpAsync(Guid id, CancellationToken ct) =>
+        Act(id, () => work.RecordFollowUpAsync(id, FollowUp, ct), "Uppföljningen är registrerad.", ct);
 
     public Task<IActionResult> OnPostWriteAsync(Guid id, CancellationToken ct) => Act(id, () => work.WriteAsync(id, Entry, ct), "Anteckningen är sparad.", ct);
 

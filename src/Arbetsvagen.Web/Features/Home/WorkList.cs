@@ -1,4 +1,6 @@
 using Arbetsvagen.Features.AccessLog;
+using Arbetsvagen.Features.ActionPlans;
+using Arbetsvagen.Features.Attendance;
 using Arbetsvagen.Features.Cases;
 using Arbetsvagen.Features.Consents;
 using Arbetsvagen.Features.Participants;
@@ -10,20 +12,32 @@ namespace Arbetsvagen.Features.Home;
 
 public sealed record WorkItem(string Kind, Guid ParticipantId, string ParticipantName, Guid? EntityId, DateOnly? Due, bool Overdue, string Text);
 
+/// <summary>A scheduled activity of the user's unit today whose register is not complete.</summary>
+public sealed record AttendanceToRegister(Guid ActivityId, string Name, int Expected, int Registered);
+
 public sealed record WorkListResult(int OwnParticipants, int SharedParticipants, List<WorkItem> ReferralsToAnswer, List<WorkItem> ReportsDue,
-    List<WorkItem> ReportsAwaited, List<WorkItem> ExpiringConsents, List<WorkItem> FollowUpsDue, List<ParticipantListItem> RecentlyChanged)
+    List<WorkItem> ReportsAwaited, List<WorkItem> ExpiringConsents, List<WorkItem> FollowUpsDue, List<WorkItem> PlansToReview,
+    List<WorkItem> WithoutPlan, List<AttendanceToRegister> AttendanceToRegister, List<ParticipantListItem> RecentlyChanged)
 {
     public int OverdueReports => ReportsDue.Count(i => i.Overdue);
     public int OverdueAwaited => ReportsAwaited.Count(i => i.Overdue);
 }
 
-/// <summary>"Mina ärenden": what needs the caseworker's attention, for the start page and GET /api/v1/work-list.</summary>
+/// <summary>
+/// "Mina ärenden": what needs the caseworker's attention, for the start page and GET /api/v1/work-list.
+/// Each source is read with its boundary index; who may be shown is then decided once for all candidates
+/// (own boundary, or an active consent naming the user's unit now) instead of joining every query with the
+/// whole visibility set.
+/// </summary>
 public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAccess access, AccessLogger log, TimeProvider clock)
 {
     public const int ExpiryWindowDays = 30;
     public const int DueWindowDays = 7;
     public const int FollowUpWindowDays = 14;
     private const int MaxItems = 50;
+    private const int MaxCandidates = 500;
+
+    private sealed record Candidate(string Kind, Guid ParticipantId, Guid? EntityId, DateOnly? Due, bool Overdue, string Text, DataCategories Needs);
 
     public async Task<WorkListResult?> LoadAsync(CancellationToken ct)
     {
@@ -37,68 +51,134 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
         var boundary = user.SecrecyBoundaryId;
         var own = db.Participants.Where(p => p.OwnerBoundaryId == boundary);
         var ownCount = await own.CountAsync(ct);
-        var sharedCount = await access.Visible().CountAsync(p => p.OwnerBoundaryId != boundary, ct);
+        // A consent never names the owner's own boundary, so consented participants are all "shared with us".
+        var sharedCount = await access.ConsentsToMe().Where(c => (c.Categories & DataCategories.Identity) == DataCategories.Identity)
+            .Select(c => c.ParticipantId).Distinct().CountAsync(ct);
         var recent = await own.OrderByDescending(p => p.UpdatedAt).Take(15)
             .Select(p => new ParticipantListItem(p.Id, p.IdentityNumber, p.FirstName, p.LastName, "", p.HomeMunicipalityCode,
                 p.OwnerOrganisationId, false, p.UpdatedAt))
             .ToListAsync(ct);
 
-        // Referrals: the receiver's side only while the participant is still shared with it (consent checked now).
-        var visible = access.Visible().Select(p => p.Id);
-        var referrals = db.Set<Referral>().Where(r => visible.Contains(r.ParticipantId));
-        var toAnswer = await Items(referrals.Where(r => r.ToBoundaryId == boundary && r.State == ReferralState.Sent).OrderBy(r => r.SentOn), ct);
+        var candidates = new List<Candidate>();
         var dueLimit = today.AddDays(DueWindowDays);
-        var reportsDue = await Items(referrals.Where(r => r.ToBoundaryId == boundary && r.State == ReferralState.Accepted && r.ExpectedReportOn <= dueLimit)
-            .OrderBy(r => r.ExpectedReportOn), ct);
-        var awaited = await Items(referrals.Where(r => r.FromBoundaryId == boundary
-            && (r.State == ReferralState.Sent || r.State == ReferralState.Accepted) && r.ExpectedReportOn < today).OrderBy(r => r.ExpectedReportOn), ct);
+        var received = await db.Set<Referral>()
+            .Where(r => r.ToBoundaryId == boundary && (r.State == ReferralState.Sent || (r.State == ReferralState.Accepted && r.ExpectedReportOn <= dueLimit)))
+            .OrderBy(r => r.ExpectedReportOn).Take(MaxCandidates)
+            .Select(r => new { r.Id, r.ParticipantId, r.ExpectedReportOn, r.Orders, r.State }).ToListAsync(ct);
+        var sent = await db.Set<Referral>()
+            .Where(r => r.FromBoundaryId == boundary && (r.State == ReferralState.Sent || r.State == ReferralState.Accepted) && r.ExpectedReportOn < today)
+            .OrderBy(r => r.ExpectedReportOn).Take(MaxCandidates)
+            .Select(r => new { r.Id, r.ParticipantId, r.ExpectedReportOn, r.Orders, r.State }).ToListAsync(ct);
+        candidates.AddRange(received.Select(r => new Candidate(r.State == ReferralState.Sent ? "referral" : "reportDue", r.ParticipantId, r.Id,
+            r.ExpectedReportOn, r.ExpectedReportOn < today, OrdersText(r.Orders), DataCategories.CaseAndPlan)));
+        candidates.AddRange(sent.Select(r => new Candidate("reportAwaited", r.ParticipantId, r.Id, r.ExpectedReportOn, true, OrdersText(r.Orders),
+            DataCategories.CaseAndPlan)));
 
         var horizon = today.AddDays(ExpiryWindowDays);
         var expiring = await (from c in db.Consents
                               join p in own on c.ParticipantId equals p.Id
                               where c.WithdrawnAt == null && c.ValidUntil >= today && c.ValidUntil <= horizon
                               orderby c.ValidUntil
-                              select new { c.Id, c.ParticipantId, p.FirstName, p.LastName, c.ValidUntil }).Take(MaxItems).ToListAsync(ct);
-        var consentIds = expiring.Select(e => e.Id).ToList();
-        var recipients = await (from r in db.Set<ConsentRecipient>()
-                                join o in db.Organisations on r.OrganisationId equals o.Id
-                                where consentIds.Contains(r.ConsentId)
-                                select new { r.ConsentId, o.Name }).ToListAsync(ct);
+                              select new { c.Id, c.ParticipantId, c.ValidUntil, Recipients = c.Recipients.Select(r => r.OrganisationId).ToList() })
+            .Take(MaxItems).ToListAsync(ct);
+        var names = await OrganisationNamesAsync(expiring.SelectMany(e => e.Recipients), ct);
+        candidates.AddRange(expiring.Select(e => new Candidate("consent", e.ParticipantId, e.Id, e.ValidUntil, false,
+            "Samtycke till " + string.Join(", ", e.Recipients.Select(r => names.GetValueOrDefault(r, "okänd organisation"))), DataCategories.None)));
 
-        // Follow-ups 3, 6 and 12 months after closure that fall due within the window (or are up to a window late).
+        // Follow-ups 3, 6 and 12 months after closure that fall due within the window (or are up to a window late) and are not recorded.
         var closedSince = today.AddMonths(-12).AddDays(-FollowUpWindowDays);
         var closedUntil = today.AddMonths(-3).AddDays(FollowUpWindowDays);
-        var closed = await (from c in db.Set<Case>()
-                            join p in db.Participants on c.ParticipantId equals p.Id
-                            where c.BoundaryId == boundary && c.State == CaseState.Closed && c.ClosedOn >= closedSince && c.ClosedOn <= closedUntil
-                            select new { Case = c, p.FirstName, p.LastName }).ToListAsync(ct);
-        var followUps = closed
-            .SelectMany(c => c.Case.FollowUpDates().Select((due, i) => (c, due, months: new[] { 3, 6, 12 }[i])))
+        var closed = await db.Set<Case>()
+            .Where(c => c.BoundaryId == boundary && c.State == CaseState.Closed && c.ClosedOn >= closedSince && c.ClosedOn <= closedUntil)
+            .Select(c => new { c.Id, c.ParticipantId, ClosedOn = c.ClosedOn!.Value, Done = c.FollowUps.Select(f => f.Months).ToList() })
+            .Take(MaxCandidates).ToListAsync(ct);
+        candidates.AddRange(closed
+            .SelectMany(c => Case.FollowUpMonths.Where(m => !c.Done.Contains(m)).Select(m => (c, months: m, due: c.ClosedOn.AddMonths(m))))
             .Where(x => x.due >= today.AddDays(-FollowUpWindowDays) && x.due <= today.AddDays(FollowUpWindowDays))
             .OrderBy(x => x.due)
-            .Select(x => new WorkItem("followUp", x.c.Case.ParticipantId, $"{x.c.LastName}, {x.c.FirstName}", x.c.Case.Id, x.due, x.due < today,
-                $"Uppföljning {x.months} månader efter avslut"))
-            .Take(MaxItems).ToList();
+            .Select(x => new Candidate("followUp", x.c.ParticipantId, x.c.Id, x.due, x.due < today, $"Uppföljning {x.months} månader efter avslut",
+                DataCategories.None)));
 
-        var result = new WorkListResult(ownCount, sharedCount, toAnswer, reportsDue, awaited,
-            expiring.Select(e => new WorkItem("consent", e.ParticipantId, $"{e.LastName}, {e.FirstName}", e.Id, e.ValidUntil, false,
-                "Samtycke till " + string.Join(", ", recipients.Where(r => r.ConsentId == e.Id).Select(r => r.Name)))).ToList(),
-            followUps, recent);
-        var shown = recent.Select(p => p.Id)
-            .Concat(new[] { toAnswer, reportsDue, awaited, result.ExpiringConsents, followUps }.SelectMany(l => l).Select(i => i.ParticipantId))
-            .Distinct();
+        // Plans: for each participant in an enrolled or ongoing case of ours, a plan due for review, or no plan at all.
+        var active = await db.Set<Case>()
+            .Where(c => c.BoundaryId == boundary && (c.State == CaseState.Enrolled || c.State == CaseState.Ongoing))
+            .Select(c => new { c.Id, c.ParticipantId, Review = db.ActionPlans.Where(p => p.ParticipantId == c.ParticipantId).Select(p => (DateOnly?)p.ReviewOn).FirstOrDefault() })
+            .Take(MaxCandidates).ToListAsync(ct);
+        candidates.AddRange(active.Where(c => c.Review is { } review && review <= dueLimit).OrderBy(c => c.Review)
+            .Select(c => new Candidate("planReview", c.ParticipantId, c.Id, c.Review, c.Review < today, "Handlingsplanen ska följas upp",
+                DataCategories.CaseAndPlan)));
+        candidates.AddRange(active.Where(c => c.Review is null).DistinctBy(c => c.ParticipantId)
+            .Select(c => new Candidate("noPlan", c.ParticipantId, c.Id, null, false, "Ingen handlingsplan", DataCategories.CaseAndPlan)));
+
+        var items = await ShowableAsync(candidates, boundary, ct);
+        List<WorkItem> Of(params string[] kinds) => items.Where(i => kinds.Contains(i.Kind)).Take(MaxItems).ToList();
+        var result = new WorkListResult(ownCount, sharedCount, Of("referral"), Of("reportDue"), Of("reportAwaited"), Of("consent"),
+            Of("followUp"), Of("planReview"), Of("noPlan"), await AttendanceToRegisterAsync(today, ct), recent);
+
+        var shown = recent.Select(p => p.Id).Concat(items.Select(i => i.ParticipantId)).Distinct();
         await log.RecordAsync(AccessAction.Search, "WorkList", null, resultIds: shown, ct: ct);
         return result;
-
-        async Task<List<WorkItem>> Items(IQueryable<Referral> query, CancellationToken token)
-        {
-            var rows = await (from r in query
-                              join p in db.Participants on r.ParticipantId equals p.Id
-                              select new { r.Id, r.ParticipantId, p.FirstName, p.LastName, r.ExpectedReportOn, r.Orders, r.State }).Take(MaxItems).ToListAsync(token);
-            return rows.Select(r => new WorkItem("referral", r.ParticipantId, $"{r.LastName}, {r.FirstName}", r.Id, r.ExpectedReportOn,
-                r.ExpectedReportOn < today, string.Join(", ", EnumText.SetFlags(r.Orders).Select(o => EnumText.Label(o))))).ToList();
-        }
     }
+
+    /// <summary>
+    /// Keeps the candidates whose participant the user may see now with the categories the item needs, and names
+    /// them: one query for the participants, one for consents naming the user's unit.
+    /// </summary>
+    private async Task<List<WorkItem>> ShowableAsync(List<Candidate> candidates, Guid boundary, CancellationToken ct)
+    {
+        var ids = candidates.Select(c => c.ParticipantId).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var people = await db.Participants.Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.FirstName, p.LastName, Own = p.OwnerBoundaryId == boundary }).ToDictionaryAsync(p => p.Id, ct);
+        var others = people.Values.Where(p => !p.Own).Select(p => p.Id).ToList();
+        var consented = others.Count == 0 ? [] : (await access.ConsentsToMe().Where(c => others.Contains(c.ParticipantId))
+                .Select(c => new { c.ParticipantId, c.Categories }).ToListAsync(ct))
+            .GroupBy(c => c.ParticipantId).ToDictionary(g => g.Key, g => g.Aggregate(DataCategories.None, (all, c) => all | c.Categories));
+
+        return candidates.Where(c => people.TryGetValue(c.ParticipantId, out var p)
+                && (p.Own || (consented.GetValueOrDefault(c.ParticipantId) is var has
+                    && (has & DataCategories.Identity) != 0 && (has & c.Needs) == c.Needs)))
+            .Select(c => new WorkItem(c.Kind, c.ParticipantId, $"{people[c.ParticipantId].LastName}, {people[c.ParticipantId].FirstName}",
+                c.EntityId, c.Due, c.Overdue, c.Text))
+            .ToList();
+    }
+
+    /// <summary>The unit's activities scheduled today that still have participants without a registration.</summary>
+    private async Task<List<AttendanceToRegister>> AttendanceToRegisterAsync(DateOnly today, CancellationToken ct)
+    {
+        var running = (await db.Activities.Where(a => a.OrganisationId == user.OrganisationId && a.StartsOn <= today && a.EndsOn >= today)
+            .ToListAsync(ct)).Where(a => a.IsScheduledOn(today)).ToList();
+        if (running.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = running.Select(a => a.Id).ToList();
+        var taking = await db.ActionPlans.SelectMany(p => p.Activities.Select(a => new { p.ParticipantId, a.ActivityId, a.StartsOn, a.EndsOn, a.Status }))
+            .Where(a => a.ActivityId != null && ids.Contains(a.ActivityId.Value) && a.StartsOn <= today && a.EndsOn >= today
+                && a.Status != PlanActivityStatus.Cancelled && a.Status != PlanActivityStatus.Interrupted)
+            .Select(a => new { a.ActivityId, a.ParticipantId }).Distinct().ToListAsync(ct);
+        var registered = await db.Attendance.Where(r => ids.Contains(r.ActivityId) && r.Date == today)
+            .Select(r => new { r.ActivityId, r.ParticipantId }).ToListAsync(ct);
+        return running
+            .Select(a => new AttendanceToRegister(a.Id, a.Name, taking.Count(t => t.ActivityId == a.Id),
+                registered.Count(r => r.ActivityId == a.Id && taking.Any(t => t.ActivityId == a.Id && t.ParticipantId == r.ParticipantId))))
+            .Where(a => a.Registered < a.Expected)
+            .OrderBy(a => a.Name)
+            .ToList();
+    }
+
+    private async Task<Dictionary<Guid, string>> OrganisationNamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        return wanted.Count == 0 ? [] : await db.Organisations.Where(o => wanted.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+    }
+
+    private static string OrdersText(ReferralOrders orders) => string.Join(", ", EnumText.SetFlags(orders).Select(o => EnumText.Label(o)));
 }
 
 public static class WorkListApi

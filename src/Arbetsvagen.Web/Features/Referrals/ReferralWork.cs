@@ -1,6 +1,7 @@
 using Arbetsvagen.Features.AccessLog;
 using Arbetsvagen.Features.Cases;
 using Arbetsvagen.Features.Consents;
+using Arbetsvagen.Features.Notifications;
 using Arbetsvagen.Features.Participants;
 using Arbetsvagen.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -134,6 +135,7 @@ public sealed class ReferralWork(AppDbContext db, CurrentUser user, ParticipantA
             db.Add(JournalEntry.Automatic(fromCase, $"Remiss skickad till {to.Name}: {EnumText.Label(orders)}.", user.Id, Now));
         }
 
+        await db.NotifyOrganisationAsync(to.Id, user.Id, $"Ny remiss till din enhet: {EnumText.Label(orders)}.", $"/Referrals/Details/{referral.Id}", Now, ct);
         await db.SaveChangesAsync(ct);
         return new Sent(referral, similar);
     }
@@ -201,15 +203,24 @@ public sealed class ReferralWork(AppDbContext db, CurrentUser user, ParticipantA
     }
 
     public Task<Referral?> AcceptAsync(Guid id, CancellationToken ct) =>
-        ChangeAsync(id, receiverOnly: true, r => r.Accept(user.Id, Now), ct);
+        ChangeAsync(id, receiverOnly: true, r =>
+        {
+            r.Accept(user.Id, Now);
+            NotifySender(r, "Din remiss har accepterats.");
+        }, ct);
 
     public Task<Referral?> DeclineAsync(Guid id, DeclineInput input, CancellationToken ct) =>
-        ChangeAsync(id, receiverOnly: true, r => r.Decline(input.Reason ?? "", user.Id, Now), ct);
+        ChangeAsync(id, receiverOnly: true, r =>
+        {
+            r.Decline(input.Reason ?? "", user.Id, Now);
+            NotifySender(r, "Din remiss har avböjts.");
+        }, ct);
 
     public Task<Referral?> ReportAsync(Guid id, ReportInput input, CancellationToken ct) =>
         ChangeAsync(id, receiverOnly: true, r =>
         {
             r.Report(input.WhatWasDone ?? "", input.AttendanceSummary ?? "", input.Result ?? "", input.Recommendation ?? "", user.Id, Now);
+            NotifySender(r, "Återrapport har kommit på din remiss.");
             if (r.FromCaseId is { } caseId)
             {
                 // The return report lands in the referring case.
@@ -228,6 +239,14 @@ public sealed class ReferralWork(AppDbContext db, CurrentUser user, ParticipantA
             db.Add(meeting);
         }, ct);
         return referral is null ? null : meeting;
+    }
+
+    private void NotifySender(Referral r, string text)
+    {
+        if (r.SentByUserId != user.Id)
+        {
+            db.Add(Notification.To(r.SentByUserId, text, $"/Referrals/Details/{r.Id}", Now));
+        }
     }
 
     private async Task<Referral?> ChangeAsync(Guid id, bool receiverOnly, Action<Referral> change, CancellationToken ct)
