@@ -158,10 +158,11 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
         }
 
         var ids = running.Select(a => a.Id).ToList();
-        var taking = await db.ActionPlans.SelectMany(p => p.Activities.Select(a => new { p.ParticipantId, a.ActivityId, a.StartsOn, a.EndsOn, a.Status }))
-            .Where(a => a.ActivityId != null && ids.Contains(a.ActivityId.Value) && a.StartsOn <= today && a.EndsOn >= today
-                && a.Status != PlanActivityStatus.Cancelled && a.Status != PlanActivityStatus.Interrupted)
-            .Select(a => new { a.ActivityId, a.ParticipantId }).Distinct().ToListAsync(ct);
+        var taking = await (from a in db.Set<PlanActivity>()
+                            join p in db.ActionPlans on a.PlanId equals p.Id
+                            where a.ActivityId != null && ids.Contains(a.ActivityId.Value) && a.StartsOn <= today && a.EndsOn >= today
+                                && a.Status != PlanActivityStatus.Cancelled && a.Status != PlanActivityStatus.Interrupted
+                            select new { a.ActivityId, p.ParticipantId }).Distinct().ToListAsync(ct);
         var registered = await db.Attendance.Where(r => ids.Contains(r.ActivityId) && r.Date == today)
             .Select(r => new { r.ActivityId, r.ParticipantId }).ToListAsync(ct);
         return running
