@@ -27,6 +27,9 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
+    /// <summary>Whether saves that only add log rows go through <see cref="AccessLogBatches"/> (the batch writer itself turns it off).</summary>
+    public bool BatchLogOnlySaves { get; init; } = true;
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -224,6 +227,19 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options)
         if (newLogEntries.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        if (BatchLogOnlySaves && Database.CurrentTransaction is null
+            && ChangeTracker.Entries().All(e => e.Entity is AccessLogEntry || e.State is EntityState.Unchanged or EntityState.Detached))
+        {
+            foreach (var entry in newLogEntries)
+            {
+                Entry(entry).State = EntityState.Detached;
+            }
+
+            await AccessLogBatches.For(IsPostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, Database.GetConnectionString()!)
+                .WriteAsync(newLogEntries);
+            return newLogEntries.Count;
         }
 
         await AccessLogLock.WaitAsync(cancellationToken);
