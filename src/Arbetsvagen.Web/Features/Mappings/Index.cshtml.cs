@@ -1,0 +1,146 @@
+using Arbetsvagen.Features.Participants;
+using Arbetsvagen.Features.Referrals;
+using Arbetsvagen.Features.Shared;
+using Arbetsvagen.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Arbetsvagen.Features.Mappings;
+
+/// <summary>Kartläggning, gemensamt ställningstagande and arbetsförmågebedömningar for one participant.</summary>
+public class IndexModel(MappingWork work, ReferralWork referralWork, AppDbContext db, CurrentUser user, TimeProvider clock) : ActionPage(db)
+{
+    public const int OccupationSlots = 3;
+
+    private Dictionary<Guid, string> names = [];
+
+    [BindProperty] public MappingInput NewMapping { get; set; } = new();
+    [BindProperty] public List<string?> OccupationNames { get; set; } = [];
+    [BindProperty] public JointPositionInput NewPosition { get; set; } = new();
+    [BindProperty] public WorkAbilityInput NewAssessment { get; set; } = new();
+
+    public Guid ParticipantId { get; private set; }
+    public string ParticipantName { get; private set; } = "";
+    public bool MayReadHealth { get; private set; }
+    public List<Mapping> Versions { get; private set; } = [];
+    /// <summary>The version on show: the one asked for with ?version=n, else the latest.</summary>
+    public Mapping? Shown { get; private set; }
+    public List<JointPosition> Positions { get; private set; } = [];
+    public List<WorkAbilityAssessment> Assessments { get; private set; } = [];
+    public List<(Guid Id, string Name)> Organisations { get; private set; } = [];
+    public List<Referral> Referrals { get; private set; } = [];
+    public string Today => SwedishTime.Today(clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public string Name(Guid? id) => id is { } key ? names.GetValueOrDefault(key, "okänd") : "–";
+
+    public static string OccupationName(string conceptId) =>
+        ReferenceData.Instance.Occupations.TryGetValue(conceptId, out var o) ? o.Name : conceptId;
+
+    public SelfSupportObstacles VisibleObstacles(Mapping m) => MappingDto.VisibleObstacles(m, MayReadHealth);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, int? version, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, version, ct))
+        {
+            return NotFound();
+        }
+
+        if (Versions.FirstOrDefault() is { } latest)
+        {
+            NewMapping = new MappingInput
+            {
+                EducationLevel = EnumText.ApiName(latest.EducationLevel),
+                EducationText = latest.EducationText,
+                WorkExperienceText = latest.WorkExperienceText,
+                SwedishLevel = EnumText.ApiName(latest.SwedishLevel),
+                OtherLanguages = latest.OtherLanguages,
+                HealthAndLimitations = MayReadHealth ? latest.Health?.HealthAndLimitations : null,
+                SocialSituation = latest.SocialSituation,
+                InterestsAndGoals = latest.InterestsAndGoals,
+                SelfSupportObstacles = EnumText.FlagNames(VisibleObstacles(latest)),
+                ObstaclesText = latest.ObstaclesText,
+            };
+            OccupationNames = latest.Occupations.Select(o => OccupationName(o.ConceptId)).ToList<string?>();
+        }
+
+        NewPosition = new JointPositionInput { DecidedOn = Today, PartyOrganisationIds = [user.OrganisationId] };
+        NewAssessment = new WorkAbilityInput { AssessedOn = Today };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostMappingAsync(Guid id, CancellationToken ct)
+    {
+        if (!ReadOccupationNames())
+        {
+            return await ReloadAsync(id, ct) ? Page() : NotFound();
+        }
+
+        return await Act(id, () => work.SaveMappingAsync(id, NewMapping, ct), "Kartläggningen är sparad som en ny version.", ct);
+    }
+
+    public Task<IActionResult> OnPostJointPositionAsync(Guid id, CancellationToken ct) =>
+        Act(id, () => work.RecordJointPositionAsync(id, NewPosition, ct), "Ställningstagandet är sparat.", ct);
+
+    public Task<IActionResult> OnPostAssessmentAsync(Guid id, CancellationToken ct) =>
+        Act(id, () => work.RecordAssessmentAsync(id, NewAssessment, ct), "Arbetsförmågebedömningen är sparad.", ct);
+
+    protected override Task<bool> ReloadAsync(Guid id, CancellationToken ct) => LoadAsync(id, null, ct);
+
+    protected override string PathFor(Guid id) => $"/Participants/{id}/Mapping";
+
+    private async Task<bool> LoadAsync(Guid id, int? version, CancellationToken ct)
+    {
+        var mappings = await work.ListMappingsAsync(id, ct);
+        if (mappings is null)
+        {
+            return false;
+        }
+
+        ParticipantId = id;
+        MayReadHealth = mappings.MayReadHealth;
+        Versions = mappings.Value;
+        Shown = version is { } n ? Versions.FirstOrDefault(m => m.Version == n) : Versions.FirstOrDefault();
+        Positions = await work.ListJointPositionsAsync(id, ct) ?? [];
+        Assessments = (await work.ListAssessmentsAsync(id, ct))?.Value ?? [];
+        var boundary = user.SecrecyBoundaryId;
+        Referrals = (await referralWork.ListForParticipantAsync(id, ct) ?? [])
+            .Where(r => r.FromBoundaryId == boundary || r.ToBoundaryId == boundary).ToList();
+
+        var participant = await Db.Participants.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.FirstName, p.LastName }).FirstAsync(ct);
+        ParticipantName = $"{participant.FirstName} {participant.LastName}";
+        var organisations = await Db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        Organisations = organisations.OrderBy(o => o.Name, StringComparer.Create(new System.Globalization.CultureInfo("sv-SE"), false))
+            .Select(o => (o.Id, o.Name)).ToList();
+        var userIds = Versions.Select(m => m.CreatedByUserId).Concat(Positions.Select(p => p.RecordedByUserId))
+            .Concat(Assessments.Select(a => a.AssessorUserId)).Distinct().ToList();
+        var users = await Db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+        names = organisations.ToDictionary(o => o.Id, o => o.Name);
+        foreach (var u in users)
+        {
+            names[u.Id] = u.DisplayName;
+        }
+
+        return true;
+    }
+
+    /// <summary>Turns the typed occupation names into JobTech concept ids; an unknown name is a field error.</summary>
+    private bool ReadOccupationNames()
+    {
+        var byName = ReferenceData.Instance.Occupations.Values
+            .GroupBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().ConceptId, StringComparer.OrdinalIgnoreCase);
+        NewMapping.Occupations = [];
+        foreach (var name in OccupationNames.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim()))
+        {
+            if (byName.TryGetValue(name, out var conceptId))
+            {
+                NewMapping.Occupations.Add(conceptId);
+            }
+            else
+            {
+                ModelState.AddModelError("Occupations", $"Yrkeserfarenhet: yrket \"{name}\" finns inte i yrkeslistan. Välj ett förslag ur listan.");
+            }
+        }
+
+        return ModelState.ErrorCount == 0;
+    }
+}
