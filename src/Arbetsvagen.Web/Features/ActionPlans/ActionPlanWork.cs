@@ -76,11 +76,11 @@ public sealed class ActionPlanWork(AppDbContext db, CurrentUser user, Participan
             return null;
         }
 
-        var (grant, plan) = found;
+        var (grant, plan, basis) = found;
 
         var revisions = plan is null ? [] : await db.Set<ActionPlanRevision>().AsNoTracking().Where(r => r.PlanId == plan.Id)
             .OrderBy(r => r.Number).ToListAsync(ct);
-        await log.RecordAsync(action, "ActionPlan", plan?.Id, participantId, Basis(grant), ct: ct);
+        await log.RecordAsync(action, "ActionPlan", plan?.Id, participantId, basis, ct: ct);
         return new PlanRecord(grant, plan, revisions);
     }
 
@@ -92,7 +92,7 @@ public sealed class ActionPlanWork(AppDbContext db, CurrentUser user, Participan
             return null;
         }
 
-        var (grant, plan) = found;
+        var (_, plan, basis) = found;
 
         var errors = new Dictionary<string, string[]>();
         if (input.BasedOnVersion is not { } basedOn)
@@ -163,7 +163,7 @@ public sealed class ActionPlanWork(AppDbContext db, CurrentUser user, Participan
             db.Add(JournalEntry.Automatic(caseId, $"Handlingsplanen {what} (version {plan.Version}).\n{revision.Changes}", user.Id, Now));
         }
 
-        log.Add(isNew ? AccessAction.Create : AccessAction.Update, "ActionPlan", plan.Id, participantId, Basis(grant));
+        log.Add(isNew ? AccessAction.Create : AccessAction.Update, "ActionPlan", plan.Id, participantId, basis);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -179,7 +179,7 @@ public sealed class ActionPlanWork(AppDbContext db, CurrentUser user, Participan
     }
 
     /// <summary>The grant and the current plan (tracked, with activities), or null with a denied row when out of reach.</summary>
-    private async Task<(ParticipantGrant Grant, ActionPlan? Plan)?> FindAsync(Guid participantId, CancellationToken ct)
+    private async Task<(ParticipantGrant Grant, ActionPlan? Plan, string? Basis)?> FindAsync(Guid participantId, CancellationToken ct)
     {
         var grant = await participants.FindAsync(participantId, ct);
         if (grant is null)
@@ -194,10 +194,12 @@ public sealed class ActionPlanWork(AppDbContext db, CurrentUser user, Participan
         }
 
         var plan = await db.ActionPlans.Include(p => p.Activities).FirstOrDefaultAsync(p => p.ParticipantId == participantId, ct);
-        return (grant, plan);
+        // The legal basis in the log is the consent that covers plans, not just any consent naming the user.
+        var consent = grant.OwnCase ? null : await participants.ConsentsToMe()
+            .Where(c => c.ParticipantId == participantId && (c.Categories & DataCategories.CaseAndPlan) == DataCategories.CaseAndPlan)
+            .OrderByDescending(c => c.GivenAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+        return (grant, plan, consent is { } id ? $"samtycke {id}" : null);
     }
-
-    private static string? Basis(ParticipantGrant grant) => grant.ConsentId is { } consent ? $"samtycke {consent}" : null;
 
     private static T ParseEnum<T>(Dictionary<string, string[]> errors, string field, string? text, string message) where T : struct, Enum
     {
