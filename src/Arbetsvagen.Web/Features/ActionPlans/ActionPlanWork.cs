@@ -105,9 +105,10 @@ public sealed class ActionPlanWork(AppDbContext db, CurrentUser user, Participan
         var endsOn = ParseDate(errors, "endsOn", input.EndsOn);
         var reviewOn = ParseDate(errors, "reviewOn", input.ReviewOn);
         var drafts = new List<PlanActivityDraft>();
-        for (var i = 0; i < input.Activities.Count; i++)
+        var activities = input.Activities ?? []; // "activities": null in JSON
+        for (var i = 0; i < activities.Count; i++)
         {
-            var a = input.Activities[i];
+            var a = activities[i];
             var at = $"activities[{i}]";
             var kind = ParseEnum<ActivityKind>(errors, $"{at}.kind", a.Kind, "Välj typ av insats");
             var status = string.IsNullOrWhiteSpace(a.Status) ? PlanActivityStatus.Planned
