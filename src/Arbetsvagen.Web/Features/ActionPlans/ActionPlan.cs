@@ -215,7 +215,7 @@ public class ActionPlan
 
         var lines = new List<string>();
         if (before.Goal != after.Goal) lines.Add("Målet ändrades.");
-        if (before.Direction != after.Direction) lines.Add($"Inriktning: {before.Direction} → {after.Direction}.");
+        if (before.Direction != after.Direction) lines.Add($"Inriktning: {Label<PlanDirection>(before.Direction)} → {Label<PlanDirection>(after.Direction)}.");
         if (before.StartsOn != after.StartsOn || before.EndsOn != after.EndsOn)
             lines.Add($"Planperiod: {before.StartsOn:yyyy-MM-dd}–{before.EndsOn:yyyy-MM-dd} → {after.StartsOn:yyyy-MM-dd}–{after.EndsOn:yyyy-MM-dd}.");
         if (before.ReviewOn != after.ReviewOn) lines.Add($"Uppföljningsdatum: {before.ReviewOn:yyyy-MM-dd} → {after.ReviewOn:yyyy-MM-dd}.");
@@ -227,7 +227,7 @@ public class ActionPlan
         {
             var old = before.Activities.Single(b => b.Id == changed.Id);
             var what = new List<string>();
-            if (old.Status != changed.Status) what.Add($"status {old.Status} → {changed.Status}");
+            if (old.Status != changed.Status) what.Add($"status {Label<PlanActivityStatus>(old.Status)} → {Label<PlanActivityStatus>(changed.Status)}");
             if (old.StartsOn != changed.StartsOn || old.EndsOn != changed.EndsOn) what.Add("datum");
             if (old.HoursPerWeek != changed.HoursPerWeek) what.Add($"timmar/vecka {old.HoursPerWeek:0.#} → {changed.HoursPerWeek:0.#}");
             if (old.Result != changed.Result) what.Add("resultat");
@@ -238,6 +238,10 @@ public class ActionPlan
 
         return lines.Count == 0 ? "Inga ändringar i innehållet." : string.Join("\n", lines);
     }
+
+    /// <summary>The Swedish label of a snapshot's API name: the change text is read by people, not programs.</summary>
+    private static string Label<T>(string apiName) where T : struct, Enum =>
+        EnumText.TryParse<T>(apiName, out var value) ? EnumText.Label(value).ToLowerInvariant() : apiName;
 }
 
 public sealed record PlanSnapshot(string Goal, string Direction, DateOnly StartsOn, DateOnly EndsOn, DateOnly ReviewOn, List<PlanActivitySnapshot> Activities);

@@ -1,0 +1,237 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Arbetsvagen.Features.AccessLog;
+using Arbetsvagen.Features.Cases;
+using Arbetsvagen.Features.Consents;
+using Arbetsvagen.Features.Participants;
+using Arbetsvagen.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Arbetsvagen.Features.ActionPlans;
+
+/// <summary>A whole revision as the API and the edit form send it; everything is parsed on the server.</summary>
+public sealed class RevisionInput
+{
+    /// <summary>The version the change starts from: 0 for a new plan.</summary>
+    public int? BasedOnVersion { get; set; }
+    public string? Goal { get; set; }
+    public string? Direction { get; set; }
+    public string? StartsOn { get; set; }
+    public string? EndsOn { get; set; }
+    public string? ReviewOn { get; set; }
+    public string? Comment { get; set; }
+    public List<PlanActivityInput> Activities { get; set; } = [];
+}
+
+public sealed class PlanActivityInput
+{
+    /// <summary>The activity's id in the plan; empty for a new activity.</summary>
+    public Guid? Id { get; set; }
+    public string? Kind { get; set; }
+    public string? Description { get; set; }
+    /// <summary>The scheduled activity (run by a unit) where attendance is registered, if any.</summary>
+    public Guid? ActivityId { get; set; }
+    public string? Provider { get; set; }
+    public string? StartsOn { get; set; }
+    public string? EndsOn { get; set; }
+    /// <summary>A number, or text such as "7,5" from a form.</summary>
+    [JsonConverter(typeof(NumberOrTextConverter))]
+    public string? HoursPerWeek { get; set; }
+    public string? Status { get; set; }
+    public string? Result { get; set; }
+}
+
+/// <summary>Reads a JSON number or string as text, so that the server parses (and explains) both the same way.</summary>
+public sealed class NumberOrTextConverter : JsonConverter<string?>
+{
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    {
+        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Null => null,
+        _ => throw new JsonException("Ett tal väntades."),
+    };
+
+    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+}
+
+/// <summary>
+/// The participant's action plan (handlingsplan). It is read and revised by the owner's secrecy boundary and by
+/// others only while a consent naming them covers "ärende, planering och insatser"; every read, revision and
+/// export is logged. A revision also leaves an automatic entry in the reviser's own open case, if they hold one.
+/// </summary>
+public sealed class ActionPlanWork(AppDbContext db, CurrentUser user, ParticipantAccess participants, AccessLogger log, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>What the user may see: the grant, the plan (null before the first revision) and its revisions, oldest first.</summary>
+    public sealed record PlanRecord(ParticipantGrant Grant, ActionPlan? Plan, List<ActionPlanRevision> Revisions);
+
+    /// <summary>The plan and its revisions, with one access-log row (<paramref name="action"/>: read or export); null without access.</summary>
+    public async Task<PlanRecord?> ReadAsync(Guid participantId, CancellationToken ct, string action = AccessAction.Read)
+    {
+        if (await FindAsync(participantId, ct) is not { } found)
+        {
+            return null;
+        }
+
+        var (grant, plan, basis) = found;
+
+        var revisions = plan is null ? [] : await db.Set<ActionPlanRevision>().AsNoTracking().Where(r => r.PlanId == plan.Id)
+            .OrderBy(r => r.Number).ToListAsync(ct);
+        await log.RecordAsync(action, "ActionPlan", plan?.Id, participantId, basis, ct: ct);
+        return new PlanRecord(grant, plan, revisions);
+    }
+
+    /// <summary>Sets the whole plan (creating it on the first revision); null without access.</summary>
+    public async Task<ActionPlan?> ReviseAsync(Guid participantId, RevisionInput input, CancellationToken ct)
+    {
+        if (await FindAsync(participantId, ct) is not { } found)
+        {
+            return null;
+        }
+
+        var (_, plan, basis) = found;
+
+        var errors = new Dictionary<string, string[]>();
+        if (input.BasedOnVersion is not { } basedOn)
+        {
+            errors["basedOnVersion"] = ["Ange vilken version av planen ändringen utgår från (0 för en ny plan)."];
+        }
+
+        var direction = ParseEnum<PlanDirection>(errors, "direction", input.Direction, "Ange planens inriktning");
+        var startsOn = ParseDate(errors, "startsOn", input.StartsOn);
+        var endsOn = ParseDate(errors, "endsOn", input.EndsOn);
+        var reviewOn = ParseDate(errors, "reviewOn", input.ReviewOn);
+        var drafts = new List<PlanActivityDraft>();
+        var activities = input.Activities ?? []; // "activities": null in JSON
+        for (var i = 0; i < activities.Count; i++)
+        {
+            var a = activities[i];
+            var at = $"activities[{i}]";
+            var kind = ParseEnum<ActivityKind>(errors, $"{at}.kind", a.Kind, "Välj typ av insats");
+            var status = string.IsNullOrWhiteSpace(a.Status) ? PlanActivityStatus.Planned
+                : ParseEnum<PlanActivityStatus>(errors, $"{at}.status", a.Status, "Okänd status");
+            var activityStarts = ParseDate(errors, $"{at}.startsOn", a.StartsOn);
+            var activityEnds = ParseDate(errors, $"{at}.endsOn", a.EndsOn);
+            var hours = ParseHours(errors, $"{at}.hoursPerWeek", a.HoursPerWeek);
+            if (a.ActivityId is { } scheduledId && activityStarts is { } s && activityEnds is { } e)
+            {
+                var scheduled = await db.Activities.AsNoTracking().Where(x => x.Id == scheduledId)
+                    .Select(x => new { x.StartsOn, x.EndsOn }).FirstOrDefaultAsync(ct);
+                if (scheduled is null)
+                {
+                    errors[$"{at}.activityId"] = ["Den schemalagda aktiviteten finns inte."];
+                }
+                else if (s < scheduled.StartsOn || e > scheduled.EndsOn)
+                {
+                    errors[$"{at}.activityId"] =
+                        [$"Den schemalagda aktiviteten pågår {scheduled.StartsOn:yyyy-MM-dd}–{scheduled.EndsOn:yyyy-MM-dd}; planens datum måste ligga inom den perioden."];
+                }
+            }
+
+            drafts.Add(new PlanActivityDraft(a.Id, kind, a.Description ?? "", a.ActivityId, a.Provider ?? "", activityStarts ?? default,
+                activityEnds ?? default, hours ?? 0, status, a.Result));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+
+        var isNew = plan is null;
+        plan ??= ActionPlan.Create(participantId);
+        var existing = plan.Activities.Select(a => a.Id).ToHashSet();
+        var revision = plan.Revise(input.BasedOnVersion!.Value, input.Goal ?? "", direction, startsOn!.Value, endsOn!.Value, reviewOn!.Value, drafts,
+            input.Comment, user.Id, user.OrganisationId, Now);
+        if (isNew)
+        {
+            db.Add(plan);
+        }
+        else
+        {
+            // New activities are added explicitly: their ids are set, so EF would otherwise take them for existing rows.
+            db.AddRange(plan.Activities.Where(a => !existing.Contains(a.Id)));
+        }
+
+        db.Add(revision);
+        var openCase = await db.Set<Case>().Where(c => c.ParticipantId == participantId && c.BoundaryId == user.SecrecyBoundaryId
+                && c.State != CaseState.Closed).OrderByDescending(c => c.OpenedOn).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+        if (openCase is { } caseId)
+        {
+            var what = isNew ? "upprättades" : "reviderades";
+            db.Add(JournalEntry.Automatic(caseId, $"Handlingsplanen {what} (version {plan.Version}).\n{revision.Changes}", user.Id, Now));
+        }
+
+        log.Add(isNew ? AccessAction.Create : AccessAction.Update, "ActionPlan", plan.Id, participantId, basis);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || isNew)
+        {
+            // Someone else saved a revision (or created the plan) between our read and our write.
+            db.ChangeTracker.Clear();
+            throw new ConflictException("Planen har ändrats av någon annan samtidigt. Läs in den igen och gör om ändringen.");
+        }
+
+        return plan;
+    }
+
+    /// <summary>The grant and the current plan (tracked, with activities), or null with a denied row when out of reach.</summary>
+    private async Task<(ParticipantGrant Grant, ActionPlan? Plan, string? Basis)?> FindAsync(Guid participantId, CancellationToken ct)
+    {
+        var grant = await participants.FindAsync(participantId, ct);
+        if (grant is null)
+        {
+            return null; // ParticipantAccess has logged the refusal.
+        }
+
+        if (!grant.Covers(DataCategories.CaseAndPlan))
+        {
+            await log.RecordAsync(AccessAction.Denied, "ActionPlan", null, participantId, "samtycket omfattar inte planering", ct: ct);
+            return null;
+        }
+
+        var plan = await db.ActionPlans.Include(p => p.Activities).FirstOrDefaultAsync(p => p.ParticipantId == participantId, ct);
+        // The legal basis in the log is the consent that covers plans, not just any consent naming the user.
+        var consent = grant.OwnCase ? null : await participants.ConsentsToMe()
+            .Where(c => c.ParticipantId == participantId && (c.Categories & DataCategories.CaseAndPlan) == DataCategories.CaseAndPlan)
+            .OrderByDescending(c => c.GivenAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+        return (grant, plan, consent is { } id ? $"samtycke {id}" : null);
+    }
+
+    private static T ParseEnum<T>(Dictionary<string, string[]> errors, string field, string? text, string message) where T : struct, Enum
+    {
+        if (EnumText.TryParse<T>(text, out var value))
+        {
+            return value;
+        }
+
+        errors[field] = [$"{message}. Tillåtna värden: {string.Join(", ", Enum.GetValues<T>().Select(EnumText.ApiName))}."];
+        return default;
+    }
+
+    private static DateOnly? ParseDate(Dictionary<string, string[]> errors, string field, string? text)
+    {
+        if (DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors[field] = [string.IsNullOrWhiteSpace(text) ? "Ange ett datum (ÅÅÅÅ-MM-DD)." : "Datum skrivs ÅÅÅÅ-MM-DD."];
+        return null;
+    }
+
+    private static decimal? ParseHours(Dictionary<string, string[]> errors, string field, string? text)
+    {
+        if (decimal.TryParse(text?.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var hours))
+        {
+            return hours;
+        }
+
+        errors[field] = ["Ange timmar per vecka som ett tal, t.ex. 10 eller 7,5."];
+        return null;
+    }
+}

@@ -1,0 +1,20 @@
+using Arbetsvagen.Features.AccessLog;
+using Arbetsvagen.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Arbetsvagen.Features.ActionPlans;
+
+/// <summary>The participant's own copy of the plan, to read together, print or download as PDF.</summary>
+public class CopyModel(ActionPlanWork work, AppDbContext db, CurrentUser user) : PageModel
+{
+    public PlanCopy? Copy { get; private set; }
+    public Guid ParticipantId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Copy = await PlanCopy.LoadAsync(work, db, user, id, AccessAction.Read, ct);
+        ParticipantId = id;
+        return Copy is null ? NotFound() : Page();
+    }
+}

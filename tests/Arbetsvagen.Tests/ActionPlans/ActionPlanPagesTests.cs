@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Arbetsvagen.Features.AccessLog;
+using Arbetsvagen.Tests.Infrastructure;
+using Xunit;
+
+namespace Arbetsvagen.Tests.ActionPlans;
+
+/// <summary>The plan pages over HTTP with a signed-in cookie session: the edit form, the participant's copy and its PDF.</summary>
+public sealed partial class ActionPlanPagesTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    private static async Task<string> Token(HttpClient client, string path)
+    {
+        var html = await (await client.GetAsync(path).ShouldBe(HttpStatusCode.OK)).Content.ReadAsStringAsync();
+        return AntiforgeryToken().Match(html).Groups[1].Value;
+    }
+
+    /// <summary>The page's HTML with character references decoded (Razor encodes å, ä, ö).</summary>
+    private static async Task<string> Html(Task<HttpResponseMessage> response) =>
+        WebUtility.HtmlDecode(await (await response.ShouldBe(HttpStatusCode.OK)).Content.ReadAsStringAsync());
+
+    private async Task<HttpClient> SignedIn(string userName)
+    {
+        var client = app.Anonymous();
+        var token = await Token(client, "/Account/Login");
+        await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName, ["Password"] = AppFactory.DemoPassword, ["__RequestVerificationToken"] = token,
+        })).ShouldBe(HttpStatusCode.Redirect);
+        return client;
+    }
+
+    [Fact]
+    public async Task The_form_creates_a_plan_ignoring_blank_rows_and_errors_name_the_right_row()
+    {
+        var participant = await app.CreateParticipantAsync("soc.taby");
+        var client = await SignedIn("soc.taby");
+        var path = $"/Participants/{participant.Id}/Plan";
+        var token = await Token(client, path);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var form = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Form.BasedOnVersion"] = "0",
+            ["Form.Goal"] = "Jobba som busschaufför",
+            ["Form.Direction"] = "localJobTrack",
+            ["Form.StartsOn"] = ActionPlansApiTests.D(today),
+            ["Form.EndsOn"] = ActionPlansApiTests.D(today.AddMonths(6)),
+            ["Form.ReviewOn"] = ActionPlansApiTests.D(today.AddMonths(1)),
+            // Row 0 is blank (only the default status), row 1 is filled in but ends before it starts.
+            ["Form.Activities[0].Status"] = "planned",
+            ["Form.Activities[1].Kind"] = "vocationalTraining",
+            ["Form.Activities[1].Description"] = "Bussförarutbildning",
+            ["Form.Activities[1].Provider"] = "Kunskapscentrum Nordost",
+            ["Form.Activities[1].StartsOn"] = ActionPlansApiTests.D(today.AddDays(20)),
+            ["Form.Activities[1].EndsOn"] = ActionPlansApiTests.D(today.AddDays(10)),
+            ["Form.Activities[1].HoursPerWeek"] = "37,5",
+            ["Form.Activities[1].Status"] = "planned",
+        };
+
+        var invalid = await Html(client.PostAsync(path, new FormUrlEncodedContent(form)));
+        Assert.Contains("href=\"#Activities[1]_endsOn\"", invalid, StringComparison.Ordinal);
+        Assert.Contains("id=\"Activities[1]_endsOn\"", invalid, StringComparison.Ordinal);
+
+        form["Form.Activities[1].EndsOn"] = ActionPlansApiTests.D(today.AddDays(120));
+        var saved = await client.PostAsync(path, new FormUrlEncodedContent(form)).ShouldBe(HttpStatusCode.Redirect);
+        Assert.Equal(path, saved.Headers.Location?.OriginalString);
+
+        var page = await Html(client.GetAsync(path));
+        Assert.Contains("Gällande plan, version 1", page, StringComparison.Ordinal);
+        Assert.Contains("Bussförarutbildning", page, StringComparison.Ordinal);
+        Assert.Contains("37,5", page, StringComparison.Ordinal);
+        var api = await app.ClientFor("soc.taby");
+        var plan = await api.GetAsync($"/api/v1/participants/{participant.Id}/action-plan").JsonAsync(HttpStatusCode.OK);
+        Assert.Single(plan["activities"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task The_participant_copy_shows_goal_and_activity_and_the_pdf_is_a_logged_export()
+    {
+        var participant = await app.CreateParticipantAsync("soc.taby");
+        var api = await app.ClientFor("soc.taby");
+        await api.PostAsJsonAsync($"/api/v1/participants/{participant.Id}/action-plan/revisions",
+            ActionPlansApiTests.PlanBody(0, ActionPlansApiTests.Activity("Jobbsökargrupp på Jobbcentrum"))).JsonAsync(HttpStatusCode.Created);
+        var client = await SignedIn("soc.taby");
+
+        var copy = await Html(client.GetAsync($"/Participants/{participant.Id}/Plan/Copy"));
+        Assert.Contains("Din plan", copy, StringComparison.Ordinal);
+        Assert.Contains("Få ett arbete inom lager och logistik", copy, StringComparison.Ordinal);
+        Assert.Contains("Jobbsökargrupp på Jobbcentrum", copy, StringComparison.Ordinal);
+        Assert.Contains("10 timmar i veckan", copy, StringComparison.Ordinal);
+        Assert.Contains($"/Participants/{participant.Id}/Plan/Copy.pdf", copy, StringComparison.Ordinal);
+        Assert.DoesNotContain("jobSearch", copy, StringComparison.Ordinal);
+
+        var pdf = await client.GetAsync($"/Participants/{participant.Id}/Plan/Copy.pdf").ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        var bytes = await pdf.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+        var exports = await app.AccessLogForAsync(participant.Id, AccessAction.Export, "soc.taby");
+        Assert.Single(exports);
+        Assert.Equal("ActionPlan", exports[0].EntityType);
+    }
+
+    [Fact]
+    public async Task Older_revisions_are_readable_on_the_page_and_outsiders_get_404()
+    {
+        var participant = await app.CreateParticipantAsync("soc.taby");
+        var api = await app.ClientFor("soc.taby");
+        await api.PostAsJsonAsync($"/api/v1/participants/{participant.Id}/action-plan/revisions", ActionPlansApiTests.PlanBody(0)).JsonAsync(HttpStatusCode.Created);
+        var second = ActionPlansApiTests.PlanBody(1);
+        second["goal"] = "Ett nytt mål";
+        await api.PostAsJsonAsync($"/api/v1/participants/{participant.Id}/action-plan/revisions", second).JsonAsync(HttpStatusCode.Created);
+        var client = await SignedIn("soc.taby");
+
+        var old = await Html(client.GetAsync($"/Participants/{participant.Id}/Plan?revision=1"));
+        Assert.Contains("Version 1 (äldre version)", old, StringComparison.Ordinal);
+        Assert.Contains("Få ett arbete inom lager och logistik", old, StringComparison.Ordinal);
+        Assert.Contains("Ett nytt mål", old, StringComparison.Ordinal);
+
+        var outsider = await SignedIn("jobb.taby");
+        foreach (var path in new[] { "/Plan", "/Plan/Copy", "/Plan/Copy.pdf" })
+        {
+            await outsider.GetAsync($"/Participants/{participant.Id}{path}").ShouldBe(HttpStatusCode.NotFound);
+        }
+
+        Assert.Equal(3, (await app.AccessLogForAsync(participant.Id, AccessAction.Denied, "jobb.taby")).Count);
+        Assert.Empty(await app.AccessLogForAsync(participant.Id, AccessAction.Export, "jobb.taby"));
+    }
+}
