@@ -29,7 +29,7 @@ public sealed class TestPeople
 
     private static string[] Load()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Arbetsvagen.Infrastructure.SwedishTime.Today(DateTime.UtcNow);
         var path = Path.Combine(AppContext.BaseDirectory, "TestData", "skatteverket-test-personnummer.txt");
         return File.ReadLines(path)
             .Select(line => line.Trim())

@@ -41,7 +41,7 @@ public sealed partial class ActionPlanPagesTests(AppFactory app) : IClassFixture
         var client = await SignedIn("soc.taby");
         var path = $"/Participants/{participant.Id}/Plan";
         var token = await Token(client, path);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Arbetsvagen.Infrastructure.SwedishTime.Today(DateTime.UtcNow);
         var form = new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,

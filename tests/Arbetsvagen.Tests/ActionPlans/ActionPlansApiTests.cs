@@ -14,7 +14,7 @@ namespace Arbetsvagen.Tests.ActionPlans;
 public sealed class ActionPlansApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private const string TabyJobCentre = "Täby kommun – Jobbcentrum";
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private static readonly DateOnly Today = Arbetsvagen.Infrastructure.SwedishTime.Today(DateTime.UtcNow);
 
     public static string D(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

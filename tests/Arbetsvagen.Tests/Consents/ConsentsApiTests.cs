@@ -134,7 +134,7 @@ public sealed class ConsentsApiTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Consent_valid_until_a_past_day_is_400_under_validUntil()
     {
-        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var yesterday = Arbetsvagen.Infrastructure.SwedishTime.Today(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var problem = await PostConsent(body => body["validUntil"] = yesterday);
         Assert.NotEmpty(problem.FieldErrors("validUntil"));
     }
@@ -165,7 +165,7 @@ public sealed class ConsentsApiTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Consent_given_in_the_future_or_valid_beyond_three_years_is_400()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Arbetsvagen.Infrastructure.SwedishTime.Today(DateTime.UtcNow);
         var future = await PostConsent(body => body["givenAt"] = today.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Assert.NotEmpty(future.FieldErrors("givenAt"));
 

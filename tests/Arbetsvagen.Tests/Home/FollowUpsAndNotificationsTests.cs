@@ -13,7 +13,7 @@ namespace Arbetsvagen.Tests.Home;
 public sealed class FollowUpsAndNotificationsTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private const string TabyJobCentre = "Täby kommun – Jobbcentrum";
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private static DateOnly Today => Arbetsvagen.Infrastructure.SwedishTime.Today(DateTime.UtcNow);
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static bool Lists(JsonObject list, string section, Guid participantId) =>

@@ -13,7 +13,7 @@ public sealed class WorkListApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private const string TabyJobCentre = "Täby kommun – Jobbcentrum";
 
-    private static string Day(int offset) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(int offset) => Arbetsvagen.Infrastructure.SwedishTime.Today(DateTime.UtcNow).AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static bool Lists(JsonObject list, string section, Guid entityId) =>
         list[section]!.AsArray().Any(i => (string?)i!["entityId"] == entityId.ToString());
@@ -44,7 +44,7 @@ public sealed class WorkListApiTests(AppFactory app) : IClassFixture<AppFactory>
 
         // Time passes: the agreed report date is now behind us.
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
-            "UPDATE \"Referrals\" SET \"ExpectedReportOn\" = {0} WHERE \"Id\" = {1}", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2), referral));
+            "UPDATE \"Referrals\" SET \"ExpectedReportOn\" = {0} WHERE \"Id\" = {1}", Arbetsvagen.Infrastructure.SwedishTime.Today(DateTime.UtcNow).AddDays(-2), referral));
         var overdue = (await jobb.GetAsync("/api/v1/work-list").JsonAsync(HttpStatusCode.OK))["reportsDue"]!.AsArray()
             .Single(i => (string?)i!["entityId"] == referral.ToString())!;
         Assert.True((bool)overdue["overdue"]!);
@@ -56,7 +56,7 @@ public sealed class WorkListApiTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var soc = await app.ClientFor("soc.taby");
         var participant = await app.CreateParticipantAsync("soc.taby");
-        var closedOn = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-3);
+        var closedOn = Arbetsvagen.Infrastructure.SwedishTime.Today(DateTime.UtcNow).AddMonths(-3);
         var caseId = (await soc.PostAsJsonAsync($"/api/v1/participants/{participant.Id}/cases", new
         {
             source = "self",

@@ -155,7 +155,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["categories"] = new JsonArray(categories.Select(c => (JsonNode)c).ToArray()),
         ["purpose"] = "Samverkan kring stöd till arbete (test).",
         ["form"] = "written",
-        ["validUntil"] = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["validUntil"] = Arbetsvagen.Infrastructure.SwedishTime.Today(DateTime.UtcNow).AddMonths(6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
     };
 
     /// <summary>The case holder records a consent that names the recipients; returns its id.</summary>

@@ -41,7 +41,7 @@ public static class TestPeople
 
     private static string[] Load(string file, int dayOffset)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Arbetsvagen.Infrastructure.SwedishTime.Today(DateTime.UtcNow);
         var path = Path.Combine(AppContext.BaseDirectory, "TestData", "identity", file);
         return File.ReadLines(path)
             .Select(line => line.Trim())

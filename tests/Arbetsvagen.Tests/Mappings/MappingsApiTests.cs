@@ -19,7 +19,7 @@ public sealed class MappingsApiTests(AppFactory app) : IClassFixture<AppFactory>
     private const string ShipEngineer = "Nf55_bBW_JXz"; // 1:e Fartygsingenjör in the shipped JobTech list
 
     private static string Day(int daysFromToday) =>
-        DateOnly.FromDateTime(DateTime.UtcNow).AddDays(daysFromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Arbetsvagen.Infrastructure.SwedishTime.Today(DateTime.UtcNow).AddDays(daysFromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static object MappingBody(string education, string? health = null, string[]? obstacles = null) => new
     {

@@ -2,10 +2,6 @@ using System.Globalization;
 using Arbetsvagen.Features.AccessLog;
 using Arbetsvagen.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using PdfSharp;
-using PdfSharp.Drawing;
-using PdfSharp.Fonts;
-using PdfSharp.Pdf;
 
 namespace Arbetsvagen.Features.ActionPlans;
 
@@ -60,39 +56,30 @@ public sealed record PlanCopy(string Name, string Goal, string? Direction, strin
         _ => EnumText.Label(status),
     };
 
-    /// <summary>The same content as an A4 PDF, in DejaVu Sans (embedded in the application).</summary>
+    /// <summary>The same content as an A4 PDF (standard fonts, nothing embedded; ADR 0008).</summary>
     public byte[] ToPdf()
     {
-        PdfFonts.EnsureConfigured();
-        using var document = new PdfDocument();
-        document.Info.Title = "Din plan";
-        document.Info.Author = ContactUnit;
-        var pdf = new PdfWriter(document);
-        pdf.Text("Din plan", 24, bold: true);
-        pdf.Text(Name, 14);
-        pdf.Space(10);
-        pdf.Text("Ditt mål", 17, bold: true);
-        pdf.Text(Goal, 13);
+        var pdf = new TextPdf { Title = "Din plan" }
+            .Text("Din plan", 24, bold: true)
+            .Text(Name, 14).Space(10)
+            .Text("Ditt mål", 17, bold: true)
+            .Text(Goal, 13);
         if (Direction is not null)
         {
             pdf.Text(Direction, 13);
         }
 
-        pdf.Text($"Planen gäller {Period}.", 13);
-        pdf.Space(10);
-        pdf.Text("Det här ska du göra", 17, bold: true);
+        pdf.Text($"Planen gäller {Period}.", 13).Space(10)
+            .Text("Det här ska du göra", 17, bold: true);
         foreach (var a in Activities)
         {
-            pdf.Space(4);
-            pdf.Text($"{a.What}: {a.Description}", 13, bold: true);
+            pdf.Space(4).Text($"{a.What}: {a.Description}", 13, bold: true);
             if (!string.IsNullOrWhiteSpace(a.Where))
             {
                 pdf.Text($"Var: {a.Where}", 13);
             }
 
-            pdf.Text($"När: {a.When}", 13);
-            pdf.Text($"Hur mycket: {a.Hours}", 13);
-            pdf.Text($"Läge: {a.Status}", 13);
+            pdf.Text($"När: {a.When}", 13).Text($"Hur mycket: {a.Hours}", 13).Text($"Läge: {a.Status}", 13);
         }
 
         if (Activities.Count == 0)
@@ -100,117 +87,13 @@ public sealed record PlanCopy(string Name, string Goal, string? Direction, strin
             pdf.Text("Inga aktiviteter är inlagda ännu.", 13);
         }
 
-        pdf.Space(10);
-        pdf.Text("Så följer vi upp", 17, bold: true);
-        pdf.Text($"Vi ses och går igenom planen tillsammans senast {FollowUp}.", 13);
-        pdf.Space(10);
-        pdf.Text("Kontakt", 17, bold: true);
-        pdf.Text($"{Contact}, {ContactUnit}", 13);
-        pdf.Text("Hör av dig om något i planen inte stämmer eller om du inte kan komma.", 13);
-        pdf.Space(10);
-        pdf.Text($"Version {Version}", 10);
-        pdf.Dispose();
-        using var stream = new MemoryStream();
-        document.Save(stream);
-        return stream.ToArray();
-    }
-
-    /// <summary>Writes wrapped lines top-down on A4 pages, starting a new page when one is full.</summary>
-    private sealed class PdfWriter(PdfDocument document) : IDisposable
-    {
-        private const double Margin = 56; // 2 cm
-        private XGraphics? gfx;
-        private PdfPage? page;
-        private double y;
-
-        public void Text(string text, double size, bool bold = false)
-        {
-            var font = new XFont(PdfFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
-            foreach (var paragraph in text.Replace("\r", "", StringComparison.Ordinal).Split('\n'))
-            {
-                foreach (var line in Wrap(paragraph, font))
-                {
-                    var height = font.GetHeight() * 1.15;
-                    if (gfx is null || y + height > page!.Height.Point - Margin)
-                    {
-                        NewPage();
-                    }
-
-                    gfx!.DrawString(line, font, XBrushes.Black, new XRect(Margin, y, page!.Width.Point - 2 * Margin, height), XStringFormats.TopLeft);
-                    y += height;
-                }
-            }
-        }
-
-        public void Space(double points) => y += points;
-
-        public void Dispose() => gfx?.Dispose();
-
-        private void NewPage()
-        {
-            gfx?.Dispose();
-            page = document.AddPage();
-            page.Size = PageSize.A4;
-            gfx = XGraphics.FromPdfPage(page);
-            y = Margin;
-        }
-
-        private IEnumerable<string> Wrap(string paragraph, XFont font)
-        {
-            if (gfx is null)
-            {
-                NewPage();
-            }
-
-            var width = page!.Width.Point - 2 * Margin;
-            var line = "";
-            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var candidate = line.Length == 0 ? word : $"{line} {word}";
-                if (line.Length > 0 && gfx!.MeasureString(candidate, font).Width > width)
-                {
-                    yield return line;
-                    line = word;
-                }
-                else
-                {
-                    line = candidate;
-                }
-            }
-
-            yield return line;
-        }
-    }
-}
-
-/// <summary>PDFsharp set-up, once per process: the AGPL licence choice and a font resolver that serves embedded DejaVu Sans.</summary>
-public static class PdfFonts
-{
-    public const string Family = "DejaVu Sans";
-    private static readonly Lazy<bool> Configured = new(() =>
-    {
-        // PDFsharp 6.5 requires the licence to be chosen in code; see the report on this dependency's licence.
-        PdfSharpLicense.SetAgplLicense();
-        GlobalFontSettings.FontResolver = new Resolver();
-        return true;
-    });
-
-    public static void EnsureConfigured() => _ = Configured.Value;
-
-    private sealed class Resolver : IFontResolver
-    {
-        private static readonly Lazy<byte[]> Regular = new(() =>
-        {
-            using var stream = typeof(PdfFonts).Assembly.GetManifestResourceStream("Fonts.DejaVuSans.ttf")
-                ?? throw new InvalidOperationException("The embedded font Fonts/DejaVuSans.ttf is missing.");
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            return copy.ToArray();
-        });
-
-        // One face; bold is simulated, which keeps a single font file in the application.
-        public FontResolverInfo ResolveTypeface(string familyName, bool bold, bool italic) => new("DejaVuSans", bold, italic);
-
-        public byte[] GetFont(string faceName) => Regular.Value;
+        return pdf.Space(10)
+            .Text("Så följer vi upp", 17, bold: true)
+            .Text($"Vi ses och går igenom planen tillsammans senast {FollowUp}.", 13).Space(10)
+            .Text("Kontakt", 17, bold: true)
+            .Text($"{Contact}, {ContactUnit}", 13)
+            .Text("Hör av dig om något i planen inte stämmer eller om du inte kan komma.", 13).Space(10)
+            .Text($"Version {Version}", 10)
+            .ToBytes();
     }
 }
