@@ -43,6 +43,7 @@ builder.Services.AddScoped<ConsentChanges>();
 builder.Services.AddScoped<CaseWork>();
 builder.Services.AddScoped<ReferralWork>();
 builder.Services.AddScoped<WorkList>();
+builder.Services.AddScoped<Arbetsvagen.Features.Attendance.AttendanceWork>();
 builder.Services.AddScoped<UserAdministration>();
 builder.Services.AddSingleton<UserStatusCache>();
 
@@ -120,6 +121,7 @@ api.MapConsentsApi();
 api.MapCasesApi();
 api.MapReferralsApi();
 api.MapWorkListApi();
+Arbetsvagen.Features.Attendance.AttendanceApi.MapAttendanceApi(api);
 api.MapAccessLogApi();
 api.MapUsersApi();
 
