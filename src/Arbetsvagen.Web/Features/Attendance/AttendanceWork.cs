@@ -160,6 +160,11 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
             throw new ValidationException(errors);
         }
 
+        if (!activity.IsScheduledOn(date))
+        {
+            return new DayRegister(activity, date, []); // nobody is expected on a day without the activity
+        }
+
         var ids = (await PlansTakingPartAsync(activityId, date, ct)).ToList();
         var names = await NamesWithAttendanceAsync(ids, ct);
         var shown = names.Keys.ToList();
