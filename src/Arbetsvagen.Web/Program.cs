@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Arbetsvagen.Features.AccessLog;
+using Arbetsvagen.Features.Attendance;
 using Arbetsvagen.Features.ActionPlans;
 using Arbetsvagen.Features.Cases;
 using Arbetsvagen.Features.Account;
@@ -48,6 +49,7 @@ builder.Services.AddScoped<ReferralWork>();
 builder.Services.AddScoped<MappingWork>();
 builder.Services.AddScoped<ActionPlanWork>();
 builder.Services.AddScoped<WorkList>();
+builder.Services.AddScoped<AttendanceWork>();
 builder.Services.AddScoped<UserAdministration>();
 builder.Services.AddSingleton<UserStatusCache>();
 
@@ -128,6 +130,7 @@ api.MapMappingsApi();
 api.MapActionPlansApi();
 api.MapWorkListApi();
 api.MapNotificationsApi();
+api.MapAttendanceApi();
 api.MapAccessLogApi();
 api.MapUsersApi();
 

@@ -148,7 +148,7 @@ public class AttendanceRecord
 
         if (hours is < 0 || hours > activity.HoursPerDay)
         {
-            throw new ValidationException("hours", $"Närvarotiden ska vara mellan 0 och {activity.HoursPerDay:0.#} timmar.");
+            throw new ValidationException("hours", $"Närvarotiden ska vara mellan 0 och {activity.HoursPerDay.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("sv-SE"))} timmar.");
         }
 
         Status = status;

@@ -19,6 +19,7 @@ public class DetailsModel(ParticipantAccess access, ConsentChanges consents, Acc
     public List<Consent> Consents { get; private set; } = [];
     public List<Cases.Case> Cases { get; private set; } = [];
     public bool MayOpenCase { get; private set; }
+    public bool MaySeeAttendance { get; private set; }
     public string MyOrganisationName => OrganisationName(user.OrganisationId);
     [BindProperty] public Cases.OpenCaseInput NewCase { get; set; } = new();
     [BindProperty] public Referrals.ReferralInput NewReferral { get; set; } = new();
@@ -57,6 +58,7 @@ public class DetailsModel(ParticipantAccess access, ConsentChanges consents, Acc
         Consents = await consents.ListAsync(id, ct) ?? [];
         Cases = await caseWork.ListAsync(id, ct) ?? [];
         MayOpenCase = grant.Covers(DataCategories.CaseAndPlan);
+        MaySeeAttendance = grant.Covers(DataCategories.Attendance);
         Referrals = await referralWork.ListForParticipantAsync(id, ct) ?? [];
         var all = await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Name, o.SecrecyBoundaryId }).ToListAsync(ct);
         organisations = all.ToDictionary(o => o.Id, o => o.Name);
