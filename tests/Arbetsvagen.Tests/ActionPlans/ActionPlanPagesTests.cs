@@ -1,4 +1,5 @@
 using System.Net;
+using Arbetsvagen.Features.Mappings;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Arbetsvagen.Features.AccessLog;
@@ -47,7 +48,7 @@ public sealed partial class ActionPlanPagesTests(AppFactory app) : IClassFixture
             ["__RequestVerificationToken"] = token,
             ["Form.BasedOnVersion"] = "0",
             ["Form.Goal"] = "Jobba som busschaufför",
-            ["Form.Direction"] = "localJobTrack",
+            ["Form.Direction"] = "jobTrack",
             ["Form.StartsOn"] = ActionPlansApiTests.D(today),
             ["Form.EndsOn"] = ActionPlansApiTests.D(today.AddMonths(6)),
             ["Form.ReviewOn"] = ActionPlansApiTests.D(today.AddMonths(1)),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Arbetsvagen.Features.Mappings;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -213,12 +214,12 @@ public sealed class ActionPlansApiTests(AppFactory app) : IClassFixture<AppFacto
         var start = new DateOnly(2027, 1, 1);
         var draft = new PlanActivityDraft(null, ActivityKind.Placement, "Praktik i butik", null, "ICA", start, start.AddDays(30), 20,
             PlanActivityStatus.Planned, null);
-        plan.Revise(0, "Arbete i handeln", PlanDirection.Employment, start, start.AddMonths(3), start.AddMonths(1), [draft], null, Guid.NewGuid(),
+        plan.Revise(0, "Arbete i handeln", Direction.Employment, start, start.AddMonths(3), start.AddMonths(1), [draft], null, Guid.NewGuid(),
             Guid.NewGuid(), DateTime.UtcNow);
         var before = plan.Snapshot();
         var id = plan.Activities[0].Id;
 
-        var revision = plan.Revise(1, "Arbete i handeln", PlanDirection.Studies, start, start.AddMonths(3), start.AddMonths(2),
+        var revision = plan.Revise(1, "Arbete i handeln", Direction.Studies, start, start.AddMonths(3), start.AddMonths(2),
             [draft with { Id = id, Status = PlanActivityStatus.Completed, Result = "Gick bra" }], "Klar", Guid.NewGuid(), Guid.NewGuid(), DateTime.UtcNow);
 
         Assert.Equal(id, plan.Activities[0].Id);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Arbetsvagen.Features.Mappings;
 using System.Net;
 using System.Net.Http.Json;
 using Arbetsvagen.Features.ActionPlans;
@@ -39,7 +40,7 @@ public static class AttendanceTestData
         PlanActivityStatus status = PlanActivityStatus.Ongoing) => app.WithDbAsync(async db =>
     {
         var plan = ActionPlan.Create(participantId);
-        var revision = plan.Revise(0, "Arbete inom ett år", PlanDirection.Employment, from, to.AddDays(30), to,
+        var revision = plan.Revise(0, "Arbete inom ett år", Direction.Employment, from, to.AddDays(30), to,
             [new PlanActivityDraft(null, ActivityKind.JobSearch, "Jobbsökargrupp", activityId, "Jobbcentrum", from, to, 4, status, null)],
             null, Guid.NewGuid(), Guid.NewGuid(), DateTime.UtcNow);
         db.ActionPlans.Add(plan);

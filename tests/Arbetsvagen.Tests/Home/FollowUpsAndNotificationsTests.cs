@@ -1,4 +1,5 @@
 using System.Globalization;
+using Arbetsvagen.Features.Mappings;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -134,7 +135,7 @@ public sealed class FollowUpsAndNotificationsTests(AppFactory app) : IClassFixtu
             var activity = Activity.Schedule(jobCentre, boundary, ActivityKind.JobSearch, "Jobbsök varje dag", null, Today.AddDays(-7), Today.AddDays(30),
                 Weekdays.Monday | Weekdays.Tuesday | Weekdays.Wednesday | Weekdays.Thursday | Weekdays.Friday | Weekdays.Saturday | Weekdays.Sunday, 2, Guid.NewGuid(), DateTime.UtcNow);
             var plan = ActionPlan.Create(participant.Id);
-            var revision = plan.Revise(0, "Arbete inom ett år", PlanDirection.Employment, Today.AddDays(-30), Today.AddDays(60), Today.AddDays(-1),
+            var revision = plan.Revise(0, "Arbete inom ett år", Direction.Employment, Today.AddDays(-30), Today.AddDays(60), Today.AddDays(-1),
                 [new PlanActivityDraft(null, ActivityKind.JobSearch, "Jobbsökargrupp", activity.Id, "Jobbcentrum", Today.AddDays(-7), Today.AddDays(30), 10,
                     PlanActivityStatus.Ongoing, null)], null, Guid.NewGuid(), jobCentre, DateTime.UtcNow);
             db.AddRange(activity, plan, revision);

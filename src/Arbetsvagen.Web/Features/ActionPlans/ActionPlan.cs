@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Arbetsvagen.Features.Mappings;
 using System.Text.Json;
 using Arbetsvagen.Infrastructure;
 using ValidationException = Arbetsvagen.Infrastructure.ValidationException;
@@ -26,15 +27,6 @@ public enum ActivityKind
     [Display(Name = "Lönebidrag")] WageSubsidy,
     [Display(Name = "Feriejobb")] SummerJob,
     [Display(Name = "Samhällsorientering")] CivicOrientation,
-    [Display(Name = "Annat")] Other,
-}
-
-public enum PlanDirection
-{
-    [Display(Name = "Lokalt jobbspår")] LocalJobTrack,
-    [Display(Name = "Anställning")] Employment,
-    [Display(Name = "Studier")] Studies,
-    [Display(Name = "Förberedande insatser")] Preparatory,
     [Display(Name = "Annat")] Other,
 }
 
@@ -66,7 +58,7 @@ public class ActionPlan
     public Guid Id { get; private set; }
     public Guid ParticipantId { get; private set; }
     public string Goal { get; private set; } = "";
-    public PlanDirection Direction { get; private set; }
+    public Direction Direction { get; private set; }
     public DateOnly StartsOn { get; private set; }
     public DateOnly EndsOn { get; private set; }
     public DateOnly ReviewOn { get; private set; }
@@ -82,7 +74,7 @@ public class ActionPlan
     public bool IsReviewOverdue(DateOnly today) => ReviewOn < today;
 
     /// <summary>Sets the whole plan and returns the revision that records the change.</summary>
-    public ActionPlanRevision Revise(int basedOnVersion, string goal, PlanDirection direction, DateOnly startsOn, DateOnly endsOn, DateOnly reviewOn,
+    public ActionPlanRevision Revise(int basedOnVersion, string goal, Direction direction, DateOnly startsOn, DateOnly endsOn, DateOnly reviewOn,
         IReadOnlyList<PlanActivityDraft> activities, string? comment, Guid by, Guid byOrganisation, DateTime now)
     {
         if (basedOnVersion != Version)
@@ -215,7 +207,7 @@ public class ActionPlan
 
         var lines = new List<string>();
         if (before.Goal != after.Goal) lines.Add("Målet ändrades.");
-        if (before.Direction != after.Direction) lines.Add($"Inriktning: {Label<PlanDirection>(before.Direction)} → {Label<PlanDirection>(after.Direction)}.");
+        if (before.Direction != after.Direction) lines.Add($"Inriktning: {Label<Direction>(before.Direction)} → {Label<Direction>(after.Direction)}.");
         if (before.StartsOn != after.StartsOn || before.EndsOn != after.EndsOn)
             lines.Add($"Planperiod: {before.StartsOn:yyyy-MM-dd}–{before.EndsOn:yyyy-MM-dd} → {after.StartsOn:yyyy-MM-dd}–{after.EndsOn:yyyy-MM-dd}.");
         if (before.ReviewOn != after.ReviewOn) lines.Add($"Uppföljningsdatum: {before.ReviewOn:yyyy-MM-dd} → {after.ReviewOn:yyyy-MM-dd}.");

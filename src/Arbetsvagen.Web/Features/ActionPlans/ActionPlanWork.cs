@@ -1,4 +1,5 @@
 using System.Globalization;
+using Arbetsvagen.Features.Mappings;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Arbetsvagen.Features.AccessLog;
@@ -100,7 +101,7 @@ public sealed class ActionPlanWork(AppDbContext db, CurrentUser user, Participan
             errors["basedOnVersion"] = ["Ange vilken version av planen ändringen utgår från (0 för en ny plan)."];
         }
 
-        var direction = ParseEnum<PlanDirection>(errors, "direction", input.Direction, "Ange planens inriktning");
+        var direction = ParseEnum<Direction>(errors, "direction", input.Direction, "Ange planens inriktning");
         var startsOn = ParseDate(errors, "startsOn", input.StartsOn);
         var endsOn = ParseDate(errors, "endsOn", input.EndsOn);
         var reviewOn = ParseDate(errors, "reviewOn", input.ReviewOn);

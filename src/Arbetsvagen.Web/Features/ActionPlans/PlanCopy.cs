@@ -1,4 +1,5 @@
 using System.Globalization;
+using Arbetsvagen.Features.Mappings;
 using Arbetsvagen.Features.AccessLog;
 using Arbetsvagen.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -38,12 +39,12 @@ public sealed record PlanCopy(string Name, string Goal, string? Direction, strin
 
     public static string Day(DateOnly date) => date.ToString("d MMMM yyyy", Swedish);
 
-    private static string? DirectionText(PlanDirection direction) => direction switch
+    private static string? DirectionText(Direction direction) => direction switch
     {
-        PlanDirection.LocalJobTrack => "Du går en utbildning som leder till ett jobb hos en arbetsgivare (jobbspår).",
-        PlanDirection.Employment => "Du ska få ett arbete.",
-        PlanDirection.Studies => "Du ska börja studera.",
-        PlanDirection.Preparatory => "Du förbereder dig först för arbete eller studier.",
+        Mappings.Direction.JobTrack => "Du går en utbildning som leder till ett jobb hos en arbetsgivare (jobbspår).",
+        Mappings.Direction.Employment => "Du ska få ett arbete.",
+        Mappings.Direction.Studies => "Du ska börja studera.",
+        Mappings.Direction.Preparatory => "Du förbereder dig först för arbete eller studier.",
         _ => null,
     };
 
