@@ -84,6 +84,11 @@ public class DetailsModel(ReferralWork work, AppDbContext db, TimeProvider clock
         Referral = read ? await work.ReadAsync(id, ct) ?? f.Referral : f.Referral;
         Receiver = f.Receiver;
         var r = Referral;
+        if (read && Receiver && r.State == ReferralState.Accepted)
+        {
+            Report.AttendanceSummary ??= await work.AttendanceFactsAsync(r, ct);
+        }
+
         ParticipantName = await Db.Participants.AsNoTracking().Where(p => p.Id == r.ParticipantId)
             .Select(p => p.FirstName + " " + p.LastName).FirstAsync(ct);
         Similar = await work.SimilarCountAsync(r.ParticipantId, r.Orders, r.SentAt, ct);

@@ -1,4 +1,5 @@
 using Arbetsvagen.Features.AccessLog;
+using Arbetsvagen.Features.Attendance;
 using Arbetsvagen.Features.Cases;
 using Arbetsvagen.Features.Consents;
 using Arbetsvagen.Features.Notifications;
@@ -44,7 +45,8 @@ public sealed class MeetingInput
 /// boundary needs a consent naming the receiver that covers cases and plans — checked when it is sent and
 /// again every time the receiver opens it.
 /// </summary>
-public sealed class ReferralWork(AppDbContext db, CurrentUser user, ParticipantAccess participants, AccessLogger log, TimeProvider clock)
+public sealed class ReferralWork(AppDbContext db, CurrentUser user, ParticipantAccess participants, AccessLogger log, TimeProvider clock,
+    AttendanceWork attendance)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -216,9 +218,34 @@ public sealed class ReferralWork(AppDbContext db, CurrentUser user, ParticipantA
             NotifySender(r, "Din remiss har avböjts.");
         }, ct);
 
-    public Task<Referral?> ReportAsync(Guid id, ReportInput input, CancellationToken ct) =>
-        ChangeAsync(id, receiverOnly: true, r =>
+    /// <summary>
+    /// The factual attendance summary from the referral's date until today, for the return report — when the
+    /// user's unit may see the participant's attendance; null otherwise.
+    /// </summary>
+    public async Task<string?> AttendanceFactsAsync(Referral r, CancellationToken ct)
+    {
+        var grant = await participants.FindAsync(r.ParticipantId, ct);
+        if (grant is null || !grant.Covers(DataCategories.Attendance))
         {
+            return null;
+        }
+
+        var iso = System.Globalization.CultureInfo.InvariantCulture;
+        var today = SwedishTime.Today(Now);
+        var from = r.SentOn < today.AddDays(-AttendanceWork.MaxSummaryDays + 1) ? today.AddDays(-AttendanceWork.MaxSummaryDays + 1) : r.SentOn;
+        var summary = await attendance.SummaryAsync(r.ParticipantId, from.ToString("yyyy-MM-dd", iso), today.ToString("yyyy-MM-dd", iso), ct);
+        return summary is { Total.ScheduledDays: > 0 } ? summary.ToText() : null;
+    }
+
+    /// <summary>Writes the return report; without an attendance summary of its own it gets the registered facts.</summary>
+    public Task<Referral?> ReportAsync(Guid id, ReportInput input, CancellationToken ct) =>
+        ChangeAsync(id, receiverOnly: true, async r =>
+        {
+            if (string.IsNullOrWhiteSpace(input.AttendanceSummary) && r.State == ReferralState.Accepted)
+            {
+                input.AttendanceSummary = await AttendanceFactsAsync(r, ct);
+            }
+
             r.Report(input.WhatWasDone ?? "", input.AttendanceSummary ?? "", input.Result ?? "", input.Recommendation ?? "", user.Id, Now);
             NotifySender(r, "Återrapport har kommit på din remiss.");
             if (r.FromCaseId is { } caseId)
@@ -249,7 +276,14 @@ public sealed class ReferralWork(AppDbContext db, CurrentUser user, ParticipantA
         }
     }
 
-    private async Task<Referral?> ChangeAsync(Guid id, bool receiverOnly, Action<Referral> change, CancellationToken ct)
+    private Task<Referral?> ChangeAsync(Guid id, bool receiverOnly, Action<Referral> change, CancellationToken ct) =>
+        ChangeAsync(id, receiverOnly, r =>
+        {
+            change(r);
+            return Task.CompletedTask;
+        }, ct);
+
+    private async Task<Referral?> ChangeAsync(Guid id, bool receiverOnly, Func<Referral, Task> change, CancellationToken ct)
     {
         var found = await FindAsync(id, ct);
         if (found is not { } f)
@@ -263,7 +297,7 @@ public sealed class ReferralWork(AppDbContext db, CurrentUser user, ParticipantA
             throw new ForbiddenException();
         }
 
-        change(f.Referral);
+        await change(f.Referral);
         log.Add(AccessAction.Update, "Referral", id, f.Referral.ParticipantId);
         await db.SaveChangesAsync(ct);
         return f.Referral;
