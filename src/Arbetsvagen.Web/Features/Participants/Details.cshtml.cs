@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Arbetsvagen.Features.Participants;
 
 public class DetailsModel(ParticipantAccess access, ConsentChanges consents, AccessLogger log, CurrentUser user, AppDbContext db,
-    TimeProvider clock, Cases.CaseWork caseWork, Referrals.ReferralWork referralWork) : PageModel
+    TimeProvider clock, Cases.CaseWork caseWork, Referrals.ReferralWork referralWork, ActionPlans.ActionPlanWork plans,
+    Mappings.MappingWork mappings, Attendance.AttendanceWork attendance) : PageModel
 {
     private Dictionary<Guid, string> organisations = [];
 
@@ -20,6 +21,11 @@ public class DetailsModel(ParticipantAccess access, ConsentChanges consents, Acc
     public List<Cases.Case> Cases { get; private set; } = [];
     public bool MayOpenCase { get; private set; }
     public bool MaySeeAttendance { get; private set; }
+    /// <summary>The overview of the path: current plan, latest joint position and the last four weeks' attendance (each when covered).</summary>
+    public ActionPlans.ActionPlan? Plan { get; private set; }
+    public Mappings.JointPosition? Position { get; private set; }
+    public Attendance.AttendanceSummary? RecentAttendance { get; private set; }
+    public const int RecentAttendanceDays = 28;
     public string MyOrganisationName => OrganisationName(user.OrganisationId);
     [BindProperty] public Cases.OpenCaseInput NewCase { get; set; } = new();
     [BindProperty] public Referrals.ReferralInput NewReferral { get; set; } = new();
@@ -60,6 +66,18 @@ public class DetailsModel(ParticipantAccess access, ConsentChanges consents, Acc
         MayOpenCase = grant.Covers(DataCategories.CaseAndPlan);
         MaySeeAttendance = grant.Covers(DataCategories.Attendance);
         Referrals = await referralWork.ListForParticipantAsync(id, ct) ?? [];
+        if (MayOpenCase)
+        {
+            Plan = (await plans.ReadAsync(id, ct))?.Plan;
+            Position = (await mappings.ListJointPositionsAsync(id, ct))?.FirstOrDefault();
+        }
+
+        if (MaySeeAttendance)
+        {
+            var iso = System.Globalization.CultureInfo.InvariantCulture;
+            RecentAttendance = await attendance.SummaryAsync(id, Today.AddDays(1 - RecentAttendanceDays).ToString("yyyy-MM-dd", iso),
+                Today.ToString("yyyy-MM-dd", iso), ct);
+        }
         var all = await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Name, o.SecrecyBoundaryId }).ToListAsync(ct);
         organisations = all.ToDictionary(o => o.Id, o => o.Name);
         if (OwnCase)
