@@ -10,7 +10,8 @@ namespace Arbetsvagen.Infrastructure.Demo;
 /// <summary>
 /// The demo region Stockholm Nordost (seed 002): six municipalities with their social services and job
 /// centres, Arbetsförmedlingen Nordöstra Stockholm and the two adult-education providers, demo users and
-/// fictitious participants who carry only Skatteverket's official test personnummer.
+/// fictitious participants who carry only Skatteverket's official test personnummer, and a working day for the
+/// Täby and Vaxholm caseworkers (<see cref="DemoWork"/>).
 /// </summary>
 public static class DemoRegion
 {
@@ -66,6 +67,9 @@ public static class DemoRegion
         db.Participants.AddRange(participants);
         db.Consents.AddRange(DemoConsents(participants, organisations, author, now));
         await db.SaveChangesAsync();
+
+        // A working day on top: activities, cases, referrals, plans and attendance for further people in Täby and Vaxholm.
+        await DemoWork.SeedAsync(db, organisations, people, firstIndex: options.Participants, now);
     }
 
     private static async Task<Dictionary<string, Organisation>> SeedOrganisationsAsync(AppDbContext db, DateTime now)
