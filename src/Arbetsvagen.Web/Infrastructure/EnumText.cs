@@ -12,8 +12,12 @@ public static class EnumText
 
     public static string ApiName<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
+    /// <summary>The Swedish label; for a combination of flags, the labels of each flag joined with commas.</summary>
     public static string Label(Enum value) => Labels.GetOrAdd(value, v =>
-        v.GetType().GetField(v.ToString())?.GetCustomAttribute<DisplayAttribute>()?.Name ?? v.ToString());
+        v.GetType().IsDefined(typeof(FlagsAttribute), false) && !Enum.IsDefined(v.GetType(), v)
+            ? string.Join(", ", Enum.GetValues(v.GetType()).Cast<Enum>()
+                .Where(f => Convert.ToInt64(f, System.Globalization.CultureInfo.InvariantCulture) != 0 && v.HasFlag(f)).Select(Label))
+            : v.GetType().GetField(v.ToString())?.GetCustomAttribute<DisplayAttribute>()?.Name ?? v.ToString());
 
     public static bool TryParse<T>(string? text, out T value) where T : struct, Enum
     {
@@ -29,5 +33,4 @@ public static class EnumText
     public static List<string> FlagNames<T>(T flags) where T : struct, Enum =>
         Values<T>().Where(v => flags.HasFlag(v)).Select(ApiName).ToList();
 
-    public static IEnumerable<T> SetFlags<T>(T flags) where T : struct, Enum => Values<T>().Where(v => flags.HasFlag(v));
 }

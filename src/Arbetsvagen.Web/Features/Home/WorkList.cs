@@ -70,8 +70,8 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
             .OrderBy(r => r.ExpectedReportOn).Take(MaxCandidates)
             .Select(r => new { r.Id, r.ParticipantId, r.ExpectedReportOn, r.Orders, r.State }).ToListAsync(ct);
         candidates.AddRange(received.Select(r => new Candidate(r.State == ReferralState.Sent ? "referral" : "reportDue", r.ParticipantId, r.Id,
-            r.ExpectedReportOn, r.ExpectedReportOn < today, OrdersText(r.Orders), DataCategories.CaseAndPlan)));
-        candidates.AddRange(sent.Select(r => new Candidate("reportAwaited", r.ParticipantId, r.Id, r.ExpectedReportOn, true, OrdersText(r.Orders),
+            r.ExpectedReportOn, r.ExpectedReportOn < today, EnumText.Label(r.Orders), DataCategories.CaseAndPlan)));
+        candidates.AddRange(sent.Select(r => new Candidate("reportAwaited", r.ParticipantId, r.Id, r.ExpectedReportOn, true, EnumText.Label(r.Orders),
             DataCategories.CaseAndPlan)));
 
         var horizon = today.AddDays(ExpiryWindowDays);
@@ -179,7 +179,6 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
         return wanted.Count == 0 ? [] : await db.Organisations.Where(o => wanted.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
     }
 
-    private static string OrdersText(ReferralOrders orders) => string.Join(", ", EnumText.SetFlags(orders).Select(o => EnumText.Label(o)));
 }
 
 public static class WorkListApi

@@ -248,7 +248,7 @@ public static class DemoWork
         var acceptedOn = sentOn.AddDays(Math.Min(3, (c.Today.DayNumber - sentOn.DayNumber) / 4));
         Accept(c, u, referral, acceptedOn, notifySenderUnread: c.Today.DayNumber - acceptedOn.DayNumber <= 3);
         var job = Case.Open(p.Id, u.JobCentre.Id, u.JobCentre.SecrecyBoundaryId, IntakeSource.SocialServices, acceptedOn,
-            $"Remiss från socialtjänsten: {Orders(s.Orders)}.", IncomeSource.SocialAssistance, u.Coach, c.At(acceptedOn, 9.5));
+            $"Remiss från socialtjänsten: {EnumText.Label(s.Orders)}.", IncomeSource.SocialAssistance, u.Coach, c.At(acceptedOn, 9.5));
         var enrolledOn = acceptedOn.AddDays(Math.Min(4, (c.Today.DayNumber - acceptedOn.DayNumber) / 2));
         db.Add(referral.RecordMeeting(c.At(enrolledOn, 10), $"Deltagaren, {u.SocialSecretaryName} (socialtjänsten), {u.CoachName} (jobbcentrum)",
             "Gick igenom remissen och vad deltagaren själv vill. Överens om inskrivning på jobbcentrum och avstämning varannan vecka.",
@@ -310,8 +310,8 @@ public static class DemoWork
                 "Deltagaren är redo för arbete. Kontrollera rätten till nystartsjobb och om deltagaren kan anvisas till det lokala jobbspåret.",
                 afOn, afOn.AddDays(21), u.Coach, c.At(afOn, 14));
             db.Add(toAf);
-            db.Add(JournalEntry.Automatic(job.Id, $"Remiss skickad till {c.Af.Name}: {Orders(HelpIntoWork)}.", u.Coach, toAf.SentAt));
-            db.Add(Notification.To(c.AfUser, $"Ny remiss till din enhet: {Orders(HelpIntoWork)}.", $"/Referrals/Details/{toAf.Id}", toAf.SentAt));
+            db.Add(JournalEntry.Automatic(job.Id, $"Remiss skickad till {c.Af.Name}: {EnumText.Label(HelpIntoWork)}.", u.Coach, toAf.SentAt));
+            db.Add(Notification.To(c.AfUser, $"Ny remiss till din enhet: {EnumText.Label(HelpIntoWork)}.", $"/Referrals/Details/{toAf.Id}", toAf.SentAt));
         }
 
         Attend(c, u, p, plan, s);
@@ -331,7 +331,7 @@ public static class DemoWork
     {
         var db = c.Db;
         var plan = ActionPlan.Create(p.Id);
-        var revision = plan.Revise(0, "Anställning inom lager eller service.", PlanDirection.Employment, planStart, closedOn, closedOn.AddDays(-30),
+        var revision = plan.Revise(0, "Anställning inom lager eller service.", Direction.Employment, planStart, closedOn, closedOn.AddDays(-30),
             [
                 new PlanActivityDraft(null, ActivityKind.JobSearch, "Jobbsökargrupp", null, u.JobCentre.Name, planStart, planStart.AddDays(60), 8,
                     PlanActivityStatus.Completed, "Sökte 25 tjänster, tre intervjuer."),
@@ -356,9 +356,9 @@ public static class DemoWork
         var referral = Referral.Send(p.Id, u.Social.Id, u.Social.SecrecyBoundaryId, social.Id, u.JobCentre.Id, u.JobCentre.SecrecyBoundaryId, orders,
             question, sentOn, reportDue, u.SocialSecretary, c.At(sentOn, 13));
         c.Db.Add(referral);
-        c.Db.Add(JournalEntry.Automatic(social.Id, $"Remiss skickad till {u.JobCentre.Name}: {Orders(orders)}.", u.SocialSecretary, referral.SentAt));
+        c.Db.Add(JournalEntry.Automatic(social.Id, $"Remiss skickad till {u.JobCentre.Name}: {EnumText.Label(orders)}.", u.SocialSecretary, referral.SentAt));
         // The receiving unit's users are told; the notice is read once the referral has been answered.
-        var notice = Notification.To(u.Coach, $"Ny remiss till din enhet: {Orders(orders)}.", $"/Referrals/Details/{referral.Id}", referral.SentAt);
+        var notice = Notification.To(u.Coach, $"Ny remiss till din enhet: {EnumText.Label(orders)}.", $"/Referrals/Details/{referral.Id}", referral.SentAt);
         c.Db.Add(notice);
         c.ReferralNotices[referral.Id] = notice;
         return referral;
@@ -428,7 +428,7 @@ public static class DemoWork
             var hours = BitOperations.PopCount((uint)activity.Days) * activity.HoursPerDay;
             drafts.Add(new PlanActivityDraft(null, activity.Kind, spec.PlanText, activity.Id, u.JobCentre.Name, starts, ends, hours,
                 PlanActivityStatus.Ongoing, null));
-            var revision = plan.Revise(plan.Version, Goal(s.Direction), ToPlanDirection(s.Direction), planStart, planEnd, review,
+            var revision = plan.Revise(plan.Version, Goal(s.Direction), s.Direction, planStart, planEnd, review,
                 drafts.Select((d, k) => d with { Id = k < plan.Activities.Count ? plan.Activities[k].Id : null }).ToList(),
                 i == 0 ? "Upprättad tillsammans med deltagaren." : "Ny aktivitet enligt avstämning med deltagaren.", u.Coach, u.JobCentre.Id,
                 c.At(revisedOn, 11));
@@ -490,9 +490,6 @@ public static class DemoWork
         db.Add(entry);
     }
 
-    /// <summary>The orders in Swedish, e.g. "Praktik, Stöd till arbete".</summary>
-    private static string Orders(ReferralOrders orders) => string.Join(", ", EnumText.SetFlags(orders).Select(o => EnumText.Label(o)));
-
     private static string Question(ReferralOrders orders) => orders switch
     {
         _ when orders.HasFlag(ReferralOrders.WorkAbilityAssessment) =>
@@ -515,14 +512,5 @@ public static class DemoWork
         Direction.Studies => "Klara SFI D och börja en yrkesutbildning inom vård och omsorg.",
         Direction.Preparatory => "Stärka hälsa, rutiner och svenska så att arbetsträning på heltid blir möjlig inom ett år.",
         _ => "Anställning inom service, lager eller park och egen försörjning inom ett år.",
-    };
-
-    private static PlanDirection ToPlanDirection(Direction direction) => direction switch
-    {
-        Direction.JobTrack => PlanDirection.LocalJobTrack,
-        Direction.Studies => PlanDirection.Studies,
-        Direction.Preparatory => PlanDirection.Preparatory,
-        Direction.Employment => PlanDirection.Employment,
-        _ => PlanDirection.Other,
     };
 }
