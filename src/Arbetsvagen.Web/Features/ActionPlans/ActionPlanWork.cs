@@ -183,15 +183,8 @@ public sealed class ActionPlanWork(AppDbContext db, CurrentUser user, Participan
     /// <summary>The grant and the current plan (tracked, with activities), or null with a denied row when out of reach.</summary>
     private async Task<(ParticipantGrant Grant, ActionPlan? Plan, string? Basis)?> FindAsync(Guid participantId, CancellationToken ct)
     {
-        var grant = await participants.FindAsync(participantId, ct);
-        if (grant is null)
+        if (await participants.FindCoveringAsync(participantId, DataCategories.CaseAndPlan, "ActionPlan", ct) is not { } grant)
         {
-            return null; // ParticipantAccess has logged the refusal.
-        }
-
-        if (!grant.Covers(DataCategories.CaseAndPlan))
-        {
-            await log.RecordAsync(AccessAction.Denied, "ActionPlan", null, participantId, "samtycket omfattar inte planering", ct: ct);
             return null;
         }
 

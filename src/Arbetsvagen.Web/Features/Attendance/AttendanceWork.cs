@@ -277,14 +277,8 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
     /// </summary>
     public async Task<AttendanceSummary?> SummaryAsync(Guid participantId, string? fromText, string? toText, CancellationToken ct)
     {
-        var grant = await participants.FindAsync(participantId, ct);
-        if (grant is null || !grant.Covers(DataCategories.Attendance))
+        if (await participants.FindCoveringAsync(participantId, DataCategories.Attendance, "AttendanceRecord", ct) is not { } grant)
         {
-            if (grant is not null)
-            {
-                await log.RecordAsync(AccessAction.Denied, "AttendanceRecord", null, participantId, "samtycket omfattar inte närvaro", ct: ct);
-            }
-
             return null;
         }
 
@@ -369,13 +363,7 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
     /// <summary>One participant, through <see cref="ParticipantAccess"/>: visible, and with the attendance category. Logs a refusal.</summary>
     private async Task<bool> MayRegisterAsync(Guid participantId, CancellationToken ct)
     {
-        var grant = await participants.FindAsync(participantId, ct);
-        if (grant is not null && !grant.Covers(DataCategories.Attendance))
-        {
-            await log.RecordAsync(AccessAction.Denied, "AttendanceRecord", null, participantId, "samtycket omfattar inte närvaro", ct: ct);
-        }
-
-        return grant is not null && grant.Covers(DataCategories.Attendance);
+        return await participants.FindCoveringAsync(participantId, DataCategories.Attendance, "AttendanceRecord", ct) is not null;
     }
 
     /// <summary>

@@ -58,14 +58,8 @@ public sealed class CaseWork(AppDbContext db, CurrentUser user, ParticipantAcces
 
     public async Task<Case?> OpenAsync(Guid participantId, OpenCaseInput input, CancellationToken ct)
     {
-        var grant = await participants.FindAsync(participantId, ct);
-        if (grant is null || !grant.Covers(DataCategories.CaseAndPlan))
+        if (await participants.FindCoveringAsync(participantId, DataCategories.CaseAndPlan, "Case", ct) is null)
         {
-            if (grant is not null)
-            {
-                await log.RecordAsync(AccessAction.Denied, "Case", null, participantId, "samtycket omfattar inte ärenden", ct: ct);
-            }
-
             return null;
         }
 

@@ -58,19 +58,8 @@ public sealed class MappingWork(AppDbContext db, CurrentUser user, ParticipantAc
     /// <summary>The user's access to the participant's mapping records, or null (with exactly one denied row).</summary>
     public async Task<Access?> AccessAsync(Guid participantId, string entityType, CancellationToken ct)
     {
-        var grant = await participants.FindAsync(participantId, ct);
-        if (grant is null)
-        {
-            return null; // ParticipantAccess has logged the refusal.
-        }
-
-        if (!grant.Covers(DataCategories.CaseAndPlan))
-        {
-            await log.RecordAsync(AccessAction.Denied, entityType, null, participantId, "samtycket omfattar inte ärende och planering", ct: ct);
-            return null;
-        }
-
-        return new Access(grant, grant.Covers(DataCategories.Health) && user.MaySeeSensitiveData);
+        var grant = await participants.FindCoveringAsync(participantId, DataCategories.CaseAndPlan, entityType, ct);
+        return grant is null ? null : new Access(grant, grant.Covers(DataCategories.Health) && user.MaySeeSensitiveData);
     }
 
     // ------------------------------------------------------------------ kartläggning

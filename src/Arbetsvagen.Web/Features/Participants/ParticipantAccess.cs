@@ -72,6 +72,22 @@ public sealed class ParticipantAccess(AppDbContext db, CurrentUser user, TimePro
         return found;
     }
 
+    /// <summary>
+    /// Like <see cref="FindAsync"/>, but the grant must also cover <paramref name="needed"/> (e.g. a consent that
+    /// shares identity but not attendance); otherwise null, with one denied row for <paramref name="entityType"/>.
+    /// </summary>
+    public async Task<ParticipantGrant?> FindCoveringAsync(Guid id, DataCategories needed, string entityType, CancellationToken ct)
+    {
+        var grant = await FindAsync(id, ct);
+        if (grant is null || grant.Covers(needed))
+        {
+            return grant; // A refusal of the participant itself is already logged.
+        }
+
+        await log.RecordAsync(AccessAction.Denied, entityType, null, id, $"samtycket omfattar inte {EnumText.Label(needed).ToLowerInvariant()}", ct: ct);
+        return null;
+    }
+
     private async Task<ParticipantGrant?> DecideAsync(Guid id, CancellationToken ct)
     {
         var participant = user.IsCaseworker
