@@ -27,6 +27,9 @@ public sealed class AccessLogBatches
         _ = Task.Run(WriteBatchesAsync);
     }
 
+    public static AccessLogBatches For(AppDbContext db) =>
+        For(db.IsPostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, db.Database.GetConnectionString()!);
+
     public static AccessLogBatches For(DatabaseProvider provider, string connectionString) =>
         PerDatabase.GetOrAdd($"{provider}:{connectionString}", _ =>
         {

@@ -237,8 +237,7 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options)
                 Entry(entry).State = EntityState.Detached;
             }
 
-            await AccessLogBatches.For(IsPostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, Database.GetConnectionString()!)
-                .WriteAsync(newLogEntries);
+            await AccessLogBatches.For(this).WriteAsync(newLogEntries);
             return newLogEntries.Count;
         }
 
