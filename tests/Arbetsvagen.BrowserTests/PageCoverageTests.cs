@@ -189,7 +189,7 @@ public sealed class PageCoverageTests(LargeRegionApp app) : BrowserTest(app), IC
         var row = jobb.GetByRole(AriaRole.Group, new() { Name = "Ny aktivitet (rad 1)" });
         await row.GetByLabel("Insats").SelectOptionAsync(new SelectOptionValue { Label = "Praktik" });
         await jobb.GetByRole(AriaRole.Button, new() { Name = "Upprätta planen" }).ClickAsync();
-        await Expect(ErrorSummary(jobb)).ToContainTextAsync("Skriv planens mål");
+        await Expect(ErrorSummary(jobb)).ToContainTextAsync("Ange planens inriktning.");
         await CheckAsync(jobb, plan + " with errors");
         await jobb.GetByLabel("Mål", new() { Exact = true }).FillAsync("Arbete inom lager och logistik.");
         await jobb.GetByLabel("Inriktning").SelectOptionAsync(new SelectOptionValue { Label = "Anställning" });
@@ -238,7 +238,7 @@ public sealed class PageCoverageTests(LargeRegionApp app) : BrowserTest(app), IC
         await TourAsync(soc, attendance, "Närvaro för " + participant.FullName);
         await TourAsync(soc, attendance + "?from=2020-01-01&to=2020-01-31", "Närvaro för");
         await Expect(soc.Locator("main")).ToContainTextAsync("inga schemalagda dagar");
-        await TourAsync(soc, attendance + "?from=igår&to=2020-01-31", "Närvaro för");
+        await TourAsync(soc, attendance + "?from=igår&to=2020-01-31", "Närvaro");
         await Expect(ErrorSummary(soc)).ToBeVisibleAsync();
 
         // Notifications: soc.taby opens its own case and sends a referral; the job centre has an unread notice.
