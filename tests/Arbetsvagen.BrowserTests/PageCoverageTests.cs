@@ -93,6 +93,190 @@ public sealed class PageCoverageTests(LargeRegionApp app) : BrowserTest(app), IC
         }
     }
 
+    /// <summary>
+    /// The pages of the shared participant records (mapping, plan, attendance), notifications and the closed case's
+    /// follow-up, each empty, filled and with errors, by the job centre that works through a consent and by the owner.
+    /// </summary>
+    [Fact]
+    public async Task The_participant_record_pages_are_free_of_wcag_a_and_aa_violations()
+    {
+        const string JobCentre = "Täby kommun – Jobbcentrum";
+        var soc = await LoginAsync("soc.taby");
+        var participant = await RegisterParticipantAsync(soc);
+        await RegisterConsentAsync(soc, participant, "Kartläggning, planering och närvaro via jobbcentrum.", [JobCentre, "Arbetsförmedlingen Nordöstra Stockholm"],
+            ["Utbildning, språk och arbetslivserfarenhet", "Ärende, planering och insatser", "Närvaro", "Hälsa, funktionsnedsättning och arbetsförmåga (känsliga)"]);
+        var jobb = await LoginAsync("jobb.taby");
+        var analyst = await LoginAsync("analytiker");
+        await TourAsync(analyst, "/Notifications", "Notiser");
+        await Expect(analyst.Locator("main")).ToContainTextAsync("Du har inga notiser.");
+
+        // Mapping: empty, each of its three forms refused, then filled in two versions, and the earlier version.
+        var mapping = $"/Participants/{participant.Id}/Mapping";
+        await TourAsync(jobb, mapping, "Kartläggning för " + participant.FullName);
+        await Expect(jobb.Locator("main")).ToContainTextAsync("Ingen kartläggning är sparad ännu.");
+        await jobb.GetByLabel("Yrke 1").FillAsync("Drömyrke som inte finns");
+        await jobb.GetByRole(AriaRole.Button, new() { Name = "Spara ny version" }).ClickAsync();
+        await Expect(ErrorSummary(jobb)).ToContainTextAsync("finns inte i yrkeslistan");
+        await CheckAsync(jobb, mapping + " (kartläggning with errors)");
+        await jobb.GetByRole(AriaRole.Button, new() { Name = "Spara ställningstagande" }).ClickAsync();
+        await Expect(ErrorSummary(jobb)).ToBeVisibleAsync();
+        await CheckAsync(jobb, mapping + " (ställningstagande with errors)");
+        await jobb.GetByRole(AriaRole.Button, new() { Name = "Spara bedömning" }).ClickAsync();
+        await Expect(ErrorSummary(jobb)).ToBeVisibleAsync();
+        await CheckAsync(jobb, mapping + " (bedömning with errors)");
+        foreach (var situation in new[] { "Bor ensam, inga skulder.", "Bor ensam, har fått stöd med skulder." })
+        {
+            await jobb.GetByLabel("Yrke 1").FillAsync("Barnskötare");
+            await jobb.GetByLabel("Hälsa och begränsningar", new() { Exact = true }).FillAsync("Ryggbesvär, klarar inte tunga lyft (fiktiv uppgift).");
+            await jobb.GetByLabel("Social situation").FillAsync(situation);
+            await jobb.GetByRole(AriaRole.Button, new() { Name = "Spara ny version" }).ClickAsync();
+            await Expect(Flash(jobb)).ToHaveTextAsync("Kartläggningen är sparad som en ny version.");
+        }
+
+        await jobb.GetByLabel("Riktning", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Anställning" });
+        await jobb.GetByLabel("Gul – osäker arbetsförmåga").CheckAsync();
+        await jobb.GetByLabel("Motivering").FillAsync("Behöver pröva arbetsförmågan på en riktig arbetsplats.");
+        await jobb.GetByRole(AriaRole.Button, new() { Name = "Spara ställningstagande" }).ClickAsync();
+        await Expect(Flash(jobb)).ToHaveTextAsync("Ställningstagandet är sparat.");
+        await jobb.GetByLabel("Metod").SelectOptionAsync(new SelectOptionValue { Label = "Reell arbetsmiljö" });
+        await jobb.GetByLabel("Uthållighet").CheckAsync();
+        await jobb.GetByLabel("Resultat (känslig uppgift)").FillAsync("Orkar fyra timmar om dagen.");
+        await jobb.GetByRole(AriaRole.Button, new() { Name = "Spara bedömning" }).ClickAsync();
+        await Expect(Flash(jobb)).ToHaveTextAsync("Arbetsförmågebedömningen är sparad.");
+        await Expect(jobb.Locator("main")).ToContainTextAsync("Version 2 av 2");
+        await CheckAsync(jobb, mapping + " (filled)");
+        await TourAsync(jobb, mapping + "?version=1", "Kartläggning för");
+        await Expect(jobb.Locator("main")).ToContainTextAsync("Det här är en tidigare version.");
+        await TourAsync(soc, mapping, "Kartläggning för");
+
+        // A case at the job centre, enrolled: Mina ärenden lists the participant without a plan.
+        await jobb.GotoAsync(participant.DetailsPath);
+        await jobb.GetByLabel("Skäl", new() { Exact = true }).FillAsync("Aktualiserad från socialtjänsten.");
+        await jobb.GetByRole(AriaRole.Button, new() { Name = "Aktualisera ärende" }).ClickAsync();
+        await Expect(Flash(jobb)).ToHaveTextAsync("Ärendet är aktualiserat.");
+        var caseUrl = jobb.Url;
+        await jobb.GetByLabel("Överenskomna avstämningar").FillAsync("Varje tisdag kl 10");
+        await jobb.GetByLabel("Samtycke för kontroll av inskrivning hos Arbetsförmedlingen").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await jobb.GetByRole(AriaRole.Button, new() { Name = "Skriv in" }).ClickAsync();
+        await Expect(Flash(jobb)).ToHaveTextAsync("Ärendet är inskrivet.");
+        await TourAsync(jobb, "/", "Mina ärenden");
+        await Expect(jobb.Locator("section[aria-labelledby=no-plan-heading]")).ToContainTextAsync($"{participant.LastName}, {participant.FirstName}");
+
+        // Activities: the list, the form refused, a scheduled activity and its register on days without anyone, in the future,
+        // on a day it does not run, and with a date that is not one.
+        await TourAsync(jobb, "/Activities", "Aktiviteter");
+        await jobb.GetByRole(AriaRole.Button, new() { Name = "Schemalägg aktivitet" }).ClickAsync();
+        await Expect(ErrorSummary(jobb)).ToBeVisibleAsync();
+        await CheckAsync(jobb, "/Activities with errors");
+        var name = "Praktik " + TestPeople.UniqueLastName("Lager");
+        var activityId = await ScheduleActivityAsync(jobb, name, "Praktik", Today.AddDays(-14), Today.AddDays(60), "4");
+        await CheckAsync(jobb, $"/Activities/{activityId} (nobody yet)");
+        var register = $"/Activities/{activityId}/Register?date=";
+        var day = LastWeekday(Today);
+        await TourAsync(jobb, register + Iso(day), "Närvaro");
+        await Expect(jobb.Locator("main")).ToContainTextAsync("Ingen deltar i aktiviteten den här dagen");
+        var saturday = Today.AddDays(-(((int)Today.DayOfWeek + 1) % 7));
+        await TourAsync(jobb, register + Iso(saturday), "Närvaro");
+        await Expect(jobb.Locator("main")).ToContainTextAsync("Aktiviteten är inte schemalagd");
+        await TourAsync(jobb, register + Iso(LastWeekday(Today.AddDays(9))), "Närvaro");
+        await Expect(jobb.Locator("main")).ToContainTextAsync("Dagen har inte varit än.");
+        await TourAsync(jobb, register + "igår", "Närvarolista");
+        await Expect(ErrorSummary(jobb)).ToContainTextAsync("ÅÅÅÅ-MM-DD");
+
+        // The plan: empty, refused, created with the activity, revised; an earlier version and the participant's copy.
+        var plan = $"/Participants/{participant.Id}/Plan";
+        await TourAsync(jobb, plan, "Handlingsplan för " + participant.FullName);
+        var row = jobb.GetByRole(AriaRole.Group, new() { Name = "Ny aktivitet (rad 1)" });
+        await row.GetByLabel("Insats").SelectOptionAsync(new SelectOptionValue { Label = "Praktik" });
+        await jobb.GetByRole(AriaRole.Button, new() { Name = "Upprätta planen" }).ClickAsync();
+        await Expect(ErrorSummary(jobb)).ToContainTextAsync("Ange planens inriktning.");
+        await CheckAsync(jobb, plan + " with errors");
+        await jobb.GetByLabel("Mål", new() { Exact = true }).FillAsync("Arbete inom lager och logistik.");
+        await jobb.GetByLabel("Inriktning").SelectOptionAsync(new SelectOptionValue { Label = "Anställning" });
+        await jobb.GetByLabel("Planen gäller från").FillAsync(Iso(Today.AddDays(-14)));
+        await row.GetByLabel("Beskrivning").FillAsync("Praktik på lager");
+        await row.GetByLabel("Startdatum").FillAsync(Iso(Today.AddDays(-14)));
+        await row.GetByLabel("Slutdatum").FillAsync(Iso(Today.AddDays(30)));
+        await row.GetByLabel("Timmar per vecka").FillAsync("20");
+        await row.GetByLabel("Schemalagd aktivitet där närvaron registreras (valfritt)").SelectOptionAsync(activityId.ToString());
+        await jobb.GetByRole(AriaRole.Button, new() { Name = "Upprätta planen" }).ClickAsync();
+        await Expect(Flash(jobb)).ToHaveTextAsync("Handlingsplanen är sparad.");
+        await jobb.GetByLabel("Kommentar till revisionen (valfritt)").FillAsync("Praktiken har börjat.");
+        await jobb.GetByRole(AriaRole.Group, new() { Name = "Aktivitet 1: Praktik på lager" }).GetByLabel("Status").SelectOptionAsync(new SelectOptionValue { Label = "Pågår" });
+        await jobb.GetByRole(AriaRole.Button, new() { Name = "Spara ny version" }).ClickAsync();
+        await Expect(Flash(jobb)).ToHaveTextAsync("Handlingsplanen är sparad.");
+        await CheckAsync(jobb, plan + " (filled, 2 versions)");
+        await TourAsync(jobb, plan + "?revision=1", "Handlingsplan för");
+        await Expect(jobb.Locator("#shown-heading")).ToHaveTextAsync("Version 1 (äldre version)");
+        await TourAsync(jobb, plan + "/Copy", "Din plan");
+        await Expect(jobb.Locator("main")).ToContainTextAsync("Praktik på lager");
+        var pdf = await jobb.APIRequest.GetAsync(plan + "/Copy.pdf");
+        Assert.Equal(200, pdf.Status);
+        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(await pdf.BodyAsync())[..4], StringComparison.Ordinal);
+        await TourAsync(soc, plan, "Handlingsplan för");
+
+        // The register with the participant: a wrong number of hours refused on the row, then saved.
+        await TourAsync(jobb, $"/Activities/{activityId}", name);
+        await Expect(jobb.Locator("section[aria-labelledby=participants-heading]")).ToContainTextAsync(participant.FullName);
+        await TourAsync(jobb, register + Iso(day), "Närvaro");
+        await jobb.GetByLabel("Närvarande").CheckAsync();
+        await jobb.GetByLabel($"Timmar för {participant.FullName}").FillAsync("fyra");
+        await jobb.GetByRole(AriaRole.Button, new() { Name = "Spara närvaro" }).ClickAsync();
+        await Expect(ErrorSummary(jobb)).ToContainTextAsync("Skriv timmar som ett tal");
+        await CheckAsync(jobb, register + Iso(day) + " with errors");
+        await jobb.GetByLabel($"Timmar för {participant.FullName}").FillAsync("");
+        await jobb.GetByRole(AriaRole.Button, new() { Name = "Spara närvaro" }).ClickAsync();
+        await Expect(Flash(jobb)).ToHaveTextAsync("Närvaron är sparad för 1 deltagare.");
+        await CheckAsync(jobb, register + Iso(day) + " (registered)");
+        await TourAsync(jobb, "/", "Mina ärenden");
+
+        // The participant's attendance: filled, an empty period, and a period that is not one.
+        var attendance = $"/Participants/{participant.Id}/Attendance";
+        await TourAsync(jobb, attendance, "Närvaro för " + participant.FullName);
+        await Expect(jobb.Locator("main")).ToContainTextAsync("1 närvarande");
+        await TourAsync(soc, attendance, "Närvaro för " + participant.FullName);
+        await TourAsync(soc, attendance + "?from=2020-01-01&to=2020-01-31", "Närvaro för");
+        await Expect(soc.Locator("main")).ToContainTextAsync("inga schemalagda dagar");
+        await TourAsync(soc, attendance + "?from=igår&to=2020-01-31", "Närvaro");
+        await Expect(ErrorSummary(soc)).ToBeVisibleAsync();
+
+        // Notifications: soc.taby opens its own case and sends a referral; the job centre has an unread notice.
+        await soc.GotoAsync(participant.DetailsPath);
+        await soc.GetByLabel("Skäl", new() { Exact = true }).FillAsync("Ansöker om försörjningsstöd.");
+        await soc.GetByRole(AriaRole.Button, new() { Name = "Aktualisera ärende" }).ClickAsync();
+        await Expect(Flash(soc)).ToHaveTextAsync("Ärendet är aktualiserat.");
+        await soc.GotoAsync(participant.DetailsPath);
+        await soc.GetByLabel("Mottagare", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = JobCentre });
+        await soc.GetByLabel("Praktik").CheckAsync();
+        await soc.GetByLabel("Frågeställning").FillAsync("Vilken praktik passar?");
+        await soc.GetByLabel("Återrapport senast").FillAsync(Iso(Today.AddDays(30)));
+        await soc.GetByRole(AriaRole.Button, new() { Name = "Skicka remiss" }).ClickAsync();
+        await Expect(Flash(soc)).ToHaveTextAsync("Remissen är skickad.");
+        await TourAsync(jobb, "/Notifications", "Notiser");
+        await Expect(jobb.Locator(".notifications li.unread").First).ToContainTextAsync("Ny remiss till din enhet: Praktik.");
+
+        // The closed case: the follow-up form refused, then one follow-up recorded.
+        await jobb.GotoAsync(caseUrl);
+        await jobb.GetByLabel("Utfall").SelectOptionAsync(new SelectOptionValue { Label = "Subventionerat arbete" });
+        await jobb.GetByLabel("Anställningsform (vid arbete)").SelectOptionAsync(new SelectOptionValue { Label = "Nystartsjobb" });
+        await jobb.GetByRole(AriaRole.Button, new() { Name = "Avsluta ärendet" }).ClickAsync();
+        await Expect(Flash(jobb)).ToHaveTextAsync("Ärendet är avslutat.");
+        await CheckAsync(jobb, caseUrl + " (closed)");
+        await jobb.GetByRole(AriaRole.Button, new() { Name = "Spara uppföljning" }).ClickAsync();
+        var status = ErrorSummary(jobb).GetByRole(AriaRole.Link, new() { Name = "Ange personens situation vid uppföljningen" });
+        await Expect(status).ToHaveAttributeAsync("href", "#Status");
+        await Expect(jobb.Locator("#Status")).ToHaveAccessibleNameAsync("Situation");
+        await CheckAsync(jobb, caseUrl + " (follow-up with errors)");
+        await jobb.GetByLabel("Situation").SelectOptionAsync(new SelectOptionValue { Label = "I subventionerat arbete" });
+        await jobb.GetByRole(AriaRole.Button, new() { Name = "Spara uppföljning" }).ClickAsync();
+        await Expect(Flash(jobb)).ToHaveTextAsync("Uppföljningen är registrerad.");
+        await CheckAsync(jobb, caseUrl + " (followed up)");
+
+        Assert.True(findings.Count == 0,
+            $"{findings.Count} page(s) with findings (of {visited.Count} checked):\n\n{string.Join("\n", findings)}");
+    }
+
     [Fact]
     public async Task A_caseworker_edits_every_section_of_a_participant()
     {

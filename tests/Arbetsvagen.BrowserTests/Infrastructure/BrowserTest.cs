@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit;
@@ -109,6 +110,67 @@ public abstract partial class BrowserTest(BrowserApp app) : IAsyncDisposable
         await Expect(Flash(page)).ToHaveTextAsync("Deltagaren är registrerad.");
         await AssertAccessibleAsync(page);
         return new RegisteredParticipant(IdFromUrl(page.Url), number, first, last);
+    }
+
+    /// <summary>Today in Sweden, as the application counts days.</summary>
+    protected static DateOnly Today => Arbetsvagen.Infrastructure.SwedishTime.Today(DateTime.UtcNow);
+
+    /// <summary>A date as the date fields and the pages write it (ÅÅÅÅ-MM-DD).</summary>
+    protected static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The latest Monday–Friday on or before <paramref name="date"/>.</summary>
+    protected static DateOnly LastWeekday(DateOnly date)
+    {
+        while (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            date = date.AddDays(-1);
+        }
+
+        return date;
+    }
+
+    /// <summary>Records a written consent through "Registrera samtycke" for the named organisations and categories (labels as on the form).</summary>
+    protected static async Task RegisterConsentAsync(IPage page, RegisteredParticipant participant, string purpose, string[] recipients, string[] categories)
+    {
+        await VisitAsync(page, $"/Consents/Create/{participant.Id}", "Registrera samtycke för " + participant.FullName);
+        foreach (var recipient in recipients)
+        {
+            await page.GetByLabel(recipient, new() { Exact = true }).CheckAsync();
+        }
+
+        foreach (var category in categories)
+        {
+            await page.GetByLabel(category, new() { Exact = true }).CheckAsync();
+        }
+
+        await page.GetByLabel("Syfte").FillAsync(purpose);
+        await page.GetByLabel("Skriftligt").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrera samtycke" }).ClickAsync();
+        await ExpectHeadingAsync(page, participant.FullName);
+        await Expect(Flash(page)).ToHaveTextAsync("Samtycket är registrerat.");
+        await AssertAccessibleAsync(page);
+    }
+
+    /// <summary>Schedules an activity Monday–Friday through "Aktiviteter" and returns its id; lands on the activity's page.</summary>
+    protected static async Task<Guid> ScheduleActivityAsync(IPage page, string name, string kind, DateOnly startsOn, DateOnly endsOn, string hoursPerDay)
+    {
+        await VisitAsync(page, "/Activities", "Aktiviteter");
+        await page.GetByLabel("Namn", new() { Exact = true }).FillAsync(name);
+        await page.GetByLabel("Typ", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = kind });
+        await page.GetByLabel("Plats (valfritt)").FillAsync("Täby centrum");
+        await page.GetByLabel("Startdatum").FillAsync(Iso(startsOn));
+        await page.GetByLabel("Slutdatum").FillAsync(Iso(endsOn));
+        foreach (var day in new[] { "Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag" })
+        {
+            await page.GetByLabel(day, new() { Exact = true }).CheckAsync();
+        }
+
+        await page.GetByLabel("Timmar per dag").FillAsync(hoursPerDay);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Schemalägg aktivitet" }).ClickAsync();
+        await ExpectHeadingAsync(page, name);
+        await Expect(Flash(page)).ToHaveTextAsync($"Aktiviteten {name} är schemalagd.");
+        await AssertAccessibleAsync(page);
+        return IdFromUrl(page.Url);
     }
 
     protected static Guid IdFromUrl(string url) =>
