@@ -134,10 +134,10 @@ public sealed class ReferralWork(AppDbContext db, CurrentUser user, ParticipantA
         log.Add(AccessAction.Create, "Referral", referral.Id, participantId, $"remiss till {to.Id}");
         if (referral.FromCaseId is { } fromCase)
         {
-            db.Add(JournalEntry.Automatic(fromCase, $"Remiss skickad till {to.Name}: {OrdersText(orders)}.", user.Id, Now));
+            db.Add(JournalEntry.Automatic(fromCase, $"Remiss skickad till {to.Name}: {EnumText.Label(orders)}.", user.Id, Now));
         }
 
-        await db.NotifyOrganisationAsync(to.Id, user.Id, $"Ny remiss till din enhet: {OrdersText(orders)}.", $"/Referrals/Details/{referral.Id}", Now, ct);
+        await db.NotifyOrganisationAsync(to.Id, user.Id, $"Ny remiss till din enhet: {EnumText.Label(orders)}.", $"/Referrals/Details/{referral.Id}", Now, ct);
         await db.SaveChangesAsync(ct);
         return new Sent(referral, similar);
     }
@@ -267,9 +267,6 @@ public sealed class ReferralWork(AppDbContext db, CurrentUser user, ParticipantA
         }, ct);
         return referral is null ? null : meeting;
     }
-
-    /// <summary>"Arbetsförmågebedömning, Praktik": the labels of every order (Label alone gives the code names of a combination).</summary>
-    private static string OrdersText(ReferralOrders orders) => string.Join(", ", EnumText.SetFlags(orders).Select(o => EnumText.Label(o)));
 
     private void NotifySender(Referral r, string text)
     {
