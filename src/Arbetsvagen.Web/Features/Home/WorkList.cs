@@ -75,11 +75,12 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
             DataCategories.CaseAndPlan)));
 
         var horizon = today.AddDays(ExpiryWindowDays);
-        var expiring = await (from c in db.Consents
-                              join p in own on c.ParticipantId equals p.Id
-                              where c.WithdrawnAt == null && c.ValidUntil >= today && c.ValidUntil <= horizon
-                              orderby c.ValidUntil
-                              select new { c.Id, c.ParticipantId, c.ValidUntil, Recipients = c.Recipients.Select(r => r.OrganisationId).ToList() })
+        // Consents are given by the unit holding the participant, so the (owner unit, valid until) index finds them.
+        var units = db.Organisations.Where(o => o.SecrecyBoundaryId == boundary).Select(o => o.Id);
+        var expiring = await db.Consents
+            .Where(c => units.Contains(c.OwnerOrganisationId) && c.WithdrawnAt == null && c.ValidUntil >= today && c.ValidUntil <= horizon)
+            .OrderBy(c => c.ValidUntil)
+            .Select(c => new { c.Id, c.ParticipantId, c.ValidUntil, Recipients = c.Recipients.Select(r => r.OrganisationId).ToList() })
             .Take(MaxItems).ToListAsync(ct);
         var names = await OrganisationNamesAsync(expiring.SelectMany(e => e.Recipients), ct);
         candidates.AddRange(expiring.Select(e => new Candidate("consent", e.ParticipantId, e.Id, e.ValidUntil, false,
