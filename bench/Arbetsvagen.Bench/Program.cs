@@ -9,7 +9,8 @@ using Npgsql;
 
 // Load benchmark for a running Arbetsvägen: N concurrent caseworkers call the participant endpoints for a fixed
 // time; the same visibility query is then run directly in SQL on the same database as the baseline.
-// Usage: Arbetsvagen.Bench --url http://127.0.0.1:5090 --provider Sqlite|Postgres --connection "..." [--users 20] [--seconds 20]
+// Usage: Arbetsvagen.Bench --url http://127.0.0.1:5090 --provider Sqlite|Postgres --connection "..." [--users 20] [--seconds 20] [--think-ms 0]
+// --think-ms: each user pauses this long between requests (0 = back to back, i.e. saturation).
 var options = Args.Parse(args);
 var url = new Uri(options.GetValueOrDefault("url", "http://127.0.0.1:5090"));
 var provider = options.GetValueOrDefault("provider", "Sqlite");
@@ -17,6 +18,7 @@ var connection = options.GetValueOrDefault("connection", "");
 var users = int.Parse(options.GetValueOrDefault("users", "20"), CultureInfo.InvariantCulture);
 var seconds = int.Parse(options.GetValueOrDefault("seconds", "20"), CultureInfo.InvariantCulture);
 var password = options.GetValueOrDefault("password", "Arbetsvagen-demo-2026");
+var thinkMs = int.Parse(options.GetValueOrDefault("think-ms", "0"), CultureInfo.InvariantCulture);
 string[] logins = ["soc.taby", "jobb.taby", "soc.vaxholm", "jobb.vaxholm", "af.nordost", "syv.kcno", "kaa.norrtalje"];
 
 using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
@@ -69,7 +71,7 @@ var scenarios = new (string Name, Func<string, Random, string> Path)[]
     ("details", (login, r) => idsByUser[login].Count == 0 ? "/api/v1/me" : $"/api/v1/participants/{idsByUser[login][r.Next(idsByUser[login].Count)]}"),
 };
 
-Console.WriteLine($"Arbetsvägen load benchmark: {users} concurrent users, {seconds} s per scenario, {url} ({provider})");
+Console.WriteLine($"Arbetsvägen load benchmark: {users} concurrent users, {(thinkMs == 0 ? "no pause" : $"{thinkMs} ms pause")} between requests, {seconds} s per scenario, {url} ({provider})");
 Console.WriteLine($"{"scenario",-22} {"requests",9} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7}");
 foreach (var (name, path) in scenarios)
 {
@@ -98,6 +100,11 @@ foreach (var (name, path) in scenarios)
             if (!response.IsSuccessStatusCode)
             {
                 Interlocked.Increment(ref errors);
+            }
+
+            if (thinkMs > 0)
+            {
+                await Task.Delay(random.Next(thinkMs / 2, thinkMs * 3 / 2));
             }
         }
 
