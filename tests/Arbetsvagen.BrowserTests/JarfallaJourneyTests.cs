@@ -182,9 +182,10 @@ public sealed partial class JarfallaJourneyTests(BrowserApp app) : BrowserTest(a
         await Expect(summary).ToContainTextAsync("1 frånvarande (sjuk 1)");
         var attendanceText = await summary.InnerTextAsync();
 
-        // The return report, on time: the referral page has no attendance prefill, so the coach copies the summary.
+        // The return report, on time. The form comes prefilled with the attendance registered since the referral was
+        // sent (today, in this compressed journey); the coach replaces it with the summary of the whole placement.
         await VisitAsync(jobb, referral, "Remiss för " + participant.FullName);
-        await Expect(jobb.GetByLabel("Sammanfattning av närvaron")).ToHaveValueAsync("");
+        await Expect(jobb.GetByLabel("Sammanfattning av närvaron")).ToHaveValueAsync(new Regex("schemalagda dagar"));
         await Expect(jobb.Locator("section[aria-labelledby=referral-heading] .badge.off")).ToHaveCountAsync(0);
         await jobb.GetByLabel("Vad som har gjorts").FillAsync("Kartläggning, trepartssamtal och två veckors praktik på lager.");
         await jobb.GetByLabel("Sammanfattning av närvaron").FillAsync(attendanceText);
