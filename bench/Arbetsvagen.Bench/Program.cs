@@ -10,7 +10,8 @@ using Npgsql;
 // Load benchmark for a running Arbetsvägen: N concurrent caseworkers call the participant endpoints for a fixed
 // time; the same visibility query is then run directly in SQL on the same database as the baseline.
 // Usage: Arbetsvagen.Bench --url http://127.0.0.1:5090 --provider Sqlite|Postgres --connection "..." [--users 20] [--seconds 20] [--think-ms 0]
-// --think-ms: each user pauses this long between requests (0 = back to back, i.e. saturation).
+// --think-ms: each user pauses 0.5–1.5 × this long between requests (0 = back to back, i.e. saturation).
+// Each scenario runs a short unmeasured warm-up first.
 var options = Args.Parse(args);
 var url = new Uri(options.GetValueOrDefault("url", "http://127.0.0.1:5090"));
 var provider = options.GetValueOrDefault("provider", "Sqlite");
@@ -19,6 +20,8 @@ var users = int.Parse(options.GetValueOrDefault("users", "20"), CultureInfo.Inva
 var seconds = int.Parse(options.GetValueOrDefault("seconds", "20"), CultureInfo.InvariantCulture);
 var password = options.GetValueOrDefault("password", "Arbetsvagen-demo-2026");
 var thinkMs = int.Parse(options.GetValueOrDefault("think-ms", "0"), CultureInfo.InvariantCulture);
+// Each scenario first runs this long unmeasured, so first-call costs (JIT, cold caches) do not count as load.
+var warmup = Math.Min(3, seconds / 5.0);
 string[] logins = ["soc.taby", "jobb.taby", "soc.vaxholm", "jobb.vaxholm", "af.nordost", "syv.kcno", "kaa.norrtalje"];
 
 using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
@@ -83,7 +86,12 @@ foreach (var (name, path) in scenarios)
         var login = logins[worker % logins.Length];
         var random = new Random(worker);
         var local = new List<double>();
-        while (stop.Elapsed.TotalSeconds < seconds)
+        if (thinkMs > 0)
+        {
+            await Task.Delay(random.Next(thinkMs)); // people do not all click at the same instant
+        }
+
+        while (stop.Elapsed.TotalSeconds < warmup + seconds)
         {
             var target = path(login, random);
             var isPage = target.StartsWith("page:", StringComparison.Ordinal);
@@ -96,7 +104,11 @@ foreach (var (name, path) in scenarios)
             var watch = Stopwatch.StartNew();
             using var response = await (isPage ? pageClients[login] : http).SendAsync(request);
             await response.Content.ReadAsByteArrayAsync();
-            local.Add(watch.Elapsed.TotalMilliseconds);
+            if (stop.Elapsed.TotalSeconds >= warmup)
+            {
+                local.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 Interlocked.Increment(ref errors);
@@ -114,7 +126,7 @@ foreach (var (name, path) in scenarios)
         }
     }).ToList();
     await Task.WhenAll(workers);
-    Report(name, timings, stop.Elapsed.TotalSeconds, errors);
+    Report(name, timings, stop.Elapsed.TotalSeconds - warmup, errors);
 }
 
 if (connection.Length > 0)
