@@ -101,21 +101,21 @@ public sealed class ActionPlanWork(AppDbContext db, CurrentUser user, Participan
             errors["basedOnVersion"] = ["Ange vilken version av planen ändringen utgår från (0 för en ny plan)."];
         }
 
-        var direction = ParseEnum<Direction>(errors, "direction", input.Direction, "Ange planens inriktning");
-        var startsOn = ParseDate(errors, "startsOn", input.StartsOn);
-        var endsOn = ParseDate(errors, "endsOn", input.EndsOn);
-        var reviewOn = ParseDate(errors, "reviewOn", input.ReviewOn);
+        var direction = Input.Enum<Direction>(errors, "direction", input.Direction, "Ange planens inriktning");
+        var startsOn = Input.Date(errors, "startsOn", input.StartsOn);
+        var endsOn = Input.Date(errors, "endsOn", input.EndsOn);
+        var reviewOn = Input.Date(errors, "reviewOn", input.ReviewOn);
         var drafts = new List<PlanActivityDraft>();
         var activities = input.Activities ?? []; // "activities": null in JSON
         for (var i = 0; i < activities.Count; i++)
         {
             var a = activities[i];
             var at = $"activities[{i}]";
-            var kind = ParseEnum<ActivityKind>(errors, $"{at}.kind", a.Kind, "Välj typ av insats");
+            var kind = Input.Enum<ActivityKind>(errors, $"{at}.kind", a.Kind, "Välj typ av insats");
             var status = string.IsNullOrWhiteSpace(a.Status) ? PlanActivityStatus.Planned
-                : ParseEnum<PlanActivityStatus>(errors, $"{at}.status", a.Status, "Okänd status");
-            var activityStarts = ParseDate(errors, $"{at}.startsOn", a.StartsOn);
-            var activityEnds = ParseDate(errors, $"{at}.endsOn", a.EndsOn);
+                : Input.Enum<PlanActivityStatus>(errors, $"{at}.status", a.Status, "Okänd status");
+            var activityStarts = Input.Date(errors, $"{at}.startsOn", a.StartsOn);
+            var activityEnds = Input.Date(errors, $"{at}.endsOn", a.EndsOn);
             var hours = ParseHours(errors, $"{at}.hoursPerWeek", a.HoursPerWeek);
             if (a.ActivityId is { } scheduledId && activityStarts is { } s && activityEnds is { } e)
             {
@@ -194,28 +194,6 @@ public sealed class ActionPlanWork(AppDbContext db, CurrentUser user, Participan
             .Where(c => c.ParticipantId == participantId && (c.Categories & DataCategories.CaseAndPlan) == DataCategories.CaseAndPlan)
             .OrderByDescending(c => c.GivenAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
         return (grant, plan, consent is { } id ? $"samtycke {id}" : null);
-    }
-
-    private static T ParseEnum<T>(Dictionary<string, string[]> errors, string field, string? text, string message) where T : struct, Enum
-    {
-        if (EnumText.TryParse<T>(text, out var value))
-        {
-            return value;
-        }
-
-        errors[field] = [$"{message}. Tillåtna värden: {string.Join(", ", Enum.GetValues<T>().Select(EnumText.ApiName))}."];
-        return default;
-    }
-
-    private static DateOnly? ParseDate(Dictionary<string, string[]> errors, string field, string? text)
-    {
-        if (DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors[field] = [string.IsNullOrWhiteSpace(text) ? "Ange ett datum (ÅÅÅÅ-MM-DD)." : "Datum skrivs ÅÅÅÅ-MM-DD."];
-        return null;
     }
 
     private static decimal? ParseHours(Dictionary<string, string[]> errors, string field, string? text)

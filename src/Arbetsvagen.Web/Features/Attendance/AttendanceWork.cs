@@ -56,9 +56,9 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
     {
         RequireCaseworker();
         var errors = new Dictionary<string, string[]>();
-        var kind = ParseEnum<ActivityKind>(errors, "kind", input.Kind, "Ange typ av aktivitet");
-        var startsOn = ParseDate(errors, "startsOn", input.StartsOn);
-        var endsOn = ParseDate(errors, "endsOn", input.EndsOn);
+        var kind = Input.Enum<ActivityKind>(errors, "kind", input.Kind, "Ange typ av aktivitet");
+        var startsOn = Input.Date(errors, "startsOn", input.StartsOn);
+        var endsOn = Input.Date(errors, "endsOn", input.EndsOn);
         var days = Weekdays.None;
         foreach (var day in input.Days ?? [])
         {
@@ -155,7 +155,7 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
         }
 
         var errors = new Dictionary<string, string[]>();
-        if (ParseDate(errors, "date", dateText) is not { } date)
+        if (Input.Date(errors, "date", dateText) is not { } date)
         {
             throw new ValidationException(errors);
         }
@@ -193,7 +193,7 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
         }
 
         var errors = new Dictionary<string, string[]>();
-        var date = ParseDate(errors, "date", input.Date);
+        var date = Input.Date(errors, "date", input.Date);
         if (date is { } d && d > Today)
         {
             errors["date"] = ["Närvaro kan inte registreras för en dag som inte har varit."];
@@ -227,9 +227,9 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
                 continue;
             }
 
-            var status = ParseEnum<AttendanceStatus>(errors, $"{at}.status", row.Status, "Ange närvarande eller frånvarande");
+            var status = Input.Enum<AttendanceStatus>(errors, $"{at}.status", row.Status, "Ange närvarande eller frånvarande");
             AbsenceReason? reason = string.IsNullOrWhiteSpace(row.AbsenceReason) ? null
-                : ParseEnum<AbsenceReason>(errors, $"{at}.absenceReason", row.AbsenceReason, "Okänd frånvaroorsak");
+                : Input.Enum<AbsenceReason>(errors, $"{at}.absenceReason", row.AbsenceReason, "Okänd frånvaroorsak");
             if (date is not null && !(taking.Contains(participantId) && await MayRegisterAsync(participantId, ct)))
             {
                 errors[$"{at}.participantId"] = [NotInActivity];
@@ -283,8 +283,8 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
         }
 
         var errors = new Dictionary<string, string[]>();
-        var from = ParseDate(errors, "from", fromText);
-        var to = ParseDate(errors, "to", toText);
+        var from = Input.Date(errors, "from", fromText);
+        var to = Input.Date(errors, "to", toText);
         if (from is { } f && to is { } t)
         {
             if (t < f)
@@ -393,33 +393,5 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
         {
             throw new ForbiddenException();
         }
-    }
-
-    private static T ParseEnum<T>(Dictionary<string, string[]> errors, string field, string? text, string message) where T : struct, Enum
-    {
-        if (EnumText.TryParse<T>(text, out var value))
-        {
-            return value;
-        }
-
-        errors[field] = [$"{message}. Tillåtna värden: {string.Join(", ", EnumText.Values<T>().Select(EnumText.ApiName))}."];
-        return default;
-    }
-
-    public static DateOnly? ParseDate(Dictionary<string, string[]> errors, string field, string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            errors[field] = ["Ange ett datum (ÅÅÅÅ-MM-DD)."];
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", out var date))
-        {
-            return date;
-        }
-
-        errors[field] = ["Datum skrivs ÅÅÅÅ-MM-DD."];
-        return null;
     }
 }

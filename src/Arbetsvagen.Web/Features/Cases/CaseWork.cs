@@ -64,8 +64,8 @@ public sealed class CaseWork(AppDbContext db, CurrentUser user, ParticipantAcces
         }
 
         var errors = new Dictionary<string, string[]>();
-        var source = ParseEnum<IntakeSource>(errors, "source", input.Source, "Ange varifrån ärendet kommer");
-        var openedOn = ParseDate(errors, "openedOn", input.OpenedOn, required: false) ?? SwedishTime.Today(Now);
+        var source = Input.Enum<IntakeSource>(errors, "source", input.Source, "Ange varifrån ärendet kommer");
+        var openedOn = Input.Date(errors, "openedOn", input.OpenedOn, required: false) ?? SwedishTime.Today(Now);
         if (openedOn > SwedishTime.Today(Now))
         {
             errors["openedOn"] = ["Aktualiseringsdatum kan inte ligga i framtiden."];
@@ -77,7 +77,7 @@ public sealed class CaseWork(AppDbContext db, CurrentUser user, ParticipantAcces
         }
 
         IncomeSource? incomeBefore = string.IsNullOrWhiteSpace(input.IncomeBefore) ? null
-            : ParseEnum<IncomeSource>(errors, "incomeBefore", input.IncomeBefore, "Okänd försörjning");
+            : Input.Enum<IncomeSource>(errors, "incomeBefore", input.IncomeBefore, "Okänd försörjning");
         if (errors.Count > 0)
         {
             throw new ValidationException(errors);
@@ -148,7 +148,7 @@ public sealed class CaseWork(AppDbContext db, CurrentUser user, ParticipantAcces
     public async Task<Case?> EnrolAsync(Guid caseId, EnrolmentInput input, CancellationToken ct) => await ChangeAsync(caseId, async c =>
     {
         var errors = new Dictionary<string, string[]>();
-        var on = ParseDate(errors, "enrolledOn", input.EnrolledOn, required: false) ?? SwedishTime.Today(Now);
+        var on = Input.Date(errors, "enrolledOn", input.EnrolledOn, required: false) ?? SwedishTime.Today(Now);
         if (string.IsNullOrWhiteSpace(input.CheckInSchedule) || input.CheckInSchedule.Trim().Length > 500)
         {
             errors["checkInSchedule"] = ["Ange överenskomna avstämningar, t.ex. \"varannan tisdag kl 10\" (högst 500 tecken)."];
@@ -177,26 +177,26 @@ public sealed class CaseWork(AppDbContext db, CurrentUser user, ParticipantAcces
     public async Task<Case?> CloseAsync(Guid caseId, ClosureInput input, CancellationToken ct) => await ChangeAsync(caseId, c =>
     {
         var errors = new Dictionary<string, string[]>();
-        var on = ParseDate(errors, "closedOn", input.ClosedOn, required: false) ?? SwedishTime.Today(Now);
+        var on = Input.Date(errors, "closedOn", input.ClosedOn, required: false) ?? SwedishTime.Today(Now);
         if (on > SwedishTime.Today(Now))
         {
             errors["closedOn"] = ["Avslutsdatum kan inte ligga i framtiden."];
         }
 
-        var outcome = ParseEnum<CaseOutcome>(errors, "outcome", input.Outcome, "Ange utfall");
+        var outcome = Input.Enum<CaseOutcome>(errors, "outcome", input.Outcome, "Ange utfall");
         EmploymentForm? employment = null;
         StudyForm? study = null;
         if (outcome is CaseOutcome.UnsubsidisedWork or CaseOutcome.SubsidisedWork)
         {
-            employment = ParseEnum<EmploymentForm>(errors, "employmentForm", input.EmploymentForm, "Ange anställningsform vid arbete");
+            employment = Input.Enum<EmploymentForm>(errors, "employmentForm", input.EmploymentForm, "Ange anställningsform vid arbete");
         }
         else if (outcome == CaseOutcome.Studies)
         {
-            study = ParseEnum<StudyForm>(errors, "studyForm", input.StudyForm, "Ange studieform vid studier");
+            study = Input.Enum<StudyForm>(errors, "studyForm", input.StudyForm, "Ange studieform vid studier");
         }
 
         IncomeSource? incomeAfter = string.IsNullOrWhiteSpace(input.IncomeAfter) ? null
-            : ParseEnum<IncomeSource>(errors, "incomeAfter", input.IncomeAfter, "Okänd försörjning");
+            : Input.Enum<IncomeSource>(errors, "incomeAfter", input.IncomeAfter, "Okänd försörjning");
         if (errors.Count > 0)
         {
             throw new ValidationException(errors);
@@ -210,7 +210,7 @@ public sealed class CaseWork(AppDbContext db, CurrentUser user, ParticipantAcces
     {
         var errors = new Dictionary<string, string[]>();
         var today = SwedishTime.Today(Now);
-        var on = ParseDate(errors, "followedUpOn", input.FollowedUpOn, required: false) ?? today;
+        var on = Input.Date(errors, "followedUpOn", input.FollowedUpOn, required: false) ?? today;
         if (on > today)
         {
             errors["followedUpOn"] = ["Uppföljningsdatum kan inte ligga i framtiden."];
@@ -221,9 +221,9 @@ public sealed class CaseWork(AppDbContext db, CurrentUser user, ParticipantAcces
             errors["months"] = ["Ange vilken uppföljning det gäller (3, 6 eller 12 månader)."];
         }
 
-        var status = ParseEnum<FollowUpStatus>(errors, "status", input.Status, "Ange personens situation vid uppföljningen");
+        var status = Input.Enum<FollowUpStatus>(errors, "status", input.Status, "Ange personens situation vid uppföljningen");
         IncomeSource? income = string.IsNullOrWhiteSpace(input.IncomeSource) ? null
-            : ParseEnum<IncomeSource>(errors, "incomeSource", input.IncomeSource, "Okänd försörjning");
+            : Input.Enum<IncomeSource>(errors, "incomeSource", input.IncomeSource, "Okänd försörjning");
         if (errors.Count > 0)
         {
             throw new ValidationException(errors);
@@ -259,7 +259,7 @@ public sealed class CaseWork(AppDbContext db, CurrentUser user, ParticipantAcces
         }
 
         var errors = new Dictionary<string, string[]>();
-        var type = ParseEnum<JournalEntryType>(errors, "type", input.Type, "Ange typ av anteckning");
+        var type = Input.Enum<JournalEntryType>(errors, "type", input.Type, "Ange typ av anteckning");
         if (errors.Count > 0)
         {
             throw new ValidationException(errors);
@@ -352,37 +352,5 @@ public sealed class CaseWork(AppDbContext db, CurrentUser user, ParticipantAcces
 
         var recipients = consent.Recipients.Select(r => r.OrganisationId).ToList();
         return await db.Organisations.AnyAsync(o => recipients.Contains(o.Id) && o.Kind == OrganisationKind.EmploymentService, ct);
-    }
-
-    private static T ParseEnum<T>(Dictionary<string, string[]> errors, string field, string? text, string message) where T : struct, Enum
-    {
-        if (EnumText.TryParse<T>(text, out var value))
-        {
-            return value;
-        }
-
-        errors[field] = [$"{message}. Tillåtna värden: {string.Join(", ", Enum.GetValues<T>().Select(EnumText.ApiName))}."];
-        return default;
-    }
-
-    private static DateOnly? ParseDate(Dictionary<string, string[]> errors, string field, string? text, bool required)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required)
-            {
-                errors[field] = ["Ange ett datum (ÅÅÅÅ-MM-DD)."];
-            }
-
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", out var date))
-        {
-            return date;
-        }
-
-        errors[field] = ["Datum skrivs ÅÅÅÅ-MM-DD."];
-        return null;
     }
 }
