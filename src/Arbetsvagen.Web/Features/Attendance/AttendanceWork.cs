@@ -302,15 +302,27 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
             throw new ValidationException(errors);
         }
 
-        var records = await db.Attendance.AsNoTracking().Where(r => r.ParticipantId == participantId && r.Date >= from!.Value && r.Date <= to!.Value)
+        return await SummariseAsync(grant, from!.Value, to!.Value, ct);
+    }
+
+    /// <summary>The same for a period the caller has chosen (e.g. since a referral was sent); null without attendance access.</summary>
+    public async Task<AttendanceSummary?> SummaryAsync(Guid participantId, DateOnly from, DateOnly to, CancellationToken ct) =>
+        await participants.FindCoveringAsync(participantId, DataCategories.Attendance, "AttendanceRecord", ct) is { } grant
+            ? await SummariseAsync(grant, from, to, ct)
+            : null;
+
+    private async Task<AttendanceSummary> SummariseAsync(ParticipantGrant grant, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var participantId = grant.Participant.Id;
+        var records = await db.Attendance.AsNoTracking().Where(r => r.ParticipantId == participantId && r.Date >= from && r.Date <= to)
             .ToListAsync(ct);
         var planActivities = await db.ActionPlans.AsNoTracking().Where(p => p.ParticipantId == participantId)
             .SelectMany(p => p.Activities).Where(a => a.ActivityId != null).ToListAsync(ct);
         var activityIds = planActivities.Select(a => a.ActivityId!.Value).Concat(records.Select(r => r.ActivityId)).Distinct().ToList();
         var activities = await db.Activities.AsNoTracking().Where(a => activityIds.Contains(a.Id)).ToListAsync(ct);
         var expected = activities.OrderBy(a => a.StartsOn).ThenBy(a => a.Name).Select(a => new ExpectedActivity(a.Id, a.Name, a.HoursPerDay,
-            a.ScheduledDays(from!.Value, to!.Value).Where(day => planActivities.Any(p => p.ActivityId == a.Id && p.TakesPartOn(day))).ToList()));
-        var summary = AttendanceSummary.Compute(from!.Value, to!.Value, Today, expected,
+            a.ScheduledDays(from, to).Where(day => planActivities.Any(p => p.ActivityId == a.Id && p.TakesPartOn(day))).ToList()));
+        var summary = AttendanceSummary.Compute(from, to, Today, expected,
             records.Select(r => new Registration(r.ActivityId, r.Date, r.Status, r.AbsenceReason, r.Hours)));
 
         await log.RecordAsync(AccessAction.Read, "AttendanceRecord", null, participantId, grant.ConsentId is { } consent ? $"samtycke {consent}" : null, ct: ct);

@@ -74,9 +74,7 @@ public class DetailsModel(ParticipantAccess access, ConsentChanges consents, Acc
 
         if (MaySeeAttendance)
         {
-            var iso = System.Globalization.CultureInfo.InvariantCulture;
-            RecentAttendance = await attendance.SummaryAsync(id, Today.AddDays(1 - RecentAttendanceDays).ToString("yyyy-MM-dd", iso),
-                Today.ToString("yyyy-MM-dd", iso), ct);
+            RecentAttendance = await attendance.SummaryAsync(id, Today.AddDays(1 - RecentAttendanceDays), Today, ct);
         }
         var all = await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Name, o.SecrecyBoundaryId }).ToListAsync(ct);
         organisations = all.ToDictionary(o => o.Id, o => o.Name);

@@ -230,10 +230,9 @@ public sealed class ReferralWork(AppDbContext db, CurrentUser user, ParticipantA
             return null;
         }
 
-        var iso = System.Globalization.CultureInfo.InvariantCulture;
         var today = SwedishTime.Today(Now);
         var from = r.SentOn < today.AddDays(-AttendanceWork.MaxSummaryDays + 1) ? today.AddDays(-AttendanceWork.MaxSummaryDays + 1) : r.SentOn;
-        var summary = await attendance.SummaryAsync(r.ParticipantId, from.ToString("yyyy-MM-dd", iso), today.ToString("yyyy-MM-dd", iso), ct);
+        var summary = await attendance.SummaryAsync(r.ParticipantId, from, today, ct);
         return summary is { Total.ScheduledDays: > 0 } ? summary.ToText() : null;
     }
 
