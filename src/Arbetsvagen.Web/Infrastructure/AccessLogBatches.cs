@@ -28,7 +28,7 @@ public sealed class AccessLogBatches
     }
 
     public static AccessLogBatches For(AppDbContext db) =>
-        For(db.IsPostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, db.Database.GetConnectionString()!);
+        db.LogBatches ??= For(db.IsPostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, db.Database.GetConnectionString()!);
 
     public static AccessLogBatches For(DatabaseProvider provider, string connectionString) =>
         PerDatabase.GetOrAdd($"{provider}:{connectionString}", _ =>
@@ -59,9 +59,8 @@ public sealed class AccessLogBatches
 
             try
             {
-                await using var db = new AppDbContext(options) { BatchLogOnlySaves = false };
-                db.AccessLog.AddRange(batch.SelectMany(p => p.Entries));
-                await db.SaveChangesAsync();
+                await using var db = new AppDbContext(options);
+                await db.AppendLogRowsAsync(batch.SelectMany(p => p.Entries).ToList(), CancellationToken.None);
                 batch.ForEach(p => p.Done.SetResult());
             }
 #pragma warning disable CA1031 // every waiting request must hear about the failure

@@ -38,7 +38,8 @@ public static class Database
             EnsureSqliteDirectory(connectionString);
         }
 
-        services.AddDbContext<AppDbContext>(o => Configure(o, provider, connectionString));
+        // The options are the same for every request, so they are built once rather than per request scope.
+        services.AddDbContext<AppDbContext>(o => Configure(o, provider, connectionString), optionsLifetime: ServiceLifetime.Singleton);
     }
 
     private static void EnsureSqliteDirectory(string connectionString)

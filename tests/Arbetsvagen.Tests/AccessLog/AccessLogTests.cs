@@ -262,6 +262,37 @@ public sealed class AccessLogTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.True((bool)result["intact"]!, result.ToJsonString());
     }
 
+    [Fact]
+    public async Task A_batch_larger_than_one_insert_is_stored_whole_with_its_values_and_chain()
+    {
+        // One request with 450 rows (more than one multi-row INSERT of 400) while three others write 10 each.
+        var participant = Guid.NewGuid();
+        var at = new DateTime(2026, 3, 4, 5, 6, 7, 891, DateTimeKind.Utc);
+        int[] sizes = [450, 10, 10, 10];
+        var writes = sizes.Select((size, writer) => app.WithDbAsync(async db =>
+        {
+            var entries = Enumerable.Range(0, size).Select(i => AccessLogEntry.Create(at.AddSeconds(i), i % 2 == 0 ? Guid.NewGuid() : null,
+                $"skrivare{writer}", null, "Socialsekreterare", AccessAction.Read, "Participant", i % 3 == 0 ? null : $"{writer}-{i}",
+                participant, i == 7 ? "[\"a\"]" : null, null)).ToList();
+            await Arbetsvagen.Infrastructure.AccessLogBatches.For(db).WriteAsync(entries);
+            return entries;
+        }));
+        var written = (await Task.WhenAll(writes)).SelectMany(e => e).ToList();
+
+        var stored = await app.AccessLogForAsync(participant);
+        Assert.Equal(480, stored.Count);
+        foreach (var row in stored)
+        {
+            var original = Assert.Single(written, w => w.Hash == row.Hash);
+            Assert.Equal((original.At, original.UserId, original.UserName, original.EntityId, original.ResultIds, original.Purpose, original.OrganisationId),
+                (row.At, row.UserId, row.UserName, row.EntityId, row.ResultIds, row.Purpose, row.OrganisationId));
+            Assert.Equal(row.ComputeHash(row.PreviousHash), row.Hash);
+        }
+
+        var result = await (await app.ClientFor("admin.taby")).GetAsync("/api/v1/access-log/verification").JsonAsync(HttpStatusCode.OK);
+        Assert.True((bool)result["intact"]!, result.ToJsonString());
+    }
+
     // ------------------------------------------------------------------ append-only
 
     [Fact]

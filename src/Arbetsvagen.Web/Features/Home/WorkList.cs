@@ -46,6 +46,7 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
             return null;
         }
 
+        await db.Database.OpenConnectionAsync(ct); // a dozen queries follow: one connection for all of them
         var now = clock.GetUtcNow().UtcDateTime;
         var today = SwedishTime.Today(now);
         var boundary = user.SecrecyBoundaryId;

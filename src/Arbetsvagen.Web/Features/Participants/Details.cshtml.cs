@@ -52,6 +52,7 @@ public class DetailsModel(ParticipantAccess access, ConsentChanges consents, Acc
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
+        await db.Database.OpenConnectionAsync(ct); // a dozen queries follow: one connection for all of them
         var grant = await access.FindAsync(id, ct);
         if (grant is null)
         {
