@@ -6,7 +6,7 @@
 #   scripts/bench.sh [Sqlite|Postgres] [participants]
 #   BENCH_USERS=20 BENCH_SECONDS=20 scripts/bench.sh Postgres 100000
 #   BENCH_THINK_MS=1000 scripts/bench.sh Sqlite 100000   # each user pauses 0.5–1.5 s between requests
-#   BENCH_SERVER_WARMUP=0 scripts/bench.sh Sqlite 100000  # no 20 s mixed warm-up: a server just started
+#   BENCH_SERVER_WARMUP=0 scripts/bench.sh Sqlite 100000  # no 60 s mixed warm-up: a server just started
 #   BENCH_ONLY=page: scripts/bench.sh Sqlite 100000       # only the scenarios whose name contains "page:"
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -57,4 +57,4 @@ kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 dotnet "$APP" seed-volume --participants "$PARTICIPANTS" | tr '\r' '\n' | tail -1
 start_app
 dotnet bench/Arbetsvagen.Bench/bin/Release/net10.0/Arbetsvagen.Bench.dll --url "http://127.0.0.1:$PORT" \
-  --provider "$PROVIDER" --connection "$CONNECTION" --users "${BENCH_USERS:-20}" --seconds "${BENCH_SECONDS:-20}" --think-ms "${BENCH_THINK_MS:-0}" --only "${BENCH_ONLY:-}" --server-warmup "${BENCH_SERVER_WARMUP:-20}"
+  --provider "$PROVIDER" --connection "$CONNECTION" --users "${BENCH_USERS:-20}" --seconds "${BENCH_SECONDS:-20}" --think-ms "${BENCH_THINK_MS:-0}" --only "${BENCH_ONLY:-}" --server-warmup "${BENCH_SERVER_WARMUP:-60}"

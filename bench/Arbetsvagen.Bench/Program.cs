@@ -9,7 +9,7 @@ using Npgsql;
 
 // Load benchmark for a running Arbetsvägen: N concurrent caseworkers call the participant endpoints for a fixed
 // time; the same visibility query is then run directly in SQL on the same database as the baseline.
-// Usage: Arbetsvagen.Bench --url http://127.0.0.1:5090 --provider Sqlite|Postgres --connection "..." [--users 20] [--seconds 20] [--think-ms 0] [--only "page:"] [--server-warmup 20]
+// Usage: Arbetsvagen.Bench --url http://127.0.0.1:5090 --provider Sqlite|Postgres --connection "..." [--users 20] [--seconds 20] [--think-ms 0] [--only "page:"] [--server-warmup 60]
 // --think-ms: each user pauses 0.5–1.5 × this long between requests (0 = back to back, i.e. saturation).
 // Each scenario runs a short unmeasured warm-up first.
 var options = Args.Parse(args);
@@ -22,7 +22,7 @@ var password = options.GetValueOrDefault("password", "Arbetsvagen-demo-2026");
 var thinkMs = int.Parse(options.GetValueOrDefault("think-ms", "0"), CultureInfo.InvariantCulture);
 var only = options.GetValueOrDefault("only", ""); // run only scenarios whose name contains this
 // Seconds of mixed load before any scenario is measured (0 = measure a freshly started server).
-var serverWarmup = int.Parse(options.GetValueOrDefault("server-warmup", "20"), CultureInfo.InvariantCulture);
+var serverWarmup = int.Parse(options.GetValueOrDefault("server-warmup", "60"), CultureInfo.InvariantCulture);
 // Each scenario first runs this long unmeasured, so first-call costs (JIT, cold caches) do not count as load.
 var warmup = Math.Min(3, seconds / 5.0);
 string[] logins = ["soc.taby", "jobb.taby", "soc.vaxholm", "jobb.vaxholm", "af.nordost", "syv.kcno", "kaa.norrtalje"];
@@ -81,7 +81,7 @@ Console.WriteLine($"Arbetsvägen load benchmark: {users} concurrent users, {(thi
 if (serverWarmup > 0)
 {
     // A freshly started server runs unoptimised code until the JIT has recompiled its hot paths (tiered compilation),
-    // which takes 10–15 s of full load on two cores. Measure the server as it runs in a working day, not its first seconds.
+    // which takes about a minute of full load on two cores. Measure the server as it runs in a working day, not its first seconds.
     var (_, warmupErrors, _) = await LoadAsync((login, r) => scenarios[r.Next(scenarios.Length)].Path(login, r), serverWarmup, 0);
     Console.WriteLine($"(server warmed up for {serverWarmup} s with all scenarios mixed, not measured; {warmupErrors} errors)");
 }

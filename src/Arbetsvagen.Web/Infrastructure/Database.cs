@@ -21,7 +21,15 @@ public static class Database
     {
         if (provider == DatabaseProvider.Postgres)
         {
-            options.UseNpgsql(connectionString);
+            // The same few dozen statements run all day: let PostgreSQL keep their parsed plans per connection
+            // instead of planning each one again (unless the connection string says otherwise).
+            var npgsql = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            if (npgsql.MaxAutoPrepare == 0)
+            {
+                npgsql.MaxAutoPrepare = 100;
+            }
+
+            options.UseNpgsql(npgsql.ConnectionString);
         }
         else
         {
