@@ -46,15 +46,16 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
             return null;
         }
 
-        await db.Database.OpenConnectionAsync(ct); // a dozen queries follow: one connection for all of them
+        await db.Database.OpenConnectionAsync(ct); // the queries below share one connection
         var now = clock.GetUtcNow().UtcDateTime;
         var today = SwedishTime.Today(now);
         var boundary = user.SecrecyBoundaryId;
         var own = db.Participants.Where(p => p.OwnerBoundaryId == boundary);
-        var ownCount = await own.CountAsync(ct);
         // A consent never names the owner's own boundary, so consented participants are all "shared with us".
-        var sharedCount = await access.ConsentsToMe().Where(c => (c.Categories & DataCategories.Identity) == DataCategories.Identity)
-            .Select(c => c.ParticipantId).Distinct().CountAsync(ct);
+        var shared = access.ConsentsToMe().Where(c => (c.Categories & DataCategories.Identity) == DataCategories.Identity).Select(c => c.ParticipantId);
+        // Both counts in one round trip, read alongside the user's own organisation row.
+        var counts = await db.Organisations.Where(o => o.Id == user.OrganisationId)
+            .Select(o => new { Own = own.Count(), Shared = shared.Distinct().Count() }).SingleAsync(ct);
         var recent = await own.OrderByDescending(p => p.UpdatedAt).Take(15)
             .Select(p => new ParticipantListItem(p.Id, p.IdentityNumber, p.FirstName, p.LastName, "", p.HomeMunicipalityCode,
                 p.OwnerOrganisationId, false, p.UpdatedAt))
@@ -62,18 +63,21 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
 
         var candidates = new List<Candidate>();
         var dueLimit = today.AddDays(DueWindowDays);
-        var received = await db.Set<Referral>()
-            .Where(r => r.ToBoundaryId == boundary && (r.State == ReferralState.Sent || (r.State == ReferralState.Accepted && r.ExpectedReportOn <= dueLimit)))
-            .OrderBy(r => r.ExpectedReportOn).Take(MaxCandidates)
-            .Select(r => new { r.Id, r.ParticipantId, r.ExpectedReportOn, r.Orders, r.State }).ToListAsync(ct);
-        var sent = await db.Set<Referral>()
-            .Where(r => r.FromBoundaryId == boundary && (r.State == ReferralState.Sent || r.State == ReferralState.Accepted) && r.ExpectedReportOn < today)
-            .OrderBy(r => r.ExpectedReportOn).Take(MaxCandidates)
-            .Select(r => new { r.Id, r.ParticipantId, r.ExpectedReportOn, r.Orders, r.State }).ToListAsync(ct);
-        candidates.AddRange(received.Select(r => new Candidate(r.State == ReferralState.Sent ? "referral" : "reportDue", r.ParticipantId, r.Id,
-            r.ExpectedReportOn, r.ExpectedReportOn < today, EnumText.Label(r.Orders), DataCategories.CaseAndPlan)));
-        candidates.AddRange(sent.Select(r => new Candidate("reportAwaited", r.ParticipantId, r.Id, r.ExpectedReportOn, true, EnumText.Label(r.Orders),
-            DataCategories.CaseAndPlan)));
+        // Referrals to us to answer or report on soon, and referrals from us whose report is late: one query, each
+        // half on its own boundary index.
+        var referrals = await db.Set<Referral>()
+            .Select(r => new
+            {
+                r.Id, r.ParticipantId, r.ExpectedReportOn, r.Orders, r.State,
+                ToUs = r.ToBoundaryId == boundary && (r.State == ReferralState.Sent || (r.State == ReferralState.Accepted && r.ExpectedReportOn <= dueLimit)),
+                Awaited = r.FromBoundaryId == boundary && (r.State == ReferralState.Sent || r.State == ReferralState.Accepted) && r.ExpectedReportOn < today,
+            })
+            .Where(r => r.ToUs || r.Awaited)
+            .OrderBy(r => r.ExpectedReportOn).Take(2 * MaxCandidates).ToListAsync(ct);
+        candidates.AddRange(referrals.Where(r => r.ToUs).Select(r => new Candidate(r.State == ReferralState.Sent ? "referral" : "reportDue", r.ParticipantId,
+            r.Id, r.ExpectedReportOn, r.ExpectedReportOn < today, EnumText.Label(r.Orders), DataCategories.CaseAndPlan)));
+        candidates.AddRange(referrals.Where(r => r.Awaited).Select(r => new Candidate("reportAwaited", r.ParticipantId, r.Id, r.ExpectedReportOn, true,
+            EnumText.Label(r.Orders), DataCategories.CaseAndPlan)));
 
         var horizon = today.AddDays(ExpiryWindowDays);
         // Consents are given by the unit holding the participant, so the (owner unit, valid until) index finds them.
@@ -81,31 +85,45 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
         var expiring = await db.Consents
             .Where(c => units.Contains(c.OwnerOrganisationId) && c.WithdrawnAt == null && c.ValidUntil >= today && c.ValidUntil <= horizon)
             .OrderBy(c => c.ValidUntil)
-            .Select(c => new { c.Id, c.ParticipantId, c.ValidUntil, Recipients = c.Recipients.Select(r => r.OrganisationId).ToList() })
+            .Select(c => new
+            {
+                c.Id, c.ParticipantId, c.ValidUntil,
+                Recipients = c.Recipients.Select(r => db.Organisations.Where(o => o.Id == r.OrganisationId).Select(o => o.Name).FirstOrDefault()).ToList(),
+            })
             .Take(MaxItems).ToListAsync(ct);
-        var names = await OrganisationNamesAsync(expiring.SelectMany(e => e.Recipients), ct);
         candidates.AddRange(expiring.Select(e => new Candidate("consent", e.ParticipantId, e.Id, e.ValidUntil, false,
-            "Samtycke till " + string.Join(", ", e.Recipients.Select(r => names.GetValueOrDefault(r, "okänd organisation"))), DataCategories.None)));
+            "Samtycke till " + string.Join(", ", e.Recipients.Select(name => name ?? "okänd organisation")), DataCategories.None)));
 
-        // Follow-ups 3, 6 and 12 months after closure that fall due within the window (or are up to a window late) and are not recorded.
+        // Our cases closed 3–12 months ago (follow-ups) and our enrolled or ongoing cases (plans): one query.
         var closedSince = today.AddMonths(-12).AddDays(-FollowUpWindowDays);
         var closedUntil = today.AddMonths(-3).AddDays(FollowUpWindowDays);
-        var closed = await db.Set<Case>()
-            .Where(c => c.BoundaryId == boundary && c.State == CaseState.Closed && c.ClosedOn >= closedSince && c.ClosedOn <= closedUntil)
-            .Select(c => new { c.Id, c.ParticipantId, ClosedOn = c.ClosedOn!.Value, Done = c.FollowUps.Select(f => f.Months).ToList() })
-            .Take(MaxCandidates).ToListAsync(ct);
-        candidates.AddRange(closed
-            .SelectMany(c => Case.FollowUpMonths.Where(m => !c.Done.Contains(m)).Select(m => (c, months: m, due: c.ClosedOn.AddMonths(m))))
+        var cases = await db.Set<Case>()
+            .Where(c => c.BoundaryId == boundary)
+            .Select(c => new
+            {
+                c.Id, c.ParticipantId, c.ClosedOn,
+                Closed = c.State == CaseState.Closed && c.ClosedOn >= closedSince && c.ClosedOn <= closedUntil,
+                Active = c.State == CaseState.Enrolled || c.State == CaseState.Ongoing,
+            })
+            .Where(c => c.Closed || c.Active)
+            .Select(c => new
+            {
+                c.Id, c.ParticipantId, c.ClosedOn, c.Closed,
+                Done = c.Closed ? db.Set<CaseFollowUp>().Where(f => f.CaseId == c.Id).Select(f => f.Months).ToList() : null,
+                Review = c.Active ? db.ActionPlans.Where(p => p.ParticipantId == c.ParticipantId).Select(p => (DateOnly?)p.ReviewOn).FirstOrDefault() : null,
+            })
+            .Take(2 * MaxCandidates).ToListAsync(ct);
+
+        // Follow-ups 3, 6 and 12 months after closure that fall due within the window (or are up to a window late) and are not recorded.
+        candidates.AddRange(cases.Where(c => c.Closed)
+            .SelectMany(c => Case.FollowUpMonths.Where(m => !c.Done!.Contains(m)).Select(m => (c, months: m, due: c.ClosedOn!.Value.AddMonths(m))))
             .Where(x => x.due >= today.AddDays(-FollowUpWindowDays) && x.due <= today.AddDays(FollowUpWindowDays))
             .OrderBy(x => x.due)
             .Select(x => new Candidate("followUp", x.c.ParticipantId, x.c.Id, x.due, x.due < today, $"Uppföljning {x.months} månader efter avslut",
                 DataCategories.None)));
 
         // Plans: for each participant in an enrolled or ongoing case of ours, a plan due for review, or no plan at all.
-        var active = await db.Set<Case>()
-            .Where(c => c.BoundaryId == boundary && (c.State == CaseState.Enrolled || c.State == CaseState.Ongoing))
-            .Select(c => new { c.Id, c.ParticipantId, Review = db.ActionPlans.Where(p => p.ParticipantId == c.ParticipantId).Select(p => (DateOnly?)p.ReviewOn).FirstOrDefault() })
-            .Take(MaxCandidates).ToListAsync(ct);
+        var active = cases.Where(c => !c.Closed).ToList();
         candidates.AddRange(active.Where(c => c.Review is { } review && review <= dueLimit).OrderBy(c => c.Review)
             .Select(c => new Candidate("planReview", c.ParticipantId, c.Id, c.Review, c.Review < today, "Handlingsplanen ska följas upp",
                 DataCategories.CaseAndPlan)));
@@ -114,7 +132,7 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
 
         var items = await ShowableAsync(candidates, boundary, ct);
         List<WorkItem> Of(params string[] kinds) => items.Where(i => kinds.Contains(i.Kind)).Take(MaxItems).ToList();
-        var result = new WorkListResult(ownCount, sharedCount, Of("referral"), Of("reportDue"), Of("reportAwaited"), Of("consent"),
+        var result = new WorkListResult(counts.Own, counts.Shared, Of("referral"), Of("reportDue"), Of("reportAwaited"), Of("consent"),
             Of("followUp"), Of("planReview"), Of("noPlan"), await AttendanceToRegisterAsync(today, ct), recent);
 
         var shown = recent.Select(p => p.Id).Concat(items.Select(i => i.ParticipantId)).Distinct();
@@ -124,7 +142,7 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
 
     /// <summary>
     /// Keeps the candidates whose participant the user may see now with the categories the item needs, and names
-    /// them: one query for the participants, one for consents naming the user's unit.
+    /// them, in one query: the participants with what the consents naming the user's unit cover.
     /// </summary>
     private async Task<List<WorkItem>> ShowableAsync(List<Candidate> candidates, Guid boundary, CancellationToken ct)
     {
@@ -134,15 +152,17 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
             return [];
         }
 
+        var toMe = access.ConsentsToMe();
         var people = await db.Participants.Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.FirstName, p.LastName, Own = p.OwnerBoundaryId == boundary }).ToDictionaryAsync(p => p.Id, ct);
-        var others = people.Values.Where(p => !p.Own).Select(p => p.Id).ToList();
-        var consented = others.Count == 0 ? [] : (await access.ConsentsToMe().Where(c => others.Contains(c.ParticipantId))
-                .Select(c => new { c.ParticipantId, c.Categories }).ToListAsync(ct))
-            .GroupBy(c => c.ParticipantId).ToDictionary(g => g.Key, g => g.Aggregate(DataCategories.None, (all, c) => all | c.Categories));
+            .Select(p => new
+            {
+                p.Id, p.FirstName, p.LastName, Own = p.OwnerBoundaryId == boundary,
+                Consented = toMe.Where(c => c.ParticipantId == p.Id).Select(c => c.Categories).ToList(),
+            })
+            .ToDictionaryAsync(p => p.Id, ct);
 
         return candidates.Where(c => people.TryGetValue(c.ParticipantId, out var p)
-                && (p.Own || (consented.GetValueOrDefault(c.ParticipantId) is var has
+                && (p.Own || (p.Consented.Aggregate(DataCategories.None, (all, has) => all | has) is var has
                     && (has & DataCategories.Identity) != 0 && (has & c.Needs) == c.Needs)))
             .Select(c => new WorkItem(c.Kind, c.ParticipantId, $"{people[c.ParticipantId].LastName}, {people[c.ParticipantId].FirstName}",
                 c.EntityId, c.Due, c.Overdue, c.Text))
@@ -160,25 +180,21 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
         }
 
         var ids = running.Select(a => a.Id).ToList();
+        // Who takes part today, and whether they are registered.
         var taking = await (from a in db.Set<PlanActivity>()
                             join p in db.ActionPlans on a.PlanId equals p.Id
                             where a.ActivityId != null && ids.Contains(a.ActivityId.Value) && a.StartsOn <= today && a.EndsOn >= today
                                 && a.Status != PlanActivityStatus.Cancelled && a.Status != PlanActivityStatus.Interrupted
-                            select new { a.ActivityId, p.ParticipantId }).Distinct().ToListAsync(ct);
-        var registered = await db.Attendance.Where(r => ids.Contains(r.ActivityId) && r.Date == today)
-            .Select(r => new { r.ActivityId, r.ParticipantId }).ToListAsync(ct);
+                            select new
+                            {
+                                a.ActivityId, p.ParticipantId,
+                                Registered = db.Attendance.Any(r => r.ActivityId == a.ActivityId && r.ParticipantId == p.ParticipantId && r.Date == today),
+                            }).Distinct().ToListAsync(ct);
         return running
-            .Select(a => new AttendanceToRegister(a.Id, a.Name, taking.Count(t => t.ActivityId == a.Id),
-                registered.Count(r => r.ActivityId == a.Id && taking.Any(t => t.ActivityId == a.Id && t.ParticipantId == r.ParticipantId))))
+            .Select(a => new AttendanceToRegister(a.Id, a.Name, taking.Count(t => t.ActivityId == a.Id), taking.Count(t => t.ActivityId == a.Id && t.Registered)))
             .Where(a => a.Registered < a.Expected)
             .OrderBy(a => a.Name)
             .ToList();
-    }
-
-    private async Task<Dictionary<Guid, string>> OrganisationNamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
-    {
-        var wanted = ids.Distinct().ToList();
-        return wanted.Count == 0 ? [] : await db.Organisations.Where(o => wanted.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
     }
 
 }
