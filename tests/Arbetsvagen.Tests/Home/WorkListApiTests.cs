@@ -52,6 +52,39 @@ public sealed class WorkListApiTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task The_units_counts_are_its_own_participants_and_those_shared_with_it_and_are_reused_for_a_minute()
+    {
+        await using var fresh = await AppFactory.StartAsync(); // its own cache: no earlier test has counted yet
+        var shared = await fresh.CreateParticipantAsync("soc.taby");
+        await fresh.GiveConsentAsync(shared.Id, [TabyJobCentre], ["identity"]);
+        var notShared = await fresh.CreateParticipantAsync("soc.taby");
+        await fresh.GiveConsentAsync(notShared.Id, [TabyJobCentre], ["caseAndPlan"]); // no identity: not "shared" as a person
+        await fresh.CreateParticipantAsync("jobb.taby");
+        var jobbUnit = await fresh.OrganisationId(TabyJobCentre);
+        var today = Arbetsvagen.Infrastructure.SwedishTime.Today(DateTime.UtcNow);
+        var (expectedOwn, expectedShared) = await fresh.WithDbAsync(async db =>
+        {
+            var boundary = await db.Organisations.Where(o => o.Id == jobbUnit).Select(o => o.SecrecyBoundaryId).SingleAsync();
+            var consents = await db.Consents.Include(c => c.Recipients).AsNoTracking().ToListAsync();
+            var shared = consents.Where(c => c.WithdrawnAt == null && c.ValidUntil >= today
+                    && (c.Categories & Arbetsvagen.Features.Consents.DataCategories.Identity) != 0
+                    && c.Recipients.Any(r => r.OrganisationId == jobbUnit || r.OrganisationId == boundary))
+                .Select(c => c.ParticipantId).Distinct().Count();
+            return (await db.Participants.CountAsync(p => p.OwnerBoundaryId == boundary), shared);
+        });
+        var jobb = await fresh.ClientFor("jobb.taby");
+
+        var first = await jobb.GetAsync("/api/v1/work-list").JsonAsync(HttpStatusCode.OK);
+        Assert.True(expectedOwn >= 1 && expectedShared >= 1);
+        Assert.Equal(expectedOwn, (int)first["ownParticipants"]!);
+        Assert.Equal(expectedShared, (int)first["sharedParticipants"]!);
+
+        await fresh.CreateParticipantAsync("jobb.taby");
+        var soon = await jobb.GetAsync("/api/v1/work-list").JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(expectedOwn, (int)soon["ownParticipants"]!); // read again after a minute, not on every page view
+    }
+
+    [Fact]
     public async Task A_case_closed_three_months_ago_has_its_follow_up_due()
     {
         var soc = await app.ClientFor("soc.taby");

@@ -7,6 +7,7 @@ using Arbetsvagen.Features.Participants;
 using Arbetsvagen.Features.Referrals;
 using Arbetsvagen.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Arbetsvagen.Features.Home;
 
@@ -29,13 +30,18 @@ public sealed record WorkListResult(int OwnParticipants, int SharedParticipants,
 /// (own boundary, or an active consent naming the user's unit now) instead of joining every query with the
 /// whole visibility set.
 /// </summary>
-public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAccess access, AccessLogger log, TimeProvider clock)
+public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAccess access, AccessLogger log, TimeProvider clock, IMemoryCache cache)
 {
+    /// <summary>How long the unit's participant counts are reused: they are context for the start page, not a to-do.</summary>
+    public static readonly TimeSpan CountsFor = TimeSpan.FromMinutes(1);
+
     public const int ExpiryWindowDays = 30;
     public const int DueWindowDays = 7;
     public const int FollowUpWindowDays = 14;
     private const int MaxItems = 50;
     private const int MaxCandidates = 500;
+
+    private sealed record ParticipantCounts(int Own, int Shared);
 
     private sealed record Candidate(string Kind, Guid ParticipantId, Guid? EntityId, DateOnly? Due, bool Overdue, string Text, DataCategories Needs);
 
@@ -53,9 +59,14 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
         var own = db.Participants.Where(p => p.OwnerBoundaryId == boundary);
         // A consent never names the owner's own boundary, so consented participants are all "shared with us".
         var shared = access.ConsentsToMe().Where(c => (c.Categories & DataCategories.Identity) == DataCategories.Identity).Select(c => c.ParticipantId);
-        // Both counts in one round trip, read alongside the user's own organisation row.
-        var counts = await db.Organisations.Where(o => o.Id == user.OrganisationId)
-            .Select(o => new { Own = own.Count(), Shared = shared.Distinct().Count() }).SingleAsync(ct);
+        // Both counts in one round trip, read alongside the user's own organisation row; counting a unit's thousands
+        // of participants is the dearest query here, so a unit's counts are read at most once a minute.
+        var counts = await cache.GetOrCreateAsync(("work-list-counts", user.OrganisationId, boundary), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CountsFor;
+            return db.Organisations.Where(o => o.Id == user.OrganisationId)
+                .Select(o => new ParticipantCounts(own.Count(), shared.Distinct().Count())).SingleAsync(ct);
+        });
         var recent = await own.OrderByDescending(p => p.UpdatedAt).Take(15)
             .Select(p => new ParticipantListItem(p.Id, p.IdentityNumber, p.FirstName, p.LastName, "", p.HomeMunicipalityCode,
                 p.OwnerOrganisationId, false, p.UpdatedAt))
@@ -132,7 +143,7 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
 
         var items = await ShowableAsync(candidates, boundary, ct);
         List<WorkItem> Of(params string[] kinds) => items.Where(i => kinds.Contains(i.Kind)).Take(MaxItems).ToList();
-        var result = new WorkListResult(counts.Own, counts.Shared, Of("referral"), Of("reportDue"), Of("reportAwaited"), Of("consent"),
+        var result = new WorkListResult(counts!.Own, counts.Shared, Of("referral"), Of("reportDue"), Of("reportAwaited"), Of("consent"),
             Of("followUp"), Of("planReview"), Of("noPlan"), await AttendanceToRegisterAsync(today, ct), recent);
 
         var shown = recent.Select(p => p.Id).Concat(items.Select(i => i.ParticipantId)).Distinct();
