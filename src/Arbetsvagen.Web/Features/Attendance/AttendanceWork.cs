@@ -319,7 +319,8 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
         var planActivities = await db.ActionPlans.AsNoTracking().Where(p => p.ParticipantId == participantId)
             .SelectMany(p => p.Activities).Where(a => a.ActivityId != null).ToListAsync(ct);
         var activityIds = planActivities.Select(a => a.ActivityId!.Value).Concat(records.Select(r => r.ActivityId)).Distinct().ToList();
-        var activities = await db.Activities.AsNoTracking().Where(a => activityIds.Contains(a.Id)).ToListAsync(ct);
+        var activities = activityIds.Count == 0 ? []
+            : await db.Activities.AsNoTracking().Where(a => activityIds.Contains(a.Id)).ToListAsync(ct);
         var expected = activities.OrderBy(a => a.StartsOn).ThenBy(a => a.Name).Select(a => new ExpectedActivity(a.Id, a.Name, a.HoursPerDay,
             a.ScheduledDays(from, to).Where(day => planActivities.Any(p => p.ActivityId == a.Id && p.TakesPartOn(day))).ToList()));
         var summary = AttendanceSummary.Compute(from, to, Today, expected,
