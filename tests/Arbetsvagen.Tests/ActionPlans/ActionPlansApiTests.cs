@@ -156,6 +156,17 @@ public sealed class ActionPlansApiTests(AppFactory app) : IClassFixture<AppFacto
         Assert.NotEmpty(bad.FieldErrors("reviewOn"));
         Assert.NotEmpty(bad.FieldErrors("activities[0].hoursPerWeek"));
 
+        // Unreadable text and broken rules in one answer: the caseworker fixes everything in one go.
+        var both = PlanBody(1, Activity("Praktik", "placement", -10, 20), Activity("", "coaching"));
+        both["goal"] = " ";
+        both["startsOn"] = "snart";
+        var all = await owner.PostAsJsonAsync(Path(participant.Id, "/revisions"), both).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotEmpty(all.FieldErrors("startsOn"));
+        Assert.NotEmpty(all.FieldErrors("goal"));
+        Assert.NotEmpty(all.FieldErrors("activities[1].description"));
+        Assert.Empty(all.FieldErrors("activities[0].startsOn")); // compared with a start date that could not be read: not judged
+        Assert.Empty(all.FieldErrors("reviewOn"));
+
         var linked = Activity("Jobbsökargrupp");
         linked["activityId"] = Guid.NewGuid();
         Assert.NotEmpty((await owner.PostAsJsonAsync(Path(participant.Id, "/revisions"), PlanBody(1, linked)).ProblemAsync(HttpStatusCode.BadRequest))

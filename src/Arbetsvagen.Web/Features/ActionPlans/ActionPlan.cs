@@ -83,7 +83,13 @@ public class ActionPlan
                 $"Planen har ändrats av någon annan sedan du öppnade den (version {Version}, du utgick från {basedOnVersion}). Läs in den igen.");
         }
 
-        Validate(goal, startsOn, endsOn, reviewOn, activities, comment);
+        var errors = new Dictionary<string, string[]>();
+        CheckRules(goal, startsOn, endsOn, reviewOn, activities, comment, errors);
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+
         var before = Version == 0 ? null : Snapshot();
 
         Goal = goal.Trim();
@@ -113,32 +119,40 @@ public class ActionPlan
         return new ActionPlanRevision(Id, Version, by, byOrganisation, now, comment?.Trim(), Describe(before, after), JsonSerializer.Serialize(after));
     }
 
-    private void Validate(string goal, DateOnly startsOn, DateOnly endsOn, DateOnly reviewOn, IReadOnlyList<PlanActivityDraft> activities, string? comment)
+    /// <summary>
+    /// The plan's own rules, added to <paramref name="errors"/>. A field already there (text that could not be read)
+    /// is not judged again, and rules that compare with it are skipped, so one answer can name every problem at once.
+    /// </summary>
+    public void CheckRules(string goal, DateOnly startsOn, DateOnly endsOn, DateOnly reviewOn, IReadOnlyList<PlanActivityDraft> activities,
+        string? comment, Dictionary<string, string[]> errors)
     {
-        var errors = new Dictionary<string, string[]>();
+        bool Read(params string[] fields) => fields.All(f => !errors.ContainsKey(f));
+        var found = new Dictionary<string, string[]>();
+        void Add(string field, string message) => found.TryAdd(field, [message]);
         if (string.IsNullOrWhiteSpace(goal) || goal.Trim().Length > 2000)
         {
-            errors["goal"] = ["Skriv planens mål (högst 2000 tecken)."];
+            Add("goal", "Skriv planens mål (högst 2000 tecken).");
         }
 
-        if (endsOn < startsOn)
+        var periodRead = Read("startsOn", "endsOn");
+        if (periodRead && endsOn < startsOn)
         {
-            errors["endsOn"] = ["Planens slutdatum kan inte ligga före startdatum."];
+            Add("endsOn", "Planens slutdatum kan inte ligga före startdatum.");
         }
 
-        if (reviewOn < startsOn || reviewOn > endsOn)
+        if (periodRead && Read("reviewOn") && (reviewOn < startsOn || reviewOn > endsOn))
         {
-            errors["reviewOn"] = ["Datum för uppföljning av planen ska ligga inom planperioden."];
+            Add("reviewOn", "Datum för uppföljning av planen ska ligga inom planperioden.");
         }
 
         if (comment?.Trim().Length > 1000)
         {
-            errors["comment"] = ["Kommentaren får vara högst 1000 tecken."];
+            Add("comment", "Kommentaren får vara högst 1000 tecken.");
         }
 
         if (activities.Count > MaxActivities)
         {
-            errors["activities"] = [$"En plan kan ha högst {MaxActivities} aktiviteter."];
+            Add("activities", $"En plan kan ha högst {MaxActivities} aktiviteter.");
         }
 
         for (var i = 0; i < activities.Count; i++)
@@ -147,47 +161,50 @@ public class ActionPlan
             var at = $"activities[{i}]";
             if (a.Id is { } id && Activities.All(existing => existing.Id != id))
             {
-                errors[$"{at}.id"] = ["Aktiviteten finns inte i planen."];
+                Add($"{at}.id", "Aktiviteten finns inte i planen.");
             }
 
             if (string.IsNullOrWhiteSpace(a.Description) || a.Description.Trim().Length > 500)
             {
-                errors[$"{at}.description"] = ["Beskriv aktiviteten (högst 500 tecken)."];
+                Add($"{at}.description", "Beskriv aktiviteten (högst 500 tecken).");
             }
 
             if (a.Provider.Trim().Length > 200)
             {
-                errors[$"{at}.provider"] = ["Anordnaren får vara högst 200 tecken."];
+                Add($"{at}.provider", "Anordnaren får vara högst 200 tecken.");
             }
 
-            if (a.EndsOn < a.StartsOn)
+            if (Read($"{at}.startsOn", $"{at}.endsOn"))
             {
-                errors[$"{at}.endsOn"] = ["Aktivitetens slutdatum kan inte ligga före startdatum."];
-            }
-            else if (a.StartsOn < startsOn || a.EndsOn > endsOn)
-            {
-                errors[$"{at}.startsOn"] = [$"Aktiviteten ligger utanför planperioden {startsOn:yyyy-MM-dd}–{endsOn:yyyy-MM-dd}."];
+                if (a.EndsOn < a.StartsOn)
+                {
+                    Add($"{at}.endsOn", "Aktivitetens slutdatum kan inte ligga före startdatum.");
+                }
+                else if (periodRead && (a.StartsOn < startsOn || a.EndsOn > endsOn))
+                {
+                    Add($"{at}.startsOn", $"Aktiviteten ligger utanför planperioden {startsOn:yyyy-MM-dd}–{endsOn:yyyy-MM-dd}.");
+                }
             }
 
-            if (a.HoursPerWeek is < 0 or > MaxHoursPerWeek)
+            if (Read($"{at}.hoursPerWeek") && a.HoursPerWeek is < 0 or > MaxHoursPerWeek)
             {
-                errors[$"{at}.hoursPerWeek"] = [$"Timmar per vecka ska vara mellan 0 och {MaxHoursPerWeek}."];
+                Add($"{at}.hoursPerWeek", $"Timmar per vecka ska vara mellan 0 och {MaxHoursPerWeek}.");
             }
 
             if (a.Result?.Trim().Length > 2000)
             {
-                errors[$"{at}.result"] = ["Resultatet får vara högst 2000 tecken."];
+                Add($"{at}.result", "Resultatet får vara högst 2000 tecken.");
             }
         }
 
         if (activities.Where(a => a.Id is not null).GroupBy(a => a.Id).Any(g => g.Count() > 1))
         {
-            errors["activities"] = ["Samma aktivitet finns två gånger i planen."];
+            Add("activities", "Samma aktivitet finns två gånger i planen.");
         }
 
-        if (errors.Count > 0)
+        foreach (var (field, messages) in found)
         {
-            throw new ValidationException(errors);
+            errors.TryAdd(field, messages);
         }
     }
 

@@ -136,6 +136,9 @@ public sealed class ActionPlanWork(AppDbContext db, CurrentUser user, Participan
                 activityEnds ?? default, hours ?? 0, status, a.Result));
         }
 
+        // The plan's rules too (a missing goal, an activity outside the period), so the caseworker hears of every problem at once.
+        (plan ?? ActionPlan.Create(participantId)).CheckRules(input.Goal ?? "", startsOn ?? default, endsOn ?? default, reviewOn ?? default, drafts,
+            input.Comment, errors);
         if (errors.Count > 0)
         {
             throw new ValidationException(errors);
