@@ -33,7 +33,7 @@ public sealed class AccessLogBatches
     public static AccessLogBatches For(DatabaseProvider provider, string connectionString) =>
         PerDatabase.GetOrAdd($"{provider}:{connectionString}", _ =>
         {
-            // Options of its own: a request's options belong to that request's service scope.
+            // Options of its own, built the same way as the application's, so the writer needs no service scope.
             var options = new DbContextOptionsBuilder<AppDbContext>();
             Infrastructure.Database.Configure(options, provider, connectionString);
             return new AccessLogBatches(options.Options);

@@ -102,6 +102,7 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options)
             e.HasIndex(p => new { p.OwnerOrganisationId, p.IdentityNumber }).IsUnique();
             e.HasIndex(p => new { p.OwnerBoundaryId, p.SearchName });
             e.HasIndex(p => new { p.OwnerBoundaryId, p.UpdatedAt });
+            e.HasIndex(p => new { p.OwnerBoundaryId, p.LastName, p.FirstName, p.Id }); // the participant list's order
             e.HasIndex(p => p.IdentityNumber);
             e.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(p => p.Occupations).WithOne().HasForeignKey(o => o.ParticipantId).OnDelete(DeleteBehavior.Cascade);
@@ -243,35 +244,7 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options)
             return newLogEntries.Count;
         }
 
-        await AccessLogLock.WaitAsync(cancellationToken);
-        try
-        {
-            var ownTransaction = Database.CurrentTransaction is null
-                ? await Database.BeginTransactionAsync(cancellationToken)
-                : null;
-            try
-            {
-                await ChainAsync(newLogEntries, cancellationToken);
-                var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                if (ownTransaction is not null)
-                {
-                    await ownTransaction.CommitAsync(cancellationToken);
-                }
-
-                return saved;
-            }
-            finally
-            {
-                if (ownTransaction is not null)
-                {
-                    await ownTransaction.DisposeAsync();
-                }
-            }
-        }
-        finally
-        {
-            AccessLogLock.Release();
-        }
+        return await UnderChainLockAsync(newLogEntries, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -280,24 +253,53 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options)
     /// </summary>
     internal async Task AppendLogRowsAsync(List<AccessLogEntry> entries, CancellationToken cancellationToken)
     {
-        await AccessLogLock.WaitAsync(cancellationToken);
-        try
+        // Every mapped column but the generated id, so a column added to the entry cannot be left out here.
+        var columns = Model.FindEntityType(typeof(AccessLogEntry))!.GetProperties().Where(p => !p.IsPrimaryKey()).ToList();
+        var insert = $"INSERT INTO \"AccessLog\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName()}\""))}) VALUES ";
+        await UnderChainLockAsync(entries, async () =>
         {
-            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-            await ChainAsync(entries, cancellationToken);
             foreach (var chunk in entries.Chunk(400))
             {
                 // Only placeholders are put into the text; every value goes in as a parameter.
-                var rows = chunk.Select((_, row) => "(" + string.Join(", ", Enumerable.Range(row * 13, 13).Select(i => $"{{{i}}}")) + ")");
-                var values = chunk.SelectMany(e => new object?[] { e.At, e.UserId, e.UserName, e.OrganisationId, e.Roles, e.Action, e.EntityType,
-                    e.EntityId, e.ParticipantId, e.ResultIds, e.Purpose, e.PreviousHash, e.Hash }).ToArray();
-                await Database.ExecuteSqlAsync(FormattableStringFactory.Create(
-                    """INSERT INTO "AccessLog" ("At", "UserId", "UserName", "OrganisationId", "Roles", "Action", "EntityType", "EntityId", "ParticipantId", "ResultIds", "Purpose", "PreviousHash", "Hash") VALUES """
-                    + string.Join(", ", rows), values),
-                    cancellationToken);
+                var rows = chunk.Select((_, row) => "(" + string.Join(", ", columns.Select((_, column) => $"{{{row * columns.Count + column}}}")) + ")");
+                var values = chunk.SelectMany(entry => columns.Select(c => c.GetGetter().GetClrValue(entry))).ToArray();
+                await Database.ExecuteSqlAsync(FormattableStringFactory.Create(insert + string.Join(", ", rows), values), cancellationToken);
             }
 
-            await transaction.CommitAsync(cancellationToken);
+            return entries.Count;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> with <paramref name="entries"/> chained to the last stored row, under the chain lock
+    /// and in a transaction (the caller's, or one of its own committed here), so the chain has one order.
+    /// </summary>
+    private async Task<int> UnderChainLockAsync(List<AccessLogEntry> entries, Func<Task<int>> write, CancellationToken cancellationToken)
+    {
+        await AccessLogLock.WaitAsync(cancellationToken);
+        try
+        {
+            var ownTransaction = Database.CurrentTransaction is null
+                ? await Database.BeginTransactionAsync(cancellationToken)
+                : null;
+            try
+            {
+                await ChainAsync(entries, cancellationToken);
+                var written = await write();
+                if (ownTransaction is not null)
+                {
+                    await ownTransaction.CommitAsync(cancellationToken);
+                }
+
+                return written;
+            }
+            finally
+            {
+                if (ownTransaction is not null)
+                {
+                    await ownTransaction.DisposeAsync();
+                }
+            }
         }
         finally
         {

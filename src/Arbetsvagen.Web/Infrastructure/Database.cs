@@ -22,9 +22,9 @@ public static class Database
         if (provider == DatabaseProvider.Postgres)
         {
             // The same few dozen statements run all day: let PostgreSQL keep their parsed plans per connection
-            // instead of planning each one again (unless the connection string says otherwise).
+            // instead of planning each one again, unless the connection string sets it (0 turns it off).
             var npgsql = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-            if (npgsql.MaxAutoPrepare == 0)
+            if (!new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey("Max Auto Prepare"))
             {
                 npgsql.MaxAutoPrepare = 100;
             }

@@ -121,6 +121,10 @@ public sealed class ActionPlansApiTests(AppFactory app) : IClassFixture<AppFacto
         stale["goal"] = "Något annat";
         await owner.PostAsJsonAsync(Path(participant.Id, "/revisions"), stale).ProblemAsync(HttpStatusCode.Conflict);
         await owner.PostAsJsonAsync(Path(participant.Id, "/revisions"), PlanBody(0)).ProblemAsync(HttpStatusCode.Conflict);
+        var staleAndIncomplete = PlanBody(1);
+        staleAndIncomplete["goal"] = "";
+        // Fixing the goal would not help: the caseworker must reload first, so the conflict is what they hear.
+        await owner.PostAsJsonAsync(Path(participant.Id, "/revisions"), staleAndIncomplete).ProblemAsync(HttpStatusCode.Conflict);
 
         var plan = await owner.GetAsync(Path(participant.Id)).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(2, (int?)plan["version"]);

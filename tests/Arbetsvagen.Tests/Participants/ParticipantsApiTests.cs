@@ -308,6 +308,31 @@ public sealed class ParticipantsApiTests(AppFactory app) : IClassFixture<AppFact
     }
 
     [Fact]
+    public async Task Own_and_shared_participants_are_paged_together_in_name_order()
+    {
+        var lastName = TestPeople.UniqueLastName("Lindqvist");
+        var anna = await app.CreateParticipantAsync("soc.taby", p => { p["lastName"] = lastName; p["firstName"] = "Anna"; });
+        var bertil = await app.CreateParticipantAsync("soc.vaxholm", p => { p["lastName"] = lastName; p["firstName"] = "Bertil"; });
+        var cecilia = await app.CreateParticipantAsync("soc.taby", p => { p["lastName"] = lastName; p["firstName"] = "Cecilia"; });
+        var david = await app.CreateParticipantAsync("soc.vaxholm", p => { p["lastName"] = lastName; p["firstName"] = "David"; });
+        foreach (var shared in new[] { bertil, david })
+        {
+            await app.GiveConsentAsync(shared.Id, ["Täby kommun – Socialtjänsten, försörjningsstöd"], ["identity"], byUser: "soc.vaxholm");
+        }
+
+        var client = await app.ClientFor("soc.taby");
+        var pages = new List<JsonObject>();
+        for (var page = 1; page <= 5; page++)
+        {
+            pages.Add(await client.GetAsync($"/api/v1/participants?search={lastName}&page={page}&pageSize=1").JsonAsync(HttpStatusCode.OK));
+        }
+
+        Assert.All(pages, p => Assert.Equal(4, (int)p["totalCount"]!));
+        Assert.Equal([anna.Id, bertil.Id, cecilia.Id, david.Id], pages.Take(4).Select(p => Assert.Single(Ids(p))));
+        Assert.Empty(Ids(pages[4]));
+    }
+
+    [Fact]
     public async Task Search_also_answers_to_post_so_the_text_stays_out_of_urls()
     {
         var participant = await app.CreateParticipantAsync("soc.taby");

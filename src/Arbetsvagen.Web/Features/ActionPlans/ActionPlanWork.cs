@@ -136,16 +136,20 @@ public sealed class ActionPlanWork(AppDbContext db, CurrentUser user, Participan
                 activityEnds ?? default, hours ?? 0, status, a.Result));
         }
 
-        // The plan's rules too (a missing goal, an activity outside the period), so the caseworker hears of every problem at once.
-        (plan ?? ActionPlan.Create(participantId)).CheckRules(input.Goal ?? "", startsOn ?? default, endsOn ?? default, reviewOn ?? default, drafts,
-            input.Comment, errors);
+        var isNew = plan is null;
+        plan ??= ActionPlan.Create(participantId);
+        // The plan's rules too (a missing goal, an activity outside the period), so the caseworker hears of every problem
+        // at once; but a revision based on an old version is a conflict first (Revise answers it).
+        if (input.BasedOnVersion == plan.Version)
+        {
+            plan.CheckRules(input.Goal ?? "", startsOn ?? default, endsOn ?? default, reviewOn ?? default, drafts, input.Comment, errors);
+        }
+
         if (errors.Count > 0)
         {
             throw new ValidationException(errors);
         }
 
-        var isNew = plan is null;
-        plan ??= ActionPlan.Create(participantId);
         var existing = plan.Activities.Select(a => a.Id).ToHashSet();
         var revision = plan.Revise(input.BasedOnVersion!.Value, input.Goal ?? "", direction, startsOn!.Value, endsOn!.Value, reviewOn!.Value, drafts,
             input.Comment, user.Id, user.OrganisationId, Now);

@@ -59,13 +59,12 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
         var own = db.Participants.Where(p => p.OwnerBoundaryId == boundary);
         // A consent never names the owner's own boundary, so consented participants are all "shared with us".
         var shared = access.ConsentsToMe().Where(c => (c.Categories & DataCategories.Identity) == DataCategories.Identity).Select(c => c.ParticipantId);
-        // Both counts in one round trip, read alongside the user's own organisation row; counting a unit's thousands
-        // of participants is the dearest query here, so a unit's counts are read at most once a minute.
-        var counts = await cache.GetOrCreateAsync(("work-list-counts", user.OrganisationId, boundary), entry =>
+        // Counting a unit's thousands of participants is the dearest query here, and the counts are context, not a
+        // to-do: a unit's counts are read at most once a minute.
+        var counts = await cache.GetOrCreateAsync(("work-list-counts", user.OrganisationId, boundary), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CountsFor;
-            return db.Organisations.Where(o => o.Id == user.OrganisationId)
-                .Select(o => new ParticipantCounts(own.Count(), shared.Distinct().Count())).SingleAsync(ct);
+            return new ParticipantCounts(await own.CountAsync(ct), await shared.Distinct().CountAsync(ct));
         });
         var recent = await own.OrderByDescending(p => p.UpdatedAt).Take(15)
             .Select(p => new ParticipantListItem(p.Id, p.IdentityNumber, p.FirstName, p.LastName, "", p.HomeMunicipalityCode,
@@ -74,20 +73,20 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
 
         var candidates = new List<Candidate>();
         var dueLimit = today.AddDays(DueWindowDays);
-        // Referrals to us to answer or report on soon, and referrals from us whose report is late: one query, each
-        // half on its own boundary index.
-        var referrals = await db.Set<Referral>()
-            .Select(r => new
-            {
-                r.Id, r.ParticipantId, r.ExpectedReportOn, r.Orders, r.State,
-                ToUs = r.ToBoundaryId == boundary && (r.State == ReferralState.Sent || (r.State == ReferralState.Accepted && r.ExpectedReportOn <= dueLimit)),
-                Awaited = r.FromBoundaryId == boundary && (r.State == ReferralState.Sent || r.State == ReferralState.Accepted) && r.ExpectedReportOn < today,
-            })
-            .Where(r => r.ToUs || r.Awaited)
-            .OrderBy(r => r.ExpectedReportOn).Take(2 * MaxCandidates).ToListAsync(ct);
+        // Referrals to us to answer or report on soon, and referrals from us whose report is late: each with its own
+        // limit and boundary index, in one round trip.
+        var toUs = db.Set<Referral>()
+            .Where(r => r.ToBoundaryId == boundary && (r.State == ReferralState.Sent || (r.State == ReferralState.Accepted && r.ExpectedReportOn <= dueLimit)))
+            .OrderBy(r => r.ExpectedReportOn).Take(MaxCandidates)
+            .Select(r => new { r.Id, r.ParticipantId, r.ExpectedReportOn, r.Orders, r.State, ToUs = true });
+        var awaited = db.Set<Referral>()
+            .Where(r => r.FromBoundaryId == boundary && (r.State == ReferralState.Sent || r.State == ReferralState.Accepted) && r.ExpectedReportOn < today)
+            .OrderBy(r => r.ExpectedReportOn).Take(MaxCandidates)
+            .Select(r => new { r.Id, r.ParticipantId, r.ExpectedReportOn, r.Orders, r.State, ToUs = false });
+        var referrals = (await toUs.Concat(awaited).ToListAsync(ct)).OrderBy(r => r.ExpectedReportOn).ToList();
         candidates.AddRange(referrals.Where(r => r.ToUs).Select(r => new Candidate(r.State == ReferralState.Sent ? "referral" : "reportDue", r.ParticipantId,
             r.Id, r.ExpectedReportOn, r.ExpectedReportOn < today, EnumText.Label(r.Orders), DataCategories.CaseAndPlan)));
-        candidates.AddRange(referrals.Where(r => r.Awaited).Select(r => new Candidate("reportAwaited", r.ParticipantId, r.Id, r.ExpectedReportOn, true,
+        candidates.AddRange(referrals.Where(r => !r.ToUs).Select(r => new Candidate("reportAwaited", r.ParticipantId, r.Id, r.ExpectedReportOn, true,
             EnumText.Label(r.Orders), DataCategories.CaseAndPlan)));
 
         var horizon = today.AddDays(ExpiryWindowDays);
@@ -105,36 +104,27 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
         candidates.AddRange(expiring.Select(e => new Candidate("consent", e.ParticipantId, e.Id, e.ValidUntil, false,
             "Samtycke till " + string.Join(", ", e.Recipients.Select(name => name ?? "okänd organisation")), DataCategories.None)));
 
-        // Our cases closed 3–12 months ago (follow-ups) and our enrolled or ongoing cases (plans): one query.
+        // Follow-ups 3, 6 and 12 months after closure that fall due within the window (or are up to a window late) and are not recorded.
         var closedSince = today.AddMonths(-12).AddDays(-FollowUpWindowDays);
         var closedUntil = today.AddMonths(-3).AddDays(FollowUpWindowDays);
-        var cases = await db.Set<Case>()
-            .Where(c => c.BoundaryId == boundary)
-            .Select(c => new
-            {
-                c.Id, c.ParticipantId, c.ClosedOn,
-                Closed = c.State == CaseState.Closed && c.ClosedOn >= closedSince && c.ClosedOn <= closedUntil,
-                Active = c.State == CaseState.Enrolled || c.State == CaseState.Ongoing,
-            })
-            .Where(c => c.Closed || c.Active)
-            .Select(c => new
-            {
-                c.Id, c.ParticipantId, c.ClosedOn, c.Closed,
-                Done = c.Closed ? db.Set<CaseFollowUp>().Where(f => f.CaseId == c.Id).Select(f => f.Months).ToList() : null,
-                Review = c.Active ? db.ActionPlans.Where(p => p.ParticipantId == c.ParticipantId).Select(p => (DateOnly?)p.ReviewOn).FirstOrDefault() : null,
-            })
-            .Take(2 * MaxCandidates).ToListAsync(ct);
-
-        // Follow-ups 3, 6 and 12 months after closure that fall due within the window (or are up to a window late) and are not recorded.
-        candidates.AddRange(cases.Where(c => c.Closed)
-            .SelectMany(c => Case.FollowUpMonths.Where(m => !c.Done!.Contains(m)).Select(m => (c, months: m, due: c.ClosedOn!.Value.AddMonths(m))))
+        var closed = await db.Set<Case>()
+            .Where(c => c.BoundaryId == boundary && c.State == CaseState.Closed && c.ClosedOn >= closedSince && c.ClosedOn <= closedUntil)
+            .OrderBy(c => c.ClosedOn).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.ParticipantId, ClosedOn = c.ClosedOn!.Value, Done = c.FollowUps.Select(f => f.Months).ToList() })
+            .Take(MaxCandidates).ToListAsync(ct);
+        candidates.AddRange(closed
+            .SelectMany(c => Case.FollowUpMonths.Where(m => !c.Done.Contains(m)).Select(m => (c, months: m, due: c.ClosedOn.AddMonths(m))))
             .Where(x => x.due >= today.AddDays(-FollowUpWindowDays) && x.due <= today.AddDays(FollowUpWindowDays))
             .OrderBy(x => x.due)
             .Select(x => new Candidate("followUp", x.c.ParticipantId, x.c.Id, x.due, x.due < today, $"Uppföljning {x.months} månader efter avslut",
                 DataCategories.None)));
 
         // Plans: for each participant in an enrolled or ongoing case of ours, a plan due for review, or no plan at all.
-        var active = cases.Where(c => !c.Closed).ToList();
+        var active = await db.Set<Case>()
+            .Where(c => c.BoundaryId == boundary && (c.State == CaseState.Enrolled || c.State == CaseState.Ongoing))
+            .OrderBy(c => c.OpenedOn).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.ParticipantId, Review = db.ActionPlans.Where(p => p.ParticipantId == c.ParticipantId).Select(p => (DateOnly?)p.ReviewOn).FirstOrDefault() })
+            .Take(MaxCandidates).ToListAsync(ct);
         candidates.AddRange(active.Where(c => c.Review is { } review && review <= dueLimit).OrderBy(c => c.Review)
             .Select(c => new Candidate("planReview", c.ParticipantId, c.Id, c.Review, c.Review < today, "Handlingsplanen ska följas upp",
                 DataCategories.CaseAndPlan)));

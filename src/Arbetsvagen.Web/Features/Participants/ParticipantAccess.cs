@@ -41,17 +41,24 @@ public sealed class ParticipantAccess(AppDbContext db, CurrentUser user, TimePro
 
     public IQueryable<Participant> Visible()
     {
+        var (own, shared) = VisibleParts();
+        // UNION ALL of two indexable halves (boundary index, primary key): an OR here made PostgreSQL scan every
+        // participant. The halves cannot overlap, since a consent never names the owner's own boundary.
+        return own.Concat(shared);
+    }
+
+    /// <summary>The two halves of <see cref="Visible"/>: the own boundary's participants, and others' shared by consent.</summary>
+    public (IQueryable<Participant> Own, IQueryable<Participant> Shared) VisibleParts()
+    {
         if (!user.IsCaseworker)
         {
-            return db.Participants.Where(_ => false);
+            return (db.Participants.Where(_ => false), db.Participants.Where(_ => false));
         }
 
         var boundary = user.SecrecyBoundaryId;
         var shared = ConsentsToMe().Where(c => (c.Categories & DataCategories.Identity) == DataCategories.Identity).Select(c => c.ParticipantId);
-        // UNION ALL of two indexable halves (boundary index, primary key): an OR here made PostgreSQL scan every
-        // participant. The halves cannot overlap, since a consent never names the owner's own boundary.
-        return db.Participants.Where(p => p.OwnerBoundaryId == boundary)
-            .Concat(db.Participants.Where(p => p.OwnerBoundaryId != boundary && shared.Contains(p.Id)));
+        return (db.Participants.Where(p => p.OwnerBoundaryId == boundary),
+            db.Participants.Where(p => p.OwnerBoundaryId != boundary && shared.Contains(p.Id)));
     }
 
     /// <summary>

@@ -47,11 +47,18 @@ public static class ParticipantsApi
     public static async Task<Paged<ParticipantListItem>> Search(ParticipantAccess access, string? search, int page, int pageSize,
         TimeProvider clock, CancellationToken ct)
     {
-        var query = ParticipantSearch.Apply(access.Visible(), search, SwedishTime.Today(clock));
-        var total = await query.CountAsync(ct);
+        var today = SwedishTime.Today(clock);
+        var (ownPart, sharedPart) = access.VisibleParts();
+        var own = ParticipantSearch.Apply(ownPart, search, today);
+        var shared = ParticipantSearch.Apply(sharedPart, search, today);
+        var total = await own.CountAsync(ct) + await shared.CountAsync(ct);
         // (page - 1) * pageSize overflows int for an absurd page number; such a page simply lies past the end.
         var skip = (int)Math.Min(((long)page - 1) * pageSize, int.MaxValue);
-        var items = await query.OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id)
+        var wanted = (int)Math.Min((long)skip + pageSize, int.MaxValue);
+        // Each half gives its first `wanted` rows in name order (the own half straight from the boundary-and-name index),
+        // and the database merges those: the page never sorts a whole boundary.
+        var items = await Ordered(own).Take(wanted).Concat(Ordered(shared).Take(wanted))
+            .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id)
             .Skip(skip).Take(pageSize)
             .Select(p => new { p.Id, p.IdentityNumber, p.FirstName, p.LastName, p.Gender, p.HomeMunicipalityCode, p.OwnerOrganisationId, p.OwnerBoundaryId, p.UpdatedAt })
             .ToListAsync(ct);
@@ -60,6 +67,9 @@ public static class ParticipantsApi
             EnumText.ApiName(p.Gender), p.HomeMunicipalityCode, p.OwnerOrganisationId, p.OwnerBoundaryId != boundary, p.UpdatedAt)).ToList(),
             page, pageSize, total);
     }
+
+    private static IQueryable<Participant> Ordered(IQueryable<Participant> participants) =>
+        participants.OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id);
 
     private static async Task<Results<Ok<ParticipantDto>, ProblemHttpResult>> Get(Guid id,
         ParticipantAccess access, AccessLogger log, CurrentUser user, CancellationToken ct)
