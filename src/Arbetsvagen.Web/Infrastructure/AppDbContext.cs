@@ -103,7 +103,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options)
             e.HasIndex(p => new { p.OwnerBoundaryId, p.SearchName });
             e.HasIndex(p => new { p.OwnerBoundaryId, p.UpdatedAt });
             // The participant list's order; with the search text in it, a name search filters in the index too.
-            e.HasIndex(p => new { p.OwnerBoundaryId, p.LastName, p.FirstName, p.Id, p.SearchName });
+            e.HasIndex(p => new { p.OwnerBoundaryId, p.LastName, p.FirstName, p.Id, p.SearchName })
+                .HasDatabaseName("IX_Participants_OwnerBoundaryId_ListOrder"); // the default name is too long for PostgreSQL
             e.HasIndex(p => p.IdentityNumber);
             e.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(p => p.Occupations).WithOne().HasForeignKey(o => o.ParticipantId).OnDelete(DeleteBehavior.Cascade);
