@@ -57,8 +57,7 @@ public static class ParticipantsApi
         var wanted = (int)Math.Min((long)skip + pageSize, int.MaxValue);
         // Each half gives its first `wanted` rows in name order (the own half straight from the boundary-and-name index),
         // and the database merges those: the page never sorts a whole boundary.
-        var items = await Ordered(own).Take(wanted).Concat(Ordered(shared).Take(wanted))
-            .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id)
+        var items = await Ordered(Ordered(own).Take(wanted).Concat(Ordered(shared).Take(wanted)))
             .Skip(skip).Take(pageSize)
             .Select(p => new { p.Id, p.IdentityNumber, p.FirstName, p.LastName, p.Gender, p.HomeMunicipalityCode, p.OwnerOrganisationId, p.OwnerBoundaryId, p.UpdatedAt })
             .ToListAsync(ct);
