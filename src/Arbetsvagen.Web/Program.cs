@@ -5,19 +5,21 @@ using Arbetsvagen.Features.Attendance;
 using Arbetsvagen.Features.ActionPlans;
 using Arbetsvagen.Features.Cases;
 using Arbetsvagen.Features.Account;
-using Arbetsvagen.Features.Consents;
-using Arbetsvagen.Features.Home;
+using Arbetsvagen.Core.Consents;
+using Arbetsvagen.Compositions.Home;
 using Arbetsvagen.Features.Mappings;
 using Arbetsvagen.Features.Notifications;
-using Arbetsvagen.Features.Organisations;
-using Arbetsvagen.Features.Participants;
+using Arbetsvagen.Core.Organisations;
+using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Features.Referrals;
 using Arbetsvagen.Features.Users;
 using Arbetsvagen.Infrastructure;
-using Arbetsvagen.Infrastructure.Demo;
+using Arbetsvagen.Compositions.Hosting;
+using Arbetsvagen.Compositions.Demo;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Arbetsvagen.Core.AccessLog;
 
 if (await Commands.TryRunAsync(args))
 {
@@ -96,7 +98,14 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
 });
 builder.Services.AddOpenApi("v1");
-builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+// Pages sit in their floor's folder; FloorRoutes keeps the floor out of their addresses.
+builder.Services.AddRazorPages(o =>
+{
+    o.RootDirectory = "/";
+    o.Conventions.Add(new FloorRoutes());
+});
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions>(o =>
+    o.PageViewLocationFormats.Add("/Infrastructure/Ui/{0}" + Microsoft.AspNetCore.Mvc.Razor.RazorViewEngine.ViewExtension));
 
 var app = builder.Build();
 

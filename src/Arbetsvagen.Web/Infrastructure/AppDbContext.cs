@@ -1,10 +1,9 @@
 using System.Runtime.CompilerServices;
-using Arbetsvagen.Features.AccessLog;
 using Arbetsvagen.Features.Cases;
 using Arbetsvagen.Features.Referrals;
-using Arbetsvagen.Features.Consents;
-using Arbetsvagen.Features.Organisations;
-using Arbetsvagen.Features.Participants;
+using Arbetsvagen.Core.Consents;
+using Arbetsvagen.Core.Organisations;
+using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Features.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;

@@ -22,7 +22,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     public IReadOnlyList<string> Roles => Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
 
     public bool IsInRole(string role) => Principal.IsInRole(role);
-    public bool IsCaseworker => Features.Users.Roles.Caseworkers.Any(IsInRole);
-    public bool MaySeeSensitiveData => Features.Users.Roles.SensitiveDataReaders.Any(IsInRole);
-    public bool IsAdministrator => IsInRole(Features.Users.Roles.Administrator);
+    public bool IsCaseworker => Infrastructure.Roles.Caseworkers.Any(IsInRole);
+    public bool MaySeeSensitiveData => Infrastructure.Roles.SensitiveDataReaders.Any(IsInRole);
+    public bool IsAdministrator => IsInRole(Infrastructure.Roles.Administrator);
 }

@@ -22,8 +22,28 @@ public static class EnumText
     public static bool TryParse<T>(string? text, out T value) where T : struct, Enum
     {
         value = default;
-        return !string.IsNullOrWhiteSpace(text) && !int.TryParse(text, out _)
-            && Enum.TryParse(text.Trim(), ignoreCase: true, out value) && Enum.IsDefined(value);
+        if (string.IsNullOrWhiteSpace(text) || int.TryParse(text, out _))
+        {
+            return false;
+        }
+
+        if (Enum.TryParse(text.Trim(), ignoreCase: true, out value) && Enum.IsDefined(value))
+        {
+            return true;
+        }
+
+        // The Swedish label is accepted too, since that is what a message names.
+        var label = text.Trim();
+        foreach (var candidate in Values<T>())
+        {
+            if (string.Equals(Label(candidate), label, StringComparison.CurrentCultureIgnoreCase))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static IEnumerable<T> Values<T>() where T : struct, Enum =>

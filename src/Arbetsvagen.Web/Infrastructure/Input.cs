@@ -13,7 +13,7 @@ public static class Input
             return value;
         }
 
-        errors[field] = [$"{message}. Tillåtna värden: {string.Join(", ", EnumText.Values<T>().Select(EnumText.ApiName))}."];
+        errors[field] = [$"{message}. Välj en av: {string.Join(", ", EnumText.Values<T>().Select(v => EnumText.Label(v)))}."];
         return default;
     }
 

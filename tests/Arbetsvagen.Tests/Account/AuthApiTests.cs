@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Arbetsvagen.Features.Organisations;
+using Arbetsvagen.Core.Organisations;
 using Arbetsvagen.Features.Users;
 using Arbetsvagen.Infrastructure;
 using Arbetsvagen.Tests.Infrastructure;

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using Arbetsvagen.Features.AccessLog;
 using Arbetsvagen.Tests.Infrastructure;
 using Arbetsvagen.Tests.Participants;
 using Xunit;
+using Arbetsvagen.Infrastructure;
 
 namespace Arbetsvagen.Tests.ActionPlans;
 

@@ -2,9 +2,9 @@ using System.Net;
 using Arbetsvagen.Features.Mappings;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Arbetsvagen.Features.AccessLog;
 using Arbetsvagen.Tests.Infrastructure;
 using Xunit;
+using Arbetsvagen.Infrastructure;
 
 namespace Arbetsvagen.Tests.ActionPlans;
 

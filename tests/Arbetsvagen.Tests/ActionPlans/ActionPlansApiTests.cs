@@ -3,12 +3,12 @@ using Arbetsvagen.Features.Mappings;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Arbetsvagen.Features.AccessLog;
 using Arbetsvagen.Features.ActionPlans;
 using Arbetsvagen.Features.Cases;
 using Arbetsvagen.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
+using Arbetsvagen.Infrastructure;
 
 namespace Arbetsvagen.Tests.ActionPlans;
 

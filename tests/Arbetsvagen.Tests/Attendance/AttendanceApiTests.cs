@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
-using Arbetsvagen.Features.AccessLog;
 using Arbetsvagen.Features.Attendance;
 using Arbetsvagen.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 using static Arbetsvagen.Tests.Attendance.AttendanceTestData;
+using Arbetsvagen.Infrastructure;
 
 namespace Arbetsvagen.Tests.Attendance;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using Arbetsvagen.Features.AccessLog;
 using Arbetsvagen.Tests.Infrastructure;
 using Xunit;
 using static Arbetsvagen.Tests.Attendance.AttendanceTestData;
+using Arbetsvagen.Infrastructure;
 
 namespace Arbetsvagen.Tests.Attendance;
 

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Arbetsvagen.Features.AccessLog;
 using Arbetsvagen.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 using static Arbetsvagen.Tests.Attendance.AttendanceTestData;
+using Arbetsvagen.Infrastructure;
 
 namespace Arbetsvagen.Tests.Attendance;
 

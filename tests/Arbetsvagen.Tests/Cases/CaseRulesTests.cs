@@ -1,5 +1,5 @@
 using Arbetsvagen.Features.Cases;
-using Arbetsvagen.Features.Participants;
+using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Infrastructure;
 using Xunit;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Arbetsvagen.Features.AccessLog;
 using Arbetsvagen.Tests.Infrastructure;
 using Xunit;
+using Arbetsvagen.Infrastructure;
 
 namespace Arbetsvagen.Tests.Cases;
 

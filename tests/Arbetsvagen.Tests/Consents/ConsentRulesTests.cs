@@ -1,4 +1,4 @@
-using Arbetsvagen.Features.Consents;
+using Arbetsvagen.Core.Consents;
 using Arbetsvagen.Infrastructure;
 using Xunit;
 

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Arbetsvagen.Features.AccessLog;
 using Arbetsvagen.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
+using Arbetsvagen.Infrastructure;
 
 namespace Arbetsvagen.Tests.Home;
 
@@ -67,7 +67,7 @@ public sealed class WorkListApiTests(AppFactory app) : IClassFixture<AppFactory>
             var boundary = await db.Organisations.Where(o => o.Id == jobbUnit).Select(o => o.SecrecyBoundaryId).SingleAsync();
             var consents = await db.Consents.Include(c => c.Recipients).AsNoTracking().ToListAsync();
             var shared = consents.Where(c => c.WithdrawnAt == null && c.ValidUntil >= today
-                    && (c.Categories & Arbetsvagen.Features.Consents.DataCategories.Identity) != 0
+                    && (c.Categories & Arbetsvagen.Core.Consents.DataCategories.Identity) != 0
                     && c.Recipients.Any(r => r.OrganisationId == jobbUnit || r.OrganisationId == boundary))
                 .Select(c => c.ParticipantId).Distinct().Count();
             return (await db.Participants.CountAsync(p => p.OwnerBoundaryId == boundary), shared);

@@ -78,7 +78,7 @@ public sealed class SchemaMigratorTests
             var alva = participants[inOwnBoundary];
             Assert.Equal(("Alva", "Gammal", "198507099805"), (alva.FirstName, alva.LastName, alva.IdentityNumber));
             Assert.Equal(new DateOnly(1985, 7, 9), alva.DateOfBirth);
-            Assert.Equal(Arbetsvagen.Features.Participants.TargetGroups.Youth, alva.TargetGroups);
+            Assert.Equal(Arbetsvagen.Core.Participants.TargetGroups.Youth, alva.TargetGroups);
             Assert.True(alva.IsShortEducated);
             Assert.Equal(DateTimeKind.Utc, alva.CreatedAt.Kind);
             Assert.Equal(new DateTime(2025, 1, 15, 10, 0, 0, DateTimeKind.Utc), alva.CreatedAt);

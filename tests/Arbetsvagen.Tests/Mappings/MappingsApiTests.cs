@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Arbetsvagen.Features.AccessLog;
 using Arbetsvagen.Features.Mappings;
 using Arbetsvagen.Features.Users;
-using Arbetsvagen.Infrastructure.Demo;
+using Arbetsvagen.Compositions.Demo;
 using Arbetsvagen.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
+using Arbetsvagen.Infrastructure;
 
 namespace Arbetsvagen.Tests.Mappings;
 

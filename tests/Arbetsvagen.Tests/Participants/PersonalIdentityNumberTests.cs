@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Arbetsvagen.Features.Participants;
+using Arbetsvagen.Core.Participants;
 using Xunit;
 
 namespace Arbetsvagen.Tests.Participants;

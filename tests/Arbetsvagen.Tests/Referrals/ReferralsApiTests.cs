@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using Arbetsvagen.Features.AccessLog;
 using Arbetsvagen.Tests.Infrastructure;
 using Xunit;
+using Arbetsvagen.Infrastructure;
 
 namespace Arbetsvagen.Tests.Referrals;
 

@@ -4,6 +4,7 @@ using Arbetsvagen.Features.Users;
 using Arbetsvagen.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
+using Arbetsvagen.Infrastructure;
 
 namespace Arbetsvagen.Tests.Users;
 

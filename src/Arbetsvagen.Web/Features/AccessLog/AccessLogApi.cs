@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Arbetsvagen.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Arbetsvagen.Core.AccessLog;
 
 namespace Arbetsvagen.Features.AccessLog;
 

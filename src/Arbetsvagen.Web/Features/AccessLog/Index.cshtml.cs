@@ -1,10 +1,10 @@
 using System.Text;
-using Arbetsvagen.Features.Shared;
 using Arbetsvagen.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Arbetsvagen.Core.AccessLog;
 
 namespace Arbetsvagen.Features.AccessLog;
 

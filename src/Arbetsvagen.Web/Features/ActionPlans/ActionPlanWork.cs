@@ -2,12 +2,12 @@ using System.Globalization;
 using Arbetsvagen.Features.Mappings;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Arbetsvagen.Features.AccessLog;
 using Arbetsvagen.Features.Cases;
-using Arbetsvagen.Features.Consents;
-using Arbetsvagen.Features.Participants;
+using Arbetsvagen.Core.Consents;
+using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Arbetsvagen.Core.AccessLog;
 
 namespace Arbetsvagen.Features.ActionPlans;
 

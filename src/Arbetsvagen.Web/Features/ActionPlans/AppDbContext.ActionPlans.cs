@@ -1,7 +1,8 @@
 using Arbetsvagen.Features.ActionPlans;
 using Arbetsvagen.Features.Attendance;
-using Arbetsvagen.Features.Participants;
+using Arbetsvagen.Core.Participants;
 using Microsoft.EntityFrameworkCore;
+using Arbetsvagen.Infrastructure;
 
 namespace Arbetsvagen.Infrastructure;
 
@@ -56,7 +57,7 @@ public partial class AppDbContext
             e.Property(a => a.Place).HasMaxLength(200);
             e.Property(a => a.HoursPerDay).HasPrecision(4, 2);
             e.HasIndex(a => new { a.OrganisationId, a.EndsOn });
-            e.HasOne<Features.Organisations.Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Arbetsvagen.Core.Organisations.Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<AttendanceRecord>(e =>
         {

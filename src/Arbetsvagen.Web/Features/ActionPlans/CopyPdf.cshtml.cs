@@ -1,4 +1,3 @@
-using Arbetsvagen.Features.AccessLog;
 using Arbetsvagen.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Arbetsvagen.Features.Mappings;
-using Arbetsvagen.Features.AccessLog;
 using Arbetsvagen.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Arbetsvagen.Features.Shared;
 using Arbetsvagen.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Arbetsvagen.Features.Participants;
+using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,9 +1,9 @@
-using Arbetsvagen.Features.AccessLog;
-using Arbetsvagen.Features.Consents;
-using Arbetsvagen.Features.Organisations;
-using Arbetsvagen.Features.Participants;
+using Arbetsvagen.Core.Consents;
+using Arbetsvagen.Core.Organisations;
+using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Arbetsvagen.Core.AccessLog;
 
 namespace Arbetsvagen.Features.Cases;
 

@@ -1,8 +1,9 @@
 using Arbetsvagen.Features.Mappings;
-using Arbetsvagen.Features.Organisations;
-using Arbetsvagen.Features.Participants;
+using Arbetsvagen.Core.Organisations;
+using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Features.Referrals;
 using Microsoft.EntityFrameworkCore;
+using Arbetsvagen.Infrastructure;
 
 namespace Arbetsvagen.Infrastructure;
 

@@ -1,6 +1,5 @@
-using Arbetsvagen.Features.Participants;
+using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Features.Referrals;
-using Arbetsvagen.Features.Shared;
 using Arbetsvagen.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

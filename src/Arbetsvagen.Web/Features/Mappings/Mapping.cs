@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Arbetsvagen.Features.Participants;
+using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Infrastructure;
 using ValidationException = Arbetsvagen.Infrastructure.ValidationException;
 

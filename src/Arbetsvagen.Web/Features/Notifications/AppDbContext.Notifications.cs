@@ -1,5 +1,6 @@
 using Arbetsvagen.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Arbetsvagen.Infrastructure;
 
 namespace Arbetsvagen.Infrastructure;
 
@@ -13,6 +14,6 @@ public partial class AppDbContext
         e.Property(n => n.Text).HasMaxLength(500);
         e.Property(n => n.Link).HasMaxLength(200);
         e.HasIndex(n => new { n.UserId, n.ReadAt, n.CreatedAt });
-        e.HasOne<Features.Users.AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
     });
 }

@@ -1,12 +1,12 @@
-using Arbetsvagen.Features.AccessLog;
 using Arbetsvagen.Features.Attendance;
 using Arbetsvagen.Features.Cases;
-using Arbetsvagen.Features.Consents;
+using Arbetsvagen.Core.Consents;
 using Arbetsvagen.Features.Notifications;
-using Arbetsvagen.Features.Participants;
+using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using ValidationException = Arbetsvagen.Infrastructure.ValidationException;
+using Arbetsvagen.Core.AccessLog;
 
 namespace Arbetsvagen.Features.Referrals;
 

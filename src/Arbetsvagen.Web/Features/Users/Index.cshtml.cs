@@ -1,5 +1,4 @@
-using Arbetsvagen.Features.Organisations;
-using Arbetsvagen.Features.Shared;
+using Arbetsvagen.Core.Organisations;
 using Arbetsvagen.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

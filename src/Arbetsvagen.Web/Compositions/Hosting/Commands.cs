@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using Arbetsvagen.Core.Organisations;
+using Arbetsvagen.Core.Participants;
+using Arbetsvagen.Compositions.Demo;
+using Microsoft.EntityFrameworkCore;
+using Arbetsvagen.Infrastructure;
+
+namespace Arbetsvagen.Compositions.Hosting;
+
+/// <summary>
+/// Command-line tasks run instead of the web server:
+/// <c>migrate</c>, <c>seed-volume --participants N</c>, and <c>schema-script</c> (prints the EF model as SQL,
+/// the starting point for a new migration script).
+/// </summary>
+public static class Commands
+{
+    public static async Task<bool> TryRunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0] is not ("migrate" or "seed-volume" or "schema-script"))
+        {
+            return false;
+        }
+
+        var builder = WebApplication.CreateBuilder(args[1..]);
+        builder.Services.AddAppDatabase(builder.Configuration);
+        builder.Services.AddIdentityCore<AppUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AppDbContext>();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        await using var app = builder.Build();
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        switch (args[0])
+        {
+            case "schema-script":
+                Console.WriteLine(db.Database.GenerateCreateScript());
+                break;
+            case "migrate":
+                var applied = await SchemaMigrator.MigrateAsync(db);
+                await Demo.DemoRegion.EnsureRolesAsync(scope.ServiceProvider);
+                Console.WriteLine(applied.Count == 0 ? "Databasen är redan aktuell." : $"Körde migreringar: {string.Join(", ", applied)}");
+                break;
+            default:
+                var count = int.TryParse(builder.Configuration["participants"], out var n) ? n : 100_000;
+                await SchemaMigrator.MigrateAsync(db);
+                await SeedVolumeAsync(db, count);
+                break;
+        }
+
+        return true;
+    }
+
+    private const int DemoNumbers = 1_000;
+
+    /// <summary>Adds <paramref name="count"/> synthetic participants spread over the organisations that hold cases.</summary>
+    public static async Task SeedVolumeAsync(AppDbContext db, int count)
+    {
+        var owners = await db.Organisations.AsNoTracking()
+            .Where(o => o.Kind != OrganisationKind.Municipality && o.Kind != OrganisationKind.CoordinationAssociation)
+            .OrderBy(o => o.Name).ToListAsync();
+        if (owners.Count == 0)
+        {
+            throw new InvalidOperationException("Inga organisationer finns. Starta produkten i demoläge en gång (eller skapa organisationer) först.");
+        }
+
+        var author = await db.Users.OrderBy(u => u.UserName).Select(u => u.Id).FirstOrDefaultAsync();
+        var start = await db.Participants.CountAsync();
+        var capacity = owners.Count * (SyntheticPeople.NumberCount - DemoNumbers);
+        if (start + count > capacity)
+        {
+            throw new InvalidOperationException($"Testpersonnumren räcker till högst {capacity} deltagare över {owners.Count} organisationer.");
+        }
+
+        var people = new SyntheticPeople(seed: 100_000, DateOnly.FromDateTime(DateTime.UtcNow));
+        var now = DateTime.UtcNow;
+        var watch = Stopwatch.StartNew();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        const int batch = 2_000;
+        for (var done = 0; done < count; done += batch)
+        {
+            for (var i = done; i < Math.Min(count, done + batch); i++)
+            {
+                var k = start + i;
+                var owner = owners[k % owners.Count];
+                // Per organisation each number is used once (the demo seed uses the first DemoNumbers), so
+                // uniqueness holds up to owners × (numbers − DemoNumbers).
+                var participant = people.Create(k, owner, numberIndex: DemoNumbers + (k / owners.Count), author, now);
+                db.Participants.Add(participant);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException)
+            {
+                throw new InvalidOperationException("Ett testpersonnummer fanns redan i en organisation. Kör seed-volume mot en databas med färre deltagare.");
+            }
+
+            db.ChangeTracker.Clear();
+            Console.Write($"\r{Math.Min(count, done + batch)} / {count} deltagare");
+        }
+
+        // After a bulk load: fresh planner statistics; on PostgreSQL a vacuum too (so counts can read the index alone,
+        // as they can once autovacuum has run), on SQLite the write-ahead log folded into the database file.
+        await db.Database.ExecuteSqlRawAsync(db.IsPostgres ? "VACUUM ANALYZE" : "PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;");
+        Console.WriteLine($"\nKlart: {count} deltagare på {watch.Elapsed.TotalSeconds:F1} s.");
+    }
+}

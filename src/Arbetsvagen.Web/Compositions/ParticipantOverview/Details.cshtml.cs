@@ -1,0 +1,156 @@
+using Arbetsvagen.Core.Participants;
+using Arbetsvagen.Features.ActionPlans;
+using Arbetsvagen.Features.Attendance;
+using Arbetsvagen.Features.Cases;
+using Arbetsvagen.Features.Mappings;
+using Arbetsvagen.Features.Referrals;
+using Arbetsvagen.Core.Consents;
+using Arbetsvagen.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Arbetsvagen.Core.AccessLog;
+
+namespace Arbetsvagen.Compositions.ParticipantOverview;
+
+public class DetailsModel(ParticipantAccess access, ConsentChanges consents, AccessLogger log, CurrentUser user, AppDbContext db,
+    TimeProvider clock, CaseWork caseWork, ReferralWork referralWork, ActionPlanWork plans,
+    MappingWork mappings, AttendanceWork attendance) : PageModel
+{
+    private Dictionary<Guid, string> organisations = [];
+
+    public ParticipantDto? Participant { get; private set; }
+    public bool OwnCase { get; private set; }
+    public string OwnerName { get; private set; } = "";
+    public List<Consent> Consents { get; private set; } = [];
+    public List<Case> Cases { get; private set; } = [];
+    public bool MayOpenCase { get; private set; }
+    public bool MaySeeAttendance { get; private set; }
+    /// <summary>The overview of the path: current plan, latest joint position and the last four weeks' attendance (each when covered).</summary>
+    public ActionPlan? Plan { get; private set; }
+    public JointPosition? Position { get; private set; }
+    public AttendanceSummary? RecentAttendance { get; private set; }
+    public const int RecentAttendanceDays = 28;
+    public string MyOrganisationName => OrganisationName(user.OrganisationId);
+    [BindProperty] public OpenCaseInput NewCase { get; set; } = new();
+    [BindProperty] public ReferralInput NewReferral { get; set; } = new();
+    public List<Referral> Referrals { get; private set; } = [];
+    /// <summary>Organisations outside the user's secrecy boundary that a referral can go to.</summary>
+    public List<(Guid Id, string Name)> Receivers { get; private set; } = [];
+    /// <summary>The user's own open cases for the participant, one of which a referral can come from.</summary>
+    public List<Case> MyOpenCases { get; private set; } = [];
+    public DateOnly Today => SwedishTime.Today(clock);
+    public string TodayText => Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public string OrganisationName(Guid id) => organisations.GetValueOrDefault(id, "okänd organisation");
+
+    /// <summary>How many similar referrals (this one included) were sent in the lock-in period up to <paramref name="referral"/>.</summary>
+    public int Similar(Referral referral) => Referral.SimilarWithinLockInPeriod(referral, Referrals);
+
+    public string Label<T>(string? apiName) where T : struct, Enum =>
+        EnumText.TryParse<T>(apiName, out var value) ? EnumText.Label(value) : "–";
+
+    public string Occupations(List<string>? ids) => ids is { Count: > 0 }
+        ? string.Join(", ", ids.Select(id => ReferenceData.Instance.Occupations.TryGetValue(id, out var o) ? o.Name : id))
+        : "–";
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct); // a dozen queries follow: one connection for all of them
+        var grant = await access.FindAsync(id, ct);
+        if (grant is null)
+        {
+            return NotFound();
+        }
+
+        await log.RecordAsync(AccessAction.Read, "Participant", id, id, grant.ConsentId is { } c ? $"samtycke {c}" : null, ct: ct);
+        Participant = ParticipantDto.From(grant, user.MaySeeSensitiveData);
+        OwnCase = grant.OwnCase;
+        Consents = await consents.ListAsync(id, ct) ?? [];
+        Cases = await caseWork.ListAsync(id, ct) ?? [];
+        MayOpenCase = grant.Covers(DataCategories.CaseAndPlan);
+        MaySeeAttendance = grant.Covers(DataCategories.Attendance);
+        Referrals = await referralWork.ListForParticipantAsync(id, ct) ?? [];
+        if (MayOpenCase)
+        {
+            Plan = (await plans.ReadAsync(id, ct))?.Plan;
+            Position = (await mappings.ListJointPositionsAsync(id, ct))?.FirstOrDefault();
+        }
+
+        if (MaySeeAttendance)
+        {
+            RecentAttendance = await attendance.SummaryAsync(id, Today.AddDays(1 - RecentAttendanceDays), Today, ct);
+        }
+        var all = await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Name, o.SecrecyBoundaryId }).ToListAsync(ct);
+        organisations = all.ToDictionary(o => o.Id, o => o.Name);
+        if (OwnCase)
+        {
+            Receivers = all.Where(o => o.SecrecyBoundaryId != user.SecrecyBoundaryId).OrderBy(o => o.Name, StringComparer.Create(new System.Globalization.CultureInfo("sv-SE"), false))
+                .Select(o => (o.Id, o.Name)).ToList();
+            MyOpenCases = Cases.Where(c => c.BoundaryId == user.SecrecyBoundaryId && c.State != CaseState.Closed).ToList();
+        }
+
+        OwnerName = OrganisationName(grant.Participant.OwnerOrganisationId);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostOpenCaseAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            if (await caseWork.OpenAsync(id, NewCase, ct) is not { } opened)
+            {
+                return NotFound();
+            }
+
+            TempData["Message"] = "Ärendet är aktualiserat.";
+            return Redirect($"/Cases/Details/{opened.Id}");
+        }
+        catch (ValidationException e)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddErrors(e.Errors, prefix: "");
+            return await OnGetAsync(id, ct);
+        }
+    }
+
+    public async Task<IActionResult> OnPostSendReferralAsync(Guid id, CancellationToken ct)
+    {
+        NewReferral.ParticipantId = id;
+        try
+        {
+            if (await referralWork.SendAsync(NewReferral, ct) is not { } sent)
+            {
+                return NotFound();
+            }
+
+            TempData["Message"] = sent.SimilarWithinLockInPeriod >= Referral.LockInThreshold
+                ? $"Remissen är skickad. Inlåsningsrisk: {sent.SimilarWithinLockInPeriod} liknande remisser de senaste {(Referral.LockInMonths)} månaderna."
+                : "Remissen är skickad.";
+            return Redirect($"/Referrals/Details/{sent.Referral.Id}");
+        }
+        catch (ValidationException e)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddErrors(e.Errors, prefix: "");
+            return await OnGetAsync(id, ct);
+        }
+        catch (ForbiddenException)
+        {
+            return Forbid();
+        }
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid consentId, CancellationToken ct)
+    {
+        var consent = await consents.WithdrawAsync(consentId, ct);
+        if (consent is null || consent.ParticipantId != id)
+        {
+            return NotFound();
+        }
+
+        TempData["Message"] = "Samtycket är återkallat. Delningen har upphört.";
+        return Redirect($"/Participants/Details/{id}");
+    }
+}

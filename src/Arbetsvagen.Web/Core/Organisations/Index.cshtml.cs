@@ -1,0 +1,46 @@
+using Arbetsvagen.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Arbetsvagen.Core.Organisations;
+
+public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+{
+    [BindProperty] public OrganisationInput Input { get; set; } = new();
+    public List<Organisation> Tree { get; private set; } = [];
+    public List<(string Name, int Members)> Collaborations { get; private set; } = [];
+    public bool IsAdministrator => user.IsAdministrator;
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!user.IsAdministrator)
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        var (created, errors) = await OrganisationsApi.CreateAsync(Input, db, clock, ct);
+        if (created is null)
+        {
+            ModelState.AddErrors(errors, "Input");
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        TempData["Message"] = $"{created.Name} är skapad.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var all = await OrganisationsApi.ListAsync(db, ct);
+        // Each top-level organisation followed by its units.
+        Tree = all.Where(o => o.ParentId is null)
+            .SelectMany(parent => all.Where(u => u.ParentId == parent.Id).Prepend(parent)).ToList();
+        Collaborations = (await db.Collaborations.AsNoTracking().Select(c => new { c.Name, Members = c.Members.Count }).ToListAsync(ct))
+            .Select(c => (c.Name, c.Members)).ToList();
+    }
+}

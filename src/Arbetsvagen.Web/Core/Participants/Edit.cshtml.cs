@@ -1,0 +1,64 @@
+using Arbetsvagen.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Arbetsvagen.Core.AccessLog;
+
+namespace Arbetsvagen.Core.Participants;
+
+public class EditModel(ParticipantChanges changes, ParticipantAccess access, AccessLogger log, CurrentUser user, TimeProvider clock) : ParticipantFormPage(user)
+{
+    private readonly CurrentUser me = user;
+
+    public override bool IsNew => false;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var grant = await access.FindAsync(id, ct);
+        if (grant is null)
+        {
+            return NotFound();
+        }
+
+        if (!grant.OwnCase)
+        {
+            await log.RecordAsync(AccessAction.Denied, "Participant", id, id, "ändring utan eget ärende", ct: ct);
+            return Forbid();
+        }
+
+        await log.RecordAsync(AccessAction.Read, "Participant", id, id, ct: ct);
+        Input = ParticipantInput.From(grant.Participant, me.MaySeeSensitiveData);
+        FillOccupationNames();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var grant = await access.FindAsync(id, ct);
+        if (grant is null)
+        {
+            return NotFound();
+        }
+
+        // The number is not posted back; the heading and form show it again after an error.
+        var number = grant.Participant.IdentityNumber;
+        if (!ReadOccupationNames())
+        {
+            ShowErrors(Input.Validate(SwedishTime.Today(clock), isNew: false, out _));
+            Input.PersonalIdentityNumber = number;
+            return Page();
+        }
+
+        switch (await changes.UpdateAsync(id, Input, ct))
+        {
+            case ChangeResult.Saved:
+                TempData["Message"] = "Ändringarna är sparade.";
+                return Redirect($"/Participants/Details/{id}");
+            case ChangeResult.Invalid invalid:
+                ShowErrors(invalid.Errors);
+                Input.PersonalIdentityNumber = number;
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+}

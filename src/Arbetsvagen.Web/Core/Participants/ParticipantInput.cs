@@ -1,0 +1,255 @@
+using Arbetsvagen.Infrastructure;
+
+namespace Arbetsvagen.Core.Participants;
+
+/// <summary>
+/// A participant as the API and the forms send it. Enum values arrive as text so that a wrong value gets a
+/// Swedish message naming the field instead of a deserialisation error.
+/// </summary>
+public sealed class ParticipantInput
+{
+    public string? PersonalIdentityNumber { get; set; }
+    /// <summary>The person has no Swedish number: a temporary reference is created.</summary>
+    public bool WithoutIdentityNumber { get; set; }
+    public string? DateOfBirth { get; set; }
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public string? StreetAddress { get; set; }
+    public string? PostalCode { get; set; }
+    public string? City { get; set; }
+    public string? HomeMunicipalityCode { get; set; }
+    public string? Gender { get; set; }
+    public string? EducationLevel { get; set; }
+    public string? SwedishLevel { get; set; }
+    public bool InterpreterNeeded { get; set; }
+    public string? InterpreterLanguage { get; set; }
+    public List<string>? DrivingLicences { get; set; }
+    public string? AfStatus { get; set; }
+    public bool EducationDuty { get; set; }
+    public string? IncomeSource { get; set; }
+    public List<string>? TargetGroups { get; set; }
+    public List<string>? OccupationsOfExperience { get; set; }
+    public List<string>? OccupationsOfInterest { get; set; }
+    public bool? HasRegisteredDisability { get; set; }
+    public string? DisabilityDescription { get; set; }
+    public string? HealthLimitations { get; set; }
+    public string? WorkAbility { get; set; }
+
+    /// <summary>The parsed, valid values; only set when <see cref="Validate"/> found no errors.</summary>
+    public sealed record Parsed(PersonalIdentityNumber? Number, DateOnly? DateOfBirth, Gender Gender, EducationLevel EducationLevel,
+        SwedishLevel SwedishLevel, AfStatus AfStatus, IncomeSource IncomeSource, TargetGroups TargetGroups, string DrivingLicences);
+
+    public Dictionary<string, string[]> Validate(DateOnly today, bool isNew, out Parsed? parsed)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Error(string field, string message) => errors[field] = [message];
+        var reference = ReferenceData.Instance;
+
+        PersonalIdentityNumber? number = null;
+        DateOnly? dateOfBirth = null;
+        if (isNew && !WithoutIdentityNumber)
+        {
+            if (string.IsNullOrWhiteSpace(PersonalIdentityNumber))
+            {
+                Error("personalIdentityNumber", "Ange personnummer eller samordningsnummer, eller markera att personen saknar svenskt nummer.");
+            }
+            else if (!Participants.PersonalIdentityNumber.TryParse(PersonalIdentityNumber, today, out number, out var error))
+            {
+                Error("personalIdentityNumber", error);
+            }
+            else
+            {
+                dateOfBirth = number.IsDateOfBirthComplete ? number.DateOfBirth : null;
+            }
+        }
+
+        if (isNew && WithoutIdentityNumber && !string.IsNullOrWhiteSpace(DateOfBirth))
+        {
+            if (!DateOnly.TryParseExact(DateOfBirth.Trim(), "yyyy-MM-dd", out var born) || born > today || born < today.AddYears(-120))
+            {
+                Error("dateOfBirth", "Födelsedatum ska vara ett giltigt datum (ÅÅÅÅ-MM-DD) som inte ligger i framtiden.");
+            }
+            else
+            {
+                dateOfBirth = born;
+            }
+        }
+
+        Required("firstName", FirstName, "Förnamn", 100);
+        Required("lastName", LastName, "Efternamn", 100);
+        Optional("email", Email, "E-post", 200);
+        if (!string.IsNullOrWhiteSpace(Email) && !System.Net.Mail.MailAddress.TryCreate(Email.Trim(), out _))
+        {
+            Error("email", "E-postadressen är inte giltig.");
+        }
+
+        Optional("phone", Phone, "Telefon", 40);
+        if (!string.IsNullOrWhiteSpace(Phone) && !Phone.All(c => char.IsDigit(c) || c is ' ' or '-' or '+' or '(' or ')'))
+        {
+            Error("phone", "Telefonnumret får bara innehålla siffror, mellanslag, bindestreck och +.");
+        }
+
+        Optional("streetAddress", StreetAddress, "Adress", 200);
+        Optional("city", City, "Ort", 100);
+        if (!string.IsNullOrWhiteSpace(PostalCode) && !System.Text.RegularExpressions.Regex.IsMatch(PostalCode.Trim(), "^[0-9]{3} ?[0-9]{2}$"))
+        {
+            Error("postalCode", "Postnumret ska ha fem siffror, till exempel 183 70.");
+        }
+
+        if (string.IsNullOrWhiteSpace(HomeMunicipalityCode))
+        {
+            Error("homeMunicipalityCode", "Ange hemkommun.");
+        }
+        else if (!reference.Municipalities.ContainsKey(HomeMunicipalityCode.Trim()))
+        {
+            Error("homeMunicipalityCode", "Hemkommunen finns inte i listan över Sveriges kommuner (fyrsiffrig kommunkod).");
+        }
+
+        var gender = Enum<Gender>("gender", Gender, "Kön", Participants.Gender.Unknown);
+        var education = Enum<EducationLevel>("educationLevel", EducationLevel, "Utbildningsnivå", Participants.EducationLevel.Unknown);
+        var swedish = Enum<SwedishLevel>("swedishLevel", SwedishLevel, "Svenskanivå", Participants.SwedishLevel.Unknown);
+        var afStatus = Enum<AfStatus>("afStatus", AfStatus, "Status hos Arbetsförmedlingen", Participants.AfStatus.NotRegistered);
+        var income = Enum<IncomeSource>("incomeSource", IncomeSource, "Försörjning", Participants.IncomeSource.None);
+        Optional("interpreterLanguage", InterpreterLanguage, "Tolkspråk", 100);
+
+        var groups = Participants.TargetGroups.None;
+        foreach (var text in TargetGroups ?? [])
+        {
+            if (EnumText.TryParse<TargetGroups>(text, out var group))
+            {
+                groups |= group;
+            }
+            else
+            {
+                Error("targetGroups", $"Okänd målgrupp: {text}.");
+            }
+        }
+
+        var licences = (DrivingLicences ?? []).Select(l => l.Trim()).Where(l => l.Length > 0).Distinct().ToList();
+        var unknownLicence = licences.FirstOrDefault(l => !reference.DrivingLicences.Contains(l));
+        if (unknownLicence is not null)
+        {
+            Error("drivingLicences", $"Okänd körkortsbehörighet: {unknownLicence}.");
+        }
+
+        foreach (var (field, list) in new[] { ("occupationsOfExperience", OccupationsOfExperience), ("occupationsOfInterest", OccupationsOfInterest) })
+        {
+            var unknown = (list ?? []).FirstOrDefault(id => !reference.Occupations.ContainsKey(id));
+            if (unknown is not null)
+            {
+                Error(field, $"Okänd yrkesbenämning: {unknown}. Använd JobTechs begrepps-id.");
+            }
+        }
+
+        Optional("disabilityDescription", DisabilityDescription, "Beskrivning av funktionsnedsättning", 2000);
+        Optional("healthLimitations", HealthLimitations, "Hälsa och begränsningar", 4000);
+        Optional("workAbility", WorkAbility, "Arbetsförmåga", 4000);
+
+        parsed = errors.Count == 0
+            ? new Parsed(number, dateOfBirth, gender, education, swedish, afStatus, income, groups,
+                string.Join(',', reference.DrivingLicences.Where(licences.Contains)))
+            : null;
+        return errors;
+
+        void Required(string field, string? value, string label, int max)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                Error(field, $"{label} måste anges.");
+            }
+            else
+            {
+                Optional(field, value, label, max);
+            }
+        }
+
+        void Optional(string field, string? value, string label, int max)
+        {
+            if (value is not null && value.Trim().Length > max)
+            {
+                Error(field, $"{label} får vara högst {max} tecken.");
+            }
+        }
+
+        T Enum<T>(string field, string? value, string label, T fallback) where T : struct, Enum
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return fallback;
+            }
+
+            if (EnumText.TryParse<T>(value, out var parsedValue))
+            {
+                return parsedValue;
+            }
+
+            Error(field, $"{label} har ett okänt värde. Tillåtna värden: {string.Join(", ", System.Enum.GetValues<T>().Select(EnumText.ApiName))}.");
+            return fallback;
+        }
+    }
+
+    /// <summary>Copies the editable fields onto the participant; sensitive ones only when the caller may write them.</summary>
+    public void ApplyTo(Participant p, Parsed parsed, bool maySetSensitive)
+    {
+        p.Rename(FirstName!, LastName!);
+        p.Email = Clean(Email);
+        p.Phone = Clean(Phone);
+        p.StreetAddress = Clean(StreetAddress);
+        p.PostalCode = Clean(PostalCode);
+        p.City = Clean(City);
+        p.HomeMunicipalityCode = HomeMunicipalityCode!.Trim();
+        p.Gender = parsed.Gender;
+        p.EducationLevel = parsed.EducationLevel;
+        p.SwedishLevel = parsed.SwedishLevel;
+        p.InterpreterNeeded = InterpreterNeeded;
+        p.InterpreterLanguage = InterpreterNeeded ? Clean(InterpreterLanguage) : null;
+        p.DrivingLicences = parsed.DrivingLicences;
+        p.AfStatus = parsed.AfStatus;
+        p.EducationDuty = EducationDuty;
+        p.IncomeSource = parsed.IncomeSource;
+        p.TargetGroups = parsed.TargetGroups;
+        p.SetOccupations((OccupationsOfExperience ?? []).Select(id => (OccupationRelation.Experience, id))
+            .Concat((OccupationsOfInterest ?? []).Select(id => (OccupationRelation.Interest, id))));
+        if (maySetSensitive)
+        {
+            var s = p.SensitiveData();
+            s.HasRegisteredDisability = HasRegisteredDisability ?? false;
+            s.DisabilityDescription = Clean(DisabilityDescription);
+            s.HealthLimitations = Clean(HealthLimitations);
+            s.WorkAbility = Clean(WorkAbility);
+        }
+    }
+
+    public static ParticipantInput From(Participant p, bool withSensitive) => new()
+    {
+        PersonalIdentityNumber = p.IdentityNumber,
+        FirstName = p.FirstName,
+        LastName = p.LastName,
+        Email = p.Email,
+        Phone = p.Phone,
+        StreetAddress = p.StreetAddress,
+        PostalCode = p.PostalCode,
+        City = p.City,
+        HomeMunicipalityCode = p.HomeMunicipalityCode,
+        Gender = EnumText.ApiName(p.Gender),
+        EducationLevel = EnumText.ApiName(p.EducationLevel),
+        SwedishLevel = EnumText.ApiName(p.SwedishLevel),
+        InterpreterNeeded = p.InterpreterNeeded,
+        InterpreterLanguage = p.InterpreterLanguage,
+        DrivingLicences = p.DrivingLicences.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),
+        AfStatus = EnumText.ApiName(p.AfStatus),
+        EducationDuty = p.EducationDuty,
+        IncomeSource = EnumText.ApiName(p.IncomeSource),
+        TargetGroups = EnumText.FlagNames(p.TargetGroups),
+        OccupationsOfExperience = p.Occupations.Where(o => o.Relation == OccupationRelation.Experience).Select(o => o.ConceptId).ToList(),
+        OccupationsOfInterest = p.Occupations.Where(o => o.Relation == OccupationRelation.Interest).Select(o => o.ConceptId).ToList(),
+        HasRegisteredDisability = withSensitive ? p.Sensitive?.HasRegisteredDisability ?? false : null,
+        DisabilityDescription = withSensitive ? p.Sensitive?.DisabilityDescription : null,
+        HealthLimitations = withSensitive ? p.Sensitive?.HealthLimitations : null,
+        WorkAbility = withSensitive ? p.Sensitive?.WorkAbility : null,
+    };
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
