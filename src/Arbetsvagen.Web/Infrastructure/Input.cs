@@ -17,14 +17,17 @@ public static class Input
         return default;
     }
 
-    /// <summary>A date written ÅÅÅÅ-MM-DD; blank is an error only when <paramref name="required"/>.</summary>
-    public static DateOnly? Date(Dictionary<string, string[]> errors, string field, string? text, bool required = true)
+    /// <summary>
+    /// A date written ÅÅÅÅ-MM-DD; blank is an error only when <paramref name="required"/>. <paramref name="label"/> is the
+    /// field's Swedish name as the form shows it ("startdatum"), so that the message says which date is wrong.
+    /// </summary>
+    public static DateOnly? Date(Dictionary<string, string[]> errors, string field, string? text, string label, bool required = true)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             if (required)
             {
-                errors[field] = ["Ange ett datum (ÅÅÅÅ-MM-DD)."];
+                errors[field] = [$"Ange {label} (ÅÅÅÅ-MM-DD)."];
             }
 
             return null;
@@ -36,7 +39,35 @@ public static class Input
             return date;
         }
 
-        errors[field] = ["Datum skrivs ÅÅÅÅ-MM-DD."];
+        errors[field] = [$"{Capitalised(label)} ska skrivas ÅÅÅÅ-MM-DD."];
         return null;
     }
+
+    /// <summary>
+    /// A free text, trimmed; null when blank. A missing required text and a too long one get different messages, both
+    /// naming the field by its Swedish <paramref name="label"/>.
+    /// </summary>
+    public static string? Text(Dictionary<string, string[]> errors, string field, string? text, string label, int maxLength, bool required = true)
+    {
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            if (required)
+            {
+                errors[field] = [$"Ange {label}."];
+            }
+
+            return null;
+        }
+
+        if (trimmed.Length > maxLength)
+        {
+            errors[field] = [$"{Capitalised(label)} är för lång: högst {maxLength} tecken, nu {trimmed.Length}."];
+            return null;
+        }
+
+        return trimmed;
+    }
+
+    private static string Capitalised(string label) => label.Length == 0 ? label : char.ToUpperInvariant(label[0]) + label[1..];
 }

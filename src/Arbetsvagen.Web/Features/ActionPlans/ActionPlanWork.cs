@@ -102,9 +102,9 @@ public sealed class ActionPlanWork(AppDbContext db, CurrentUser user, Participan
         }
 
         var direction = Input.Enum<Direction>(errors, "direction", input.Direction, "Ange planens inriktning");
-        var startsOn = Input.Date(errors, "startsOn", input.StartsOn);
-        var endsOn = Input.Date(errors, "endsOn", input.EndsOn);
-        var reviewOn = Input.Date(errors, "reviewOn", input.ReviewOn);
+        var startsOn = Input.Date(errors, "startsOn", input.StartsOn, "startdatum");
+        var endsOn = Input.Date(errors, "endsOn", input.EndsOn, "slutdatum");
+        var reviewOn = Input.Date(errors, "reviewOn", input.ReviewOn, "datum för uppföljning");
         var drafts = new List<PlanActivityDraft>();
         var activities = input.Activities ?? []; // "activities": null in JSON
         for (var i = 0; i < activities.Count; i++)
@@ -114,8 +114,8 @@ public sealed class ActionPlanWork(AppDbContext db, CurrentUser user, Participan
             var kind = Input.Enum<ActivityKind>(errors, $"{at}.kind", a.Kind, "Välj typ av insats");
             var status = string.IsNullOrWhiteSpace(a.Status) ? PlanActivityStatus.Planned
                 : Input.Enum<PlanActivityStatus>(errors, $"{at}.status", a.Status, "Okänd status");
-            var activityStarts = Input.Date(errors, $"{at}.startsOn", a.StartsOn);
-            var activityEnds = Input.Date(errors, $"{at}.endsOn", a.EndsOn);
+            var activityStarts = Input.Date(errors, $"{at}.startsOn", a.StartsOn, "aktivitetens startdatum");
+            var activityEnds = Input.Date(errors, $"{at}.endsOn", a.EndsOn, "aktivitetens slutdatum");
             var hours = ParseHours(errors, $"{at}.hoursPerWeek", a.HoursPerWeek);
             if (a.ActivityId is { } scheduledId && activityStarts is { } s && activityEnds is { } e)
             {

@@ -57,8 +57,8 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
         RequireCaseworker();
         var errors = new Dictionary<string, string[]>();
         var kind = Input.Enum<ActivityKind>(errors, "kind", input.Kind, "Ange typ av aktivitet");
-        var startsOn = Input.Date(errors, "startsOn", input.StartsOn);
-        var endsOn = Input.Date(errors, "endsOn", input.EndsOn);
+        var startsOn = Input.Date(errors, "startsOn", input.StartsOn, "startdatum");
+        var endsOn = Input.Date(errors, "endsOn", input.EndsOn, "slutdatum");
         var days = Weekdays.None;
         foreach (var day in input.Days ?? [])
         {
@@ -155,7 +155,7 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
         }
 
         var errors = new Dictionary<string, string[]>();
-        if (Input.Date(errors, "date", dateText) is not { } date)
+        if (Input.Date(errors, "date", dateText, "datum") is not { } date)
         {
             throw new ValidationException(errors);
         }
@@ -193,7 +193,7 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
         }
 
         var errors = new Dictionary<string, string[]>();
-        var date = Input.Date(errors, "date", input.Date);
+        var date = Input.Date(errors, "date", input.Date, "datum");
         if (date is { } d && d > Today)
         {
             errors["date"] = ["Närvaro kan inte registreras för en dag som inte har varit."];
@@ -283,8 +283,8 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
         }
 
         var errors = new Dictionary<string, string[]>();
-        var from = Input.Date(errors, "from", fromText);
-        var to = Input.Date(errors, "to", toText);
+        var from = Input.Date(errors, "from", fromText, "från-datum");
+        var to = Input.Date(errors, "to", toText, "till-datum");
         if (from is { } f && to is { } t)
         {
             if (t < f)

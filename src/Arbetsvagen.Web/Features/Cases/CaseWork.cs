@@ -65,7 +65,7 @@ public sealed class CaseWork(AppDbContext db, CurrentUser user, ParticipantAcces
 
         var errors = new Dictionary<string, string[]>();
         var source = Input.Enum<IntakeSource>(errors, "source", input.Source, "Ange varifrån ärendet kommer");
-        var openedOn = Input.Date(errors, "openedOn", input.OpenedOn, required: false) ?? SwedishTime.Today(Now);
+        var openedOn = Input.Date(errors, "openedOn", input.OpenedOn, "aktualiseringsdatum", required: false) ?? SwedishTime.Today(Now);
         if (openedOn > SwedishTime.Today(Now))
         {
             errors["openedOn"] = ["Aktualiseringsdatum kan inte ligga i framtiden."];
@@ -148,7 +148,7 @@ public sealed class CaseWork(AppDbContext db, CurrentUser user, ParticipantAcces
     public async Task<Case?> EnrolAsync(Guid caseId, EnrolmentInput input, CancellationToken ct) => await ChangeAsync(caseId, async c =>
     {
         var errors = new Dictionary<string, string[]>();
-        var on = Input.Date(errors, "enrolledOn", input.EnrolledOn, required: false) ?? SwedishTime.Today(Now);
+        var on = Input.Date(errors, "enrolledOn", input.EnrolledOn, "inskrivningsdatum", required: false) ?? SwedishTime.Today(Now);
         if (string.IsNullOrWhiteSpace(input.CheckInSchedule) || input.CheckInSchedule.Trim().Length > 500)
         {
             errors["checkInSchedule"] = ["Ange överenskomna avstämningar, t.ex. \"varannan tisdag kl 10\" (högst 500 tecken)."];
@@ -177,7 +177,7 @@ public sealed class CaseWork(AppDbContext db, CurrentUser user, ParticipantAcces
     public async Task<Case?> CloseAsync(Guid caseId, ClosureInput input, CancellationToken ct) => await ChangeAsync(caseId, c =>
     {
         var errors = new Dictionary<string, string[]>();
-        var on = Input.Date(errors, "closedOn", input.ClosedOn, required: false) ?? SwedishTime.Today(Now);
+        var on = Input.Date(errors, "closedOn", input.ClosedOn, "avslutsdatum", required: false) ?? SwedishTime.Today(Now);
         if (on > SwedishTime.Today(Now))
         {
             errors["closedOn"] = ["Avslutsdatum kan inte ligga i framtiden."];
@@ -210,7 +210,7 @@ public sealed class CaseWork(AppDbContext db, CurrentUser user, ParticipantAcces
     {
         var errors = new Dictionary<string, string[]>();
         var today = SwedishTime.Today(Now);
-        var on = Input.Date(errors, "followedUpOn", input.FollowedUpOn, required: false) ?? today;
+        var on = Input.Date(errors, "followedUpOn", input.FollowedUpOn, "uppföljningsdatum", required: false) ?? today;
         if (on > today)
         {
             errors["followedUpOn"] = ["Uppföljningsdatum kan inte ligga i framtiden."];
