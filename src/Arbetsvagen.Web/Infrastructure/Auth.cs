@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using System.Security.Claims;
-using Arbetsvagen.Features.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -12,21 +11,6 @@ public static class Policies
 {
     public const string Api = "api";
     public const string Administrator = "administrator";
-}
-
-/// <summary>Puts the user's organisation and secrecy boundary into the sign-in (cookie or bearer token).</summary>
-public sealed class AppClaimsPrincipalFactory(UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles,
-    IOptions<IdentityOptions> options, AppDbContext db)
-    : UserClaimsPrincipalFactory<AppUser, IdentityRole<Guid>>(users, roles, options)
-{
-    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
-    {
-        var identity = await base.GenerateClaimsAsync(user);
-        var boundary = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.SecrecyBoundaryId).FirstAsync();
-        identity.AddClaim(new Claim(AppClaims.OrganisationId, user.OrganisationId.ToString()));
-        identity.AddClaim(new Claim(AppClaims.SecrecyBoundaryId, boundary.ToString()));
-        return identity;
-    }
 }
 
 public sealed record UserStatus(bool Exists, bool IsDisabled, bool TwoFactorEnabled);

@@ -46,7 +46,7 @@ public sealed class ActionPlansApiTests(AppFactory app) : IClassFixture<AppFacto
     private string Path(Guid participant, string rest = "") => $"/api/v1/participants/{participant}/action-plan{rest}";
 
     private async Task<int> RevisionCount(Guid participant) =>
-        await app.WithDbAsync(db => db.Set<ActionPlanRevision>().CountAsync(r => db.ActionPlans.Any(p => p.Id == r.PlanId && p.ParticipantId == participant)));
+        await app.WithDbAsync(db => db.Set<ActionPlanRevision>().CountAsync(r => db.Set<ActionPlan>().Any(p => p.Id == r.PlanId && p.ParticipantId == participant)));
 
     [Fact]
     public async Task A_plan_is_created_and_revised_twice_with_history_changes_and_readable_snapshots()

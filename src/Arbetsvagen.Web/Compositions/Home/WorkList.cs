@@ -98,7 +98,7 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
             .Select(c => new
             {
                 c.Id, c.ParticipantId, c.ValidUntil,
-                Recipients = c.Recipients.Select(r => db.Organisations.Where(o => o.Id == r.OrganisationId).Select(o => o.Name).FirstOrDefault()).ToList(),
+                Recipients = c.Recipients.Select(r => db.Set<Arbetsvagen.Core.Organisations.Organisation>().Where(o => o.Id == r.OrganisationId).Select(o => o.Name).FirstOrDefault()).ToList(),
             })
             .Take(MaxItems).ToListAsync(ct);
         candidates.AddRange(expiring.Select(e => new Candidate("consent", e.ParticipantId, e.Id, e.ValidUntil, false,
@@ -123,7 +123,7 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
         var active = await db.Set<Case>()
             .Where(c => c.BoundaryId == boundary && (c.State == CaseState.Enrolled || c.State == CaseState.Ongoing))
             .OrderBy(c => c.OpenedOn).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.ParticipantId, Review = db.ActionPlans.Where(p => p.ParticipantId == c.ParticipantId).Select(p => (DateOnly?)p.ReviewOn).FirstOrDefault() })
+            .Select(c => new { c.Id, c.ParticipantId, Review = db.Set<ActionPlan>().Where(p => p.ParticipantId == c.ParticipantId).Select(p => (DateOnly?)p.ReviewOn).FirstOrDefault() })
             .Take(MaxCandidates).ToListAsync(ct);
         candidates.AddRange(active.Where(c => c.Review is { } review && review <= dueLimit).OrderBy(c => c.Review)
             .Select(c => new Candidate("planReview", c.ParticipantId, c.Id, c.Review, c.Review < today, "Handlingsplanen ska följas upp",
@@ -189,7 +189,7 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
                             select new
                             {
                                 a.ActivityId, p.ParticipantId,
-                                Registered = db.Attendance.Any(r => r.ActivityId == a.ActivityId && r.ParticipantId == p.ParticipantId && r.Date == today),
+                                Registered = db.Set<AttendanceRecord>().Any(r => r.ActivityId == a.ActivityId && r.ParticipantId == p.ParticipantId && r.Date == today),
                             }).Distinct().ToListAsync(ct);
         return running
             .Select(a => new AttendanceToRegister(a.Id, a.Name, taking.Count(t => t.ActivityId == a.Id), taking.Count(t => t.ActivityId == a.Id && t.Registered)))
