@@ -119,7 +119,7 @@ public sealed class ReferralWork(AppDbContext db, CurrentUser user, ParticipantA
         }
 
         var question = Input.Text(errors, "question", input.Question, "frågeställningen", Referral.MaxText);
-        var expected = Input.Date(errors, "expectedReportOn", input.ExpectedReportOn, "när återrapporten ska komma");
+        var expected = Input.Date(errors, "expectedReportOn", input.ExpectedReportOn, "datum för återrapporten");
         if (expected is { } day && Referral.ExpectedReportProblem(today, day) is { } problem)
         {
             errors["expectedReportOn"] = [problem];
