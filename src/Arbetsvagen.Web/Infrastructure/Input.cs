@@ -13,9 +13,33 @@ public static class Input
             return value;
         }
 
-        errors[field] = [$"{message}. Välj en av: {string.Join(", ", EnumText.Values<T>().Select(v => EnumText.Label(v)))}."];
+        errors[field] = [$"{message}. Välj en av: {Allowed<T>()}."];
         return default;
     }
+
+    /// <summary>
+    /// A combination of flags given as a list of values (API names or Swedish labels); an unknown value is an error
+    /// that names the allowed ones by their Swedish labels.
+    /// </summary>
+    public static T Flags<T>(Dictionary<string, string[]> errors, string field, IEnumerable<string>? texts, string message) where T : struct, System.Enum
+    {
+        long flags = 0;
+        foreach (var text in texts ?? [])
+        {
+            var known = EnumText.TryParse<T>(text, out var value);
+            var bits = known ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            if (bits == 0)
+            {
+                errors[field] = [$"{message}. Välj bland: {Allowed<T>()}."];
+            }
+
+            flags |= bits;
+        }
+
+        return (T)System.Enum.ToObject(typeof(T), flags);
+    }
+
+    private static string Allowed<T>() where T : struct, System.Enum => string.Join(", ", EnumText.Values<T>().Select(v => EnumText.Label(v)));
 
     /// <summary>
     /// A date written ÅÅÅÅ-MM-DD; blank is an error only when <paramref name="required"/>. <paramref name="label"/> is the

@@ -19,6 +19,7 @@ public sealed class CaseAndReferralIsolationTests(AppFactory app) : IClassFixtur
     [
         "GET participant cases", "POST participant case", "GET case", "POST enrolment", "POST closure", "GET journal", "POST journal",
         "GET participant referrals", "POST referral", "GET referral", "POST acceptance", "POST report", "POST meeting",
+        "GET referral receivers",
     ];
 
     public static TheoryData<string, string> Matrix()
@@ -83,6 +84,7 @@ public sealed class CaseAndReferralIsolationTests(AppFactory app) : IClassFixtur
         "POST acceptance" => await client.PostAsync($"/api/v1/referrals/{referralId}/acceptance", null),
         "POST report" => await client.PostAsJsonAsync($"/api/v1/referrals/{referralId}/report", new { whatWasDone = "x", result = "y", recommendation = "z" }),
         "POST meeting" => await client.PostAsJsonAsync($"/api/v1/referrals/{referralId}/meetings", new { attendees = "x", notes = "y" }),
+        "GET referral receivers" => await client.GetAsync($"/api/v1/participants/{participant}/referral-receivers"),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, null),
     };
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Features.Mappings;
 using Arbetsvagen.Features.Users;
 using Arbetsvagen.Compositions.Demo;
@@ -165,8 +167,13 @@ public sealed class MappingsApiTests(AppFactory app) : IClassFixture<AppFactory>
             Assert.NotEmpty(mapping.FieldErrors(field));
         }
 
-        Assert.Contains("phd", mapping.FieldErrors("educationLevel")[0], StringComparison.Ordinal);
-        Assert.Contains("Utbildning", mapping.FieldErrors("educationText")[0], StringComparison.Ordinal);
+        // Unknown values are answered with the allowed ones by their Swedish labels; texts say they are too long.
+        Assert.Contains("Gymnasial, fullföljd", mapping.FieldErrors("educationLevel")[0], StringComparison.Ordinal);
+        Assert.Contains("SFI kurs D", mapping.FieldErrors("swedishLevel")[0], StringComparison.Ordinal);
+        Assert.Contains("Barnomsorg", mapping.FieldErrors("selfSupportObstacles")[0], StringComparison.Ordinal);
+        Assert.Equal("Utbildningsbeskrivningen är för lång: högst 4000 tecken, nu 4001.", mapping.FieldErrors("educationText")[0]);
+        Assert.Equal(["educationLevel", "educationText", "occupations", "swedishLevel", "selfSupportObstacles"],
+            mapping["errors"]!.AsObject().Select(e => e.Key)); // the order of the form
         var otherWithoutText = await owner.PostAsJsonAsync($"{url}/mappings", new { selfSupportObstacles = new[] { "other" } })
             .ProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotEmpty(otherWithoutText.FieldErrors("obstaclesText"));
@@ -180,7 +187,9 @@ public sealed class MappingsApiTests(AppFactory app) : IClassFixture<AppFactory>
             Assert.NotEmpty(position.FieldErrors(field));
         }
 
-        Assert.Contains("blue", position.FieldErrors("readiness")[0], StringComparison.Ordinal);
+        Assert.Contains("Grön – nära arbetsmarknaden", position.FieldErrors("readiness")[0], StringComparison.Ordinal);
+        Assert.Contains("Lokalt jobbspår", position.FieldErrors("direction")[0], StringComparison.Ordinal);
+        Assert.Equal("Ange motiveringen.", position.FieldErrors("motivation")[0]);
         var noParties = await owner.PostAsJsonAsync($"{url}/joint-positions", new { direction = "studies", readiness = "green", motivation = "x" })
             .ProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotEmpty(noParties.FieldErrors("partyOrganisationIds"));
@@ -193,6 +202,17 @@ public sealed class MappingsApiTests(AppFactory app) : IClassFixture<AppFactory>
         {
             Assert.NotEmpty(assessment.FieldErrors(field));
         }
+
+        Assert.Contains("Simulerade arbetsuppgifter", assessment.FieldErrors("method")[0], StringComparison.Ordinal);
+        var messages = new[] { mapping, position, noParties, assessment }.SelectMany(p => p["errors"]!.AsObject())
+            .SelectMany(e => e.Value!.AsArray().Select(m => (string)m!)).ToList();
+        var identifiers = new[]
+        {
+            typeof(EducationLevel), typeof(SwedishLevel), typeof(SelfSupportObstacles), typeof(Direction), typeof(Readiness), typeof(AssessmentMethod),
+            typeof(WorkAbilityDimensions),
+        }.SelectMany(t => Enum.GetNames(t)).Select(n => JsonNamingPolicy.CamelCase.ConvertName(n))
+            .Where(n => n.Length > 4 && n is not ("other" or "social")); // short names and Swedish words would match ordinary prose
+        Assert.DoesNotContain(messages, m => identifiers.Any(id => m.Contains(id, StringComparison.Ordinal)));
 
         Assert.Equal(0, await CountAsync<Mapping>(participant.Id));
         Assert.Equal(0, await CountAsync<JointPosition>(participant.Id));

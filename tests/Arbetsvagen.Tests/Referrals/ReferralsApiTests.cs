@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Arbetsvagen.Tests.Infrastructure;
+using System.Globalization;
+using Arbetsvagen.Compositions.Demo;
+using Arbetsvagen.Features.Referrals;
 using Xunit;
 using Arbetsvagen.Infrastructure;
 
@@ -11,10 +14,15 @@ public sealed class ReferralsApiTests(AppFactory app) : IClassFixture<AppFactory
     private const string TabyJobCentre = "Täby kommun – Jobbcentrum";
     private static string InTwoWeeks => DateOnly.FromDateTime(DateTime.UtcNow.AddDays(14)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private async Task<object> ReferralBody(Guid participant, params string[] orders) => new
+    private const string Osteraker = "Österåker kommun – Jobbcentrum";
+    private const string Af = "Arbetsförmedlingen Nordöstra Stockholm";
+
+    private Task<object> ReferralBody(Guid participant, params string[] orders) => ReferralTo(participant, TabyJobCentre, orders);
+
+    private async Task<object> ReferralTo(Guid participant, string receiver, params string[] orders) => new
     {
         participantId = participant,
-        toOrganisationId = await app.OrganisationId(TabyJobCentre),
+        toOrganisationId = await app.OrganisationId(receiver),
         orders,
         question = "Hur ser arbetsförmågan ut, och vilken praktik passar?",
         expectedReportOn = InTwoWeeks,
@@ -132,5 +140,66 @@ public sealed class ReferralsApiTests(AppFactory app) : IClassFixture<AppFactory
             await client.PostAsync($"/api/v1/referrals/{id}/acceptance", null).ProblemAsync(HttpStatusCode.NotFound);
             Assert.NotEmpty(await app.AccessLogAsync(a => a.UserName == outsider && a.Action == AccessAction.Denied && a.EntityId == id.ToString()));
         }
+    }
+
+    [Fact]
+    public async Task Receivers_are_those_an_active_consent_names_for_case_and_plan_in_Swedish_order_and_the_send_rule_agrees()
+    {
+        var soc = await app.ClientFor("soc.taby");
+        var participant = await app.CreateParticipantAsync("soc.taby");
+        await app.GiveConsentAsync(participant.Id, [Osteraker, TabyJobCentre, Af], ["identity", "caseAndPlan"]);
+        await app.GiveConsentAsync(participant.Id, [DemoRegion.KcnoName], ["identity", "background"]); // does not share the case
+        var withdrawn = await app.GiveConsentAsync(participant.Id, [DemoRegion.NorrtaljeVuxName], ["identity", "caseAndPlan"]);
+        await soc.PostAsync($"/api/v1/consents/{withdrawn}/withdrawal", null).ShouldBe(HttpStatusCode.OK);
+        var url = $"/api/v1/participants/{participant.Id}/referral-receivers";
+
+        var receivers = await soc.GetAsync(url).JsonArrayAsync(HttpStatusCode.OK);
+
+        Assert.Equal([Af, TabyJobCentre, Osteraker], receivers.Select(r => (string?)r!["name"])); // Ö after T, as in Swedish
+        Assert.Equal(await app.OrganisationId(Af), receivers[0].Id());
+        Assert.Single(await app.AccessLogAsync(a => a.ParticipantId == participant.Id && a.UserName == "soc.taby" && a.Action == AccessAction.Read
+            && a.EntityType == "Consent" && a.Purpose == "mottagare av remiss"));
+
+        // Sending is the same decision: none but the listed organisations, and never the sender's own unit.
+        foreach (var refused in new[] { DemoRegion.KcnoName, DemoRegion.NorrtaljeVuxName, DemoRegion.SocialServicesName("Täby") })
+        {
+            var problem = await soc.PostAsJsonAsync("/api/v1/referrals", await ReferralTo(participant.Id, refused, "placement"))
+                .ProblemAsync(HttpStatusCode.BadRequest);
+            Assert.Single(problem.FieldErrors("toOrganisationId"));
+        }
+
+        await soc.PostAsJsonAsync("/api/v1/referrals", await ReferralTo(participant.Id, Osteraker, "placement")).JsonAsync(HttpStatusCode.Created);
+
+        // A unit that sees the person by consent sends no referrals; one that does not see them gets 404.
+        Assert.Empty(await (await app.ClientFor("jobb.taby")).GetAsync(url).JsonArrayAsync(HttpStatusCode.OK));
+        await (await app.ClientFor("soc.vaxholm")).GetAsync(url).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Messages_name_their_field_in_Swedish_and_say_when_a_text_is_too_long()
+    {
+        var soc = await app.ClientFor("soc.taby");
+        var participant = await app.CreateParticipantAsync("soc.taby");
+        await app.GiveConsentAsync(participant.Id, [TabyJobCentre], ["identity", "caseAndPlan"]);
+        var today = SwedishTime.Today(DateTime.UtcNow);
+
+        var problem = await soc.PostAsJsonAsync("/api/v1/referrals", new
+        {
+            participantId = participant.Id, toOrganisationId = await app.OrganisationId(TabyJobCentre), orders = new[] { "placement", "gambling" },
+            question = new string('x', 100_000), expectedReportOn = "31/12",
+        }).ProblemAsync(HttpStatusCode.BadRequest);
+        var past = await soc.PostAsJsonAsync("/api/v1/referrals", new
+        {
+            participantId = participant.Id, toOrganisationId = await app.OrganisationId(TabyJobCentre), orders = new[] { "Praktik" }, question = "?",
+            expectedReportOn = today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal("Frågeställningen är för lång: högst 4000 tecken, nu 100000.", Assert.Single(problem.FieldErrors("question")));
+        Assert.Equal("Datum för återrapporten ska skrivas ÅÅÅÅ-MM-DD.", Assert.Single(problem.FieldErrors("expectedReportOn")));
+        var orders = Assert.Single(problem.FieldErrors("orders"));
+        Assert.Equal("Okänd beställning. Välj bland: Arbetsförmågebedömning, Praktik, Stöd till arbete, SFI-kombination, Annat.", orders);
+        Assert.DoesNotContain(Enum.GetValues<ReferralOrders>().Select(EnumText.ApiName), orders.Contains);
+        Assert.Equal([$"Datum för återrapporten kan inte ligga före remissens datum ({today:yyyy-MM-dd})."], past.FieldErrors("expectedReportOn"));
+        Assert.Equal(["expectedReportOn"], past["errors"]!.AsObject().Select(e => e.Key)); // the Swedish label "Praktik" is an order
     }
 }

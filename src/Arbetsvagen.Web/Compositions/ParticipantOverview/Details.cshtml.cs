@@ -71,11 +71,11 @@ public class DetailsModel(ParticipantAccess access, ConsentChanges consents, Acc
         Cases = await caseWork.ListAsync(id, ct) ?? [];
         MayOpenCase = grant.Covers(DataCategories.CaseAndPlan);
         MaySeeAttendance = grant.Covers(DataCategories.Attendance);
-        Referrals = await referralWork.ListForParticipantAsync(id, ct) ?? [];
+        Referrals = (await referralWork.ListForParticipantAsync(id, ct)).Value ?? [];
         if (MayOpenCase)
         {
             Plan = (await plans.ReadAsync(id, ct))?.Plan;
-            Position = (await mappings.ListJointPositionsAsync(id, ct))?.FirstOrDefault();
+            Position = (await mappings.ListJointPositionsAsync(id, ct)).Value?.FirstOrDefault();
         }
 
         if (MaySeeAttendance)
@@ -118,28 +118,18 @@ public class DetailsModel(ParticipantAccess access, ConsentChanges consents, Acc
     public async Task<IActionResult> OnPostSendReferralAsync(Guid id, CancellationToken ct)
     {
         NewReferral.ParticipantId = id;
-        try
-        {
-            if (await referralWork.SendAsync(NewReferral, ct) is not { } sent)
-            {
-                return NotFound();
-            }
-
-            TempData["Message"] = sent.SimilarWithinLockInPeriod >= Referral.LockInThreshold
-                ? $"Remissen är skickad. Inlåsningsrisk: {sent.SimilarWithinLockInPeriod} liknande remisser de senaste {(Referral.LockInMonths)} månaderna."
-                : "Remissen är skickad.";
-            return Redirect($"/Referrals/Details/{sent.Referral.Id}");
-        }
-        catch (ValidationException e)
+        var sent = await referralWork.SendAsync(NewReferral, ct);
+        if (sent.Failure is { } failure)
         {
             db.ChangeTracker.Clear();
-            ModelState.AddErrors(e.Errors, prefix: "");
-            return await OnGetAsync(id, ct);
+            ViewData.KeepErrorOrder(failure);
+            return ModelState.Show(failure, prefix: "") ?? await OnGetAsync(id, ct);
         }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
+
+        TempData["Message"] = sent.Value!.SimilarWithinLockInPeriod >= Referral.LockInThreshold
+            ? $"Remissen är skickad. Inlåsningsrisk: {sent.Value.SimilarWithinLockInPeriod} liknande remisser de senaste {Referral.LockInMonths} månaderna."
+            : "Remissen är skickad.";
+        return Redirect($"/Referrals/Details/{sent.Value.Referral.Id}");
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid consentId, CancellationToken ct)

@@ -32,36 +32,22 @@ public class IndexModel(MappingWork work, ReferralWork referralWork, AppDbContex
 
     public string Name(Guid? id) => id is { } key ? names.GetValueOrDefault(key, "okänd") : "–";
 
-    public static string OccupationName(string conceptId) =>
-        ReferenceData.Instance.Occupations.TryGetValue(conceptId, out var o) ? o.Name : conceptId;
+    public static string OccupationName(string conceptId) => MappingDraft.OccupationName(conceptId);
+
+    /// <summary>Whether the form for a new version starts from an earlier version (else from the registration).</summary>
+    public bool DraftFromVersion => Versions.Count > 0;
 
     public SelfSupportObstacles VisibleObstacles(Mapping m) => MappingDto.VisibleObstacles(m, MayReadHealth);
 
     public async Task<IActionResult> OnGetAsync(Guid id, int? version, CancellationToken ct)
     {
-        if (!await LoadAsync(id, version, ct))
+        if (!await LoadAsync(id, version, ct) || (await work.DraftAsync(id, ct)).Value is not { } draft)
         {
             return NotFound();
         }
 
-        if (Versions.FirstOrDefault() is { } latest)
-        {
-            NewMapping = new MappingInput
-            {
-                EducationLevel = EnumText.ApiName(latest.EducationLevel),
-                EducationText = latest.EducationText,
-                WorkExperienceText = latest.WorkExperienceText,
-                SwedishLevel = EnumText.ApiName(latest.SwedishLevel),
-                OtherLanguages = latest.OtherLanguages,
-                HealthAndLimitations = MayReadHealth ? latest.Health?.HealthAndLimitations : null,
-                SocialSituation = latest.SocialSituation,
-                InterestsAndGoals = latest.InterestsAndGoals,
-                SelfSupportObstacles = EnumText.FlagNames(VisibleObstacles(latest)),
-                ObstaclesText = latest.ObstaclesText,
-            };
-            OccupationNames = latest.Occupations.Select(o => OccupationName(o.ConceptId)).ToList<string?>();
-        }
-
+        NewMapping = draft;
+        OccupationNames = (draft.Occupations ?? []).Select(OccupationName).ToList<string?>();
         NewPosition = new JointPositionInput { DecidedOn = Today, PartyOrganisationIds = [user.OrganisationId] };
         NewAssessment = new WorkAbilityInput { AssessedOn = Today };
         return Page();
@@ -69,19 +55,15 @@ public class IndexModel(MappingWork work, ReferralWork referralWork, AppDbContex
 
     public async Task<IActionResult> OnPostMappingAsync(Guid id, CancellationToken ct)
     {
-        if (!ReadOccupationNames())
-        {
-            return await ReloadAsync(id, ct) ? Page() : NotFound();
-        }
-
-        return await Act(id, () => work.SaveMappingAsync(id, NewMapping, ct), "Kartläggningen är sparad som en ny version.", ct);
+        NewMapping.Occupations = OccupationIds();
+        return await Answer(id, await work.SaveMappingAsync(id, NewMapping, ct), "Kartläggningen är sparad som en ny version.", prefix: "", ct);
     }
 
-    public Task<IActionResult> OnPostJointPositionAsync(Guid id, CancellationToken ct) =>
-        Act(id, () => work.RecordJointPositionAsync(id, NewPosition, ct), "Ställningstagandet är sparat.", ct);
+    public async Task<IActionResult> OnPostJointPositionAsync(Guid id, CancellationToken ct) =>
+        await Answer(id, await work.RecordJointPositionAsync(id, NewPosition, ct), "Ställningstagandet är sparat.", prefix: "", ct);
 
-    public Task<IActionResult> OnPostAssessmentAsync(Guid id, CancellationToken ct) =>
-        Act(id, () => work.RecordAssessmentAsync(id, NewAssessment, ct), "Arbetsförmågebedömningen är sparad.", ct);
+    public async Task<IActionResult> OnPostAssessmentAsync(Guid id, CancellationToken ct) =>
+        await Answer(id, await work.RecordAssessmentAsync(id, NewAssessment, ct), "Arbetsförmågebedömningen är sparad.", prefix: "", ct);
 
     protected override Task<bool> ReloadAsync(Guid id, CancellationToken ct) => LoadAsync(id, null, ct);
 
@@ -89,8 +71,7 @@ public class IndexModel(MappingWork work, ReferralWork referralWork, AppDbContex
 
     private async Task<bool> LoadAsync(Guid id, int? version, CancellationToken ct)
     {
-        var mappings = await work.ListMappingsAsync(id, ct);
-        if (mappings is null)
+        if ((await work.ListMappingsAsync(id, ct)).Value is not { } mappings)
         {
             return false;
         }
@@ -99,11 +80,10 @@ public class IndexModel(MappingWork work, ReferralWork referralWork, AppDbContex
         MayReadHealth = mappings.MayReadHealth;
         Versions = mappings.Value;
         Shown = version is { } n ? Versions.FirstOrDefault(m => m.Version == n) : Versions.FirstOrDefault();
-        Positions = await work.ListJointPositionsAsync(id, ct) ?? [];
-        Assessments = (await work.ListAssessmentsAsync(id, ct))?.Value ?? [];
-        var boundary = user.SecrecyBoundaryId;
-        Referrals = (await referralWork.ListForParticipantAsync(id, ct) ?? [])
-            .Where(r => r.FromBoundaryId == boundary || r.ToBoundaryId == boundary).ToList();
+        Positions = (await work.ListJointPositionsAsync(id, ct)).Value ?? [];
+        Assessments = (await work.ListAssessmentsAsync(id, ct)).Value?.Value ?? [];
+        // The referrals an assessment can answer: those the user's unit sent or received.
+        Referrals = ((await referralWork.ListForParticipantAsync(id, ct)).Value ?? []).Where(r => r.HasPartyIn(user.SecrecyBoundaryId)).ToList();
 
         var participant = await Db.Participants.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.FirstName, p.LastName }).FirstAsync(ct);
         ParticipantName = $"{participant.FirstName} {participant.LastName}";
@@ -122,24 +102,15 @@ public class IndexModel(MappingWork work, ReferralWork referralWork, AppDbContex
         return true;
     }
 
-    /// <summary>Turns the typed occupation names into JobTech concept ids; an unknown name is a field error.</summary>
-    private bool ReadOccupationNames()
+    /// <summary>
+    /// The typed occupation names as JobTech concept ids. A name not in the list is passed on as it was typed, so that
+    /// the use case names it in its message together with every other field's.
+    /// </summary>
+    private List<string> OccupationIds()
     {
         var byName = ReferenceData.Instance.Occupations.Values
             .GroupBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().ConceptId, StringComparer.OrdinalIgnoreCase);
-        NewMapping.Occupations = [];
-        foreach (var name in OccupationNames.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim()))
-        {
-            if (byName.TryGetValue(name, out var conceptId))
-            {
-                NewMapping.Occupations.Add(conceptId);
-            }
-            else
-            {
-                ModelState.AddModelError("Occupations", $"Yrkeserfarenhet: yrket \"{name}\" finns inte i yrkeslistan. Välj ett förslag ur listan.");
-            }
-        }
-
-        return ModelState.ErrorCount == 0;
+        return OccupationNames.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim())
+            .Select(name => byName.GetValueOrDefault(name, name)).ToList();
     }
 }

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Arbetsvagen.Infrastructure;
-using ValidationException = Arbetsvagen.Infrastructure.ValidationException;
 
 namespace Arbetsvagen.Features.Mappings;
 
@@ -31,6 +30,9 @@ public class JointPosition
     public const int MaxPeople = 1000;
     public const int MaxMotivation = 4000;
     public const int MaxParties = 20;
+
+    /// <summary>The fields in the order of the form: the order of the messages when several are wrong.</summary>
+    private static readonly string[] FormOrder = ["decidedOn", "direction", "readiness", "partyOrganisationIds", "people", "motivation"];
 
     private JointPosition() { }
 
@@ -65,12 +67,9 @@ public class JointPosition
             errors["partyOrganisationIds"] = [$"Parter: högst {MaxParties} organisationer."];
         }
 
-        Rules.Text(errors, "people", people, "Personer som deltog", MaxPeople);
-        Rules.Text(errors, "motivation", motivation, "Motivering", MaxMotivation, required: true);
-        if (errors.Count > 0)
-        {
-            throw new ValidationException(errors);
-        }
+        var who = Input.Text(errors, "people", people, "listan över personer som deltog", MaxPeople, required: false);
+        var why = Input.Text(errors, "motivation", motivation, "motiveringen", MaxMotivation);
+        Rules.ThrowIfAny(errors, FormOrder);
 
         var id = Guid.NewGuid();
         return new JointPosition
@@ -79,10 +78,10 @@ public class JointPosition
             ParticipantId = participantId,
             DecidedOn = decidedOn,
             Parties = partyOrganisationIds.Distinct().Select(o => new JointPositionParty { JointPositionId = id, OrganisationId = o }).ToList(),
-            People = Rules.Clean(people),
+            People = who,
             Direction = direction,
             Readiness = readiness,
-            Motivation = motivation!.Trim(),
+            Motivation = why!,
             OrganisationId = organisationId,
             BoundaryId = boundaryId,
             RecordedByUserId = by,

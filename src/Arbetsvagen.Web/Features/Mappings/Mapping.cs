@@ -32,6 +32,13 @@ public class Mapping
     public const int MaxObstaclesText = 2000;
     public const int MaxOccupations = 20;
 
+    /// <summary>The fields in the order of the mapping form: the order of the messages when several are wrong.</summary>
+    private static readonly string[] FormOrder =
+    [
+        "educationLevel", "educationText", "workExperienceText", "occupations", "swedishLevel", "otherLanguages", "healthAndLimitations",
+        "socialSituation", "interestsAndGoals", "selfSupportObstacles", "obstaclesText",
+    ];
+
     /// <summary>Obstacles that reveal health information: shown only to those who may read health data.</summary>
     public const SelfSupportObstacles SensitiveObstacles = SelfSupportObstacles.Health | SelfSupportObstacles.SubstanceUse;
 
@@ -67,34 +74,34 @@ public class Mapping
     public static Mapping Save(Guid participantId, int version, Content content, Guid organisationId, Guid boundaryId, Guid by, DateTime now,
         Dictionary<string, string[]> errors)
     {
-        Rules.Text(errors, "educationText", content.EducationText, "Utbildning", MaxText);
-        Rules.Text(errors, "workExperienceText", content.WorkExperienceText, "Arbetslivserfarenhet", MaxText);
-        Rules.Text(errors, "otherLanguages", content.OtherLanguages, "Andra språk", MaxLanguages);
-        Rules.Text(errors, "healthAndLimitations", content.HealthAndLimitations, "Hälsa och begränsningar", MaxText);
-        Rules.Text(errors, "socialSituation", content.SocialSituation, "Social situation", MaxText);
-        Rules.Text(errors, "interestsAndGoals", content.InterestsAndGoals, "Intressen och mål", MaxText);
-        Rules.Text(errors, "obstaclesText", content.ObstaclesText, "Beskrivning av försörjningshinder", MaxObstaclesText);
+        var educationText = Input.Text(errors, "educationText", content.EducationText, "utbildningsbeskrivningen", MaxText, required: false);
+        var experience = Input.Text(errors, "workExperienceText", content.WorkExperienceText, "beskrivningen av arbetslivserfarenheten", MaxText,
+            required: false);
         var occupations = content.Occupations.Select(o => o.Trim()).Where(o => o.Length > 0).Distinct().ToList();
         var unknown = occupations.FirstOrDefault(id => !ReferenceData.Instance.Occupations.ContainsKey(id));
         if (unknown is not null)
         {
-            errors["occupations"] = [$"Yrkeserfarenhet: okänd yrkesbenämning {unknown}. Använd JobTechs begrepps-id."];
+            errors["occupations"] = [$"Yrkeserfarenhet: yrket \"{unknown}\" finns inte i yrkeslistan (JobTechs yrkesbenämningar)."];
         }
         else if (occupations.Count > MaxOccupations)
         {
             errors["occupations"] = [$"Yrkeserfarenhet: högst {MaxOccupations} yrken."];
         }
 
-        if ((content.Obstacles & SelfSupportObstacles.Other) != 0 && string.IsNullOrWhiteSpace(content.ObstaclesText))
+        var languages = Input.Text(errors, "otherLanguages", content.OtherLanguages, "texten om andra språk", MaxLanguages, required: false);
+        var health = Input.Text(errors, "healthAndLimitations", content.HealthAndLimitations, "texten om hälsa och begränsningar", MaxText,
+            required: false);
+        var social = Input.Text(errors, "socialSituation", content.SocialSituation, "beskrivningen av den sociala situationen", MaxText,
+            required: false);
+        var goals = Input.Text(errors, "interestsAndGoals", content.InterestsAndGoals, "texten om intressen och mål", MaxText, required: false);
+        var obstaclesText = Input.Text(errors, "obstaclesText", content.ObstaclesText, "beskrivningen av försörjningshindren", MaxObstaclesText,
+            required: false);
+        if ((content.Obstacles & SelfSupportObstacles.Other) != 0 && obstaclesText is null && !errors.ContainsKey("obstaclesText"))
         {
             errors["obstaclesText"] = ["Beskriv försörjningshindret när \"Annat\" är valt."];
         }
 
-        if (errors.Count > 0)
-        {
-            throw new ValidationException(errors);
-        }
-
+        Rules.ThrowIfAny(errors, FormOrder);
         var id = Guid.NewGuid();
         return new Mapping
         {
@@ -106,16 +113,16 @@ public class Mapping
             CreatedByUserId = by,
             CreatedAt = now,
             EducationLevel = content.EducationLevel,
-            EducationText = Rules.Clean(content.EducationText),
-            WorkExperienceText = Rules.Clean(content.WorkExperienceText),
+            EducationText = educationText,
+            WorkExperienceText = experience,
             Occupations = occupations.Select(o => new MappingOccupation { MappingId = id, ConceptId = o }).ToList(),
             SwedishLevel = content.SwedishLevel,
-            OtherLanguages = Rules.Clean(content.OtherLanguages),
-            Health = Rules.Clean(content.HealthAndLimitations) is { } health ? new MappingHealth { MappingId = id, HealthAndLimitations = health } : null,
-            SocialSituation = Rules.Clean(content.SocialSituation),
-            InterestsAndGoals = Rules.Clean(content.InterestsAndGoals),
+            OtherLanguages = languages,
+            Health = health is null ? null : new MappingHealth { MappingId = id, HealthAndLimitations = health },
+            SocialSituation = social,
+            InterestsAndGoals = goals,
             Obstacles = content.Obstacles,
-            ObstaclesText = Rules.Clean(content.ObstaclesText),
+            ObstaclesText = obstaclesText,
         };
     }
 }
@@ -136,20 +143,6 @@ public class MappingHealth
 /// <summary>The small checks the three records share.</summary>
 internal static class Rules
 {
-    public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    public static void Text(Dictionary<string, string[]> errors, string field, string? value, string label, int max, bool required = false)
-    {
-        if (required && string.IsNullOrWhiteSpace(value))
-        {
-            errors[field] = [$"{label}: fältet måste fyllas i (högst {max} tecken)."];
-        }
-        else if (value is not null && value.Trim().Length > max)
-        {
-            errors[field] = [$"{label}: högst {max} tecken (nu {value.Trim().Length})."];
-        }
-    }
-
     public static void NotInFuture(Dictionary<string, string[]> errors, string field, DateOnly date, string label, DateOnly today)
     {
         if (date > today)
@@ -159,6 +152,19 @@ internal static class Rules
         else if (date < today.AddYears(-50))
         {
             errors[field] = [$"{label} ligger för långt bak i tiden."];
+        }
+    }
+
+    /// <summary>
+    /// Refuses the record when there are errors, listed in the order of its form (<paramref name="formOrder"/>): the
+    /// caller's parse errors and the record's own rules arrive in another order.
+    /// </summary>
+    public static void ThrowIfAny(Dictionary<string, string[]> errors, string[] formOrder)
+    {
+        if (errors.Count > 0)
+        {
+            var position = (string field) => Array.IndexOf(formOrder, field) is var i and >= 0 ? i : formOrder.Length;
+            throw new ValidationException(errors.OrderBy(e => position(e.Key)).ToDictionary(e => e.Key, e => e.Value));
         }
     }
 }

@@ -46,6 +46,7 @@ public sealed class WorkAbilityInput
 /// Kartläggning, gemensamt ställningstagande and arbetsförmågebedömning. Read and written by the participant's
 /// owner boundary and by parties whose consent covers "ärende, planering och insatser"; the health text and the
 /// assessment results only reach readers whose grant covers health and whose role needs sensitive data.
+/// Every use case answers an <see cref="Outcome{T}"/>, for its page and its endpoint alike.
 /// </summary>
 public sealed class MappingWork(AppDbContext db, CurrentUser user, ParticipantAccess participants, AccessLogger log, TimeProvider clock)
 {
@@ -56,7 +57,7 @@ public sealed class MappingWork(AppDbContext db, CurrentUser user, ParticipantAc
     public sealed record Read<T>(T Value, bool MayReadHealth);
 
     /// <summary>The user's access to the participant's mapping records, or null (with exactly one denied row).</summary>
-    public async Task<Access?> AccessAsync(Guid participantId, string entityType, CancellationToken ct)
+    private async Task<Access?> AccessAsync(Guid participantId, string entityType, CancellationToken ct)
     {
         var grant = await participants.FindCoveringAsync(participantId, DataCategories.CaseAndPlan, entityType, ct);
         return grant is null ? null : new Access(grant, grant.Covers(DataCategories.Health) && user.MaySeeSensitiveData);
@@ -64,12 +65,11 @@ public sealed class MappingWork(AppDbContext db, CurrentUser user, ParticipantAc
 
     // ------------------------------------------------------------------ kartläggning
 
-    public async Task<Read<List<Mapping>>?> ListMappingsAsync(Guid participantId, CancellationToken ct)
+    public async Task<Outcome<Read<List<Mapping>>>> ListMappingsAsync(Guid participantId, CancellationToken ct)
     {
-        var access = await AccessAsync(participantId, "Mapping", ct);
-        if (access is null)
+        if (await AccessAsync(participantId, "Mapping", ct) is not { } access)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
         var query = db.Set<Mapping>().AsNoTracking().Include(m => m.Occupations).Where(m => m.ParticipantId == participantId);
@@ -84,19 +84,18 @@ public sealed class MappingWork(AppDbContext db, CurrentUser user, ParticipantAc
         return new Read<List<Mapping>>(versions, access.MayReadHealth);
     }
 
-    public async Task<Read<Mapping>?> ReadMappingAsync(Guid mappingId, CancellationToken ct)
+    public async Task<Outcome<Read<Mapping>>> ReadMappingAsync(Guid mappingId, CancellationToken ct)
     {
         var participantId = await db.Set<Mapping>().Where(m => m.Id == mappingId).Select(m => (Guid?)m.ParticipantId).FirstOrDefaultAsync(ct);
         if (participantId is null)
         {
             await log.RecordAsync(AccessAction.Denied, "Mapping", mappingId, ct: ct);
-            return null;
+            return Outcome.NotFound();
         }
 
-        var access = await AccessAsync(participantId.Value, "Mapping", ct);
-        if (access is null)
+        if (await AccessAsync(participantId.Value, "Mapping", ct) is not { } access)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
         var query = db.Set<Mapping>().AsNoTracking().Include(m => m.Occupations).Where(m => m.Id == mappingId);
@@ -105,19 +104,51 @@ public sealed class MappingWork(AppDbContext db, CurrentUser user, ParticipantAc
         return new Read<Mapping>(mapping, access.MayReadHealth);
     }
 
-    /// <summary>Saves a new version. A writer who may not see health data cannot change it: the previous version's health part is carried over.</summary>
-    public async Task<Read<Mapping>?> SaveMappingAsync(Guid participantId, MappingInput input, CancellationToken ct)
+    /// <summary>
+    /// What a new version starts from: the latest version, or — before the first — what registration already knows
+    /// of the participant (education, Swedish, occupations, driving licences, interpreter language; health only for a
+    /// reader who may see it), as far as the user's grant covers the participant's background.
+    /// </summary>
+    public async Task<Outcome<MappingInput>> DraftAsync(Guid participantId, CancellationToken ct)
     {
-        var access = await AccessAsync(participantId, "Mapping", ct);
-        if (access is null)
+        if (await AccessAsync(participantId, "Mapping", ct) is not { } access)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
+        var query = db.Set<Mapping>().AsNoTracking().Include(m => m.Occupations).Where(m => m.ParticipantId == participantId);
+        var latest = await (access.MayReadHealth ? query.Include(m => m.Health) : query).OrderByDescending(m => m.Version).FirstOrDefaultAsync(ct);
+        if (latest is not null)
+        {
+            return MappingDraft.FromVersion(latest, access.MayReadHealth);
+        }
+
+        if (!access.Grant.Covers(DataCategories.Background))
+        {
+            return new MappingInput();
+        }
+
+        await log.RecordAsync(AccessAction.Read, "Participant", participantId, participantId, Purpose(access), ct: ct);
+        return MappingDraft.FromRegistration(access.Grant.Participant, access.MayReadHealth);
+    }
+
+    /// <summary>Saves a new version. A writer who may not see health data cannot change it: the previous version's health part is carried over.</summary>
+    public async Task<Outcome<Read<Mapping>>> SaveMappingAsync(Guid participantId, MappingInput input, CancellationToken ct)
+    {
+        if (await AccessAsync(participantId, "Mapping", ct) is not { } access)
+        {
+            return Outcome.NotFound();
+        }
+
+        // In the order of the mapping form; the texts and occupations are checked by Mapping.Save.
         var errors = new Dictionary<string, string[]>();
-        var education = OptionalEnum(errors, "educationLevel", input.EducationLevel, "Högsta utbildningsnivå", EducationLevel.Unknown);
-        var swedish = OptionalEnum(errors, "swedishLevel", input.SwedishLevel, "Svenska", SwedishLevel.Unknown);
-        var obstacles = Flags<SelfSupportObstacles>(errors, "selfSupportObstacles", input.SelfSupportObstacles, "Försörjningshinder");
+        var education = string.IsNullOrWhiteSpace(input.EducationLevel)
+            ? EducationLevel.Unknown
+            : Input.Enum<EducationLevel>(errors, "educationLevel", input.EducationLevel, "Okänd utbildningsnivå");
+        var swedish = string.IsNullOrWhiteSpace(input.SwedishLevel)
+            ? SwedishLevel.Unknown
+            : Input.Enum<SwedishLevel>(errors, "swedishLevel", input.SwedishLevel, "Okänd nivå i svenska");
+        var obstacles = Input.Flags<SelfSupportObstacles>(errors, "selfSupportObstacles", input.SelfSupportObstacles, "Okänt försörjningshinder");
         var latest = await db.Set<Mapping>().Include(m => m.Health).Where(m => m.ParticipantId == participantId)
             .OrderByDescending(m => m.Version).FirstOrDefaultAsync(ct);
         var health = input.HealthAndLimitations;
@@ -139,30 +170,32 @@ public sealed class MappingWork(AppDbContext db, CurrentUser user, ParticipantAc
 
         var content = new Mapping.Content(education, input.EducationText, input.WorkExperienceText, input.Occupations ?? [], swedish,
             input.OtherLanguages, health, input.SocialSituation, input.InterestsAndGoals, obstacles, input.ObstaclesText);
-        var mapping = Mapping.Save(participantId, (latest?.Version ?? 0) + 1, content, user.OrganisationId, user.SecrecyBoundaryId, user.Id, Now, errors);
-        db.Add(mapping);
-        log.Add(AccessAction.Create, "Mapping", mapping.Id, participantId, $"version {mapping.Version}");
-        try
+        return await Outcome.Guard<Read<Mapping>>(async () =>
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The unique (participant, version) index: someone else saved a version at the same moment.
-            throw new ConflictException("Någon annan sparade en ny version av kartläggningen samtidigt. Läs in sidan och försök igen.");
-        }
+            var mapping = Mapping.Save(participantId, (latest?.Version ?? 0) + 1, content, user.OrganisationId, user.SecrecyBoundaryId, user.Id, Now, errors);
+            db.Add(mapping);
+            log.Add(AccessAction.Create, "Mapping", mapping.Id, participantId, $"version {mapping.Version}");
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // The unique (participant, version) index: someone else saved a version at the same moment.
+                return Outcome.Conflict("Någon annan sparade en ny version av kartläggningen samtidigt. Läs in sidan och försök igen.");
+            }
 
-        return new Read<Mapping>(mapping, access.MayReadHealth);
+            return new Read<Mapping>(mapping, access.MayReadHealth);
+        });
     }
 
     // ------------------------------------------------------------------ gemensamt ställningstagande
 
-    public async Task<List<JointPosition>?> ListJointPositionsAsync(Guid participantId, CancellationToken ct)
+    public async Task<Outcome<List<JointPosition>>> ListJointPositionsAsync(Guid participantId, CancellationToken ct)
     {
-        var access = await AccessAsync(participantId, "JointPosition", ct);
-        if (access is null)
+        if (await AccessAsync(participantId, "JointPosition", ct) is not { } access)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
         var positions = await db.Set<JointPosition>().AsNoTracking().Include(j => j.Parties).Where(j => j.ParticipantId == participantId)
@@ -172,19 +205,19 @@ public sealed class MappingWork(AppDbContext db, CurrentUser user, ParticipantAc
         return positions;
     }
 
-    public async Task<JointPosition?> RecordJointPositionAsync(Guid participantId, JointPositionInput input, CancellationToken ct)
+    public async Task<Outcome<JointPosition>> RecordJointPositionAsync(Guid participantId, JointPositionInput input, CancellationToken ct)
     {
-        var access = await AccessAsync(participantId, "JointPosition", ct);
-        if (access is null)
+        if (await AccessAsync(participantId, "JointPosition", ct) is null)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
+        // In the order of the form: date, direction, readiness, parties (then people and motivation, checked by Record).
         var errors = new Dictionary<string, string[]>();
         var today = SwedishTime.Today(Now);
-        var decidedOn = Date(errors, "decidedOn", input.DecidedOn) ?? today;
-        var direction = RequiredEnum<Direction>(errors, "direction", input.Direction, "Riktning");
-        var readiness = RequiredEnum<Readiness>(errors, "readiness", input.Readiness, "Färgkategori");
+        var decidedOn = Input.Date(errors, "decidedOn", input.DecidedOn, "datum för ställningstagandet", required: false) ?? today;
+        var direction = Input.Enum<Direction>(errors, "direction", input.Direction, "Ange riktning");
+        var readiness = Input.Enum<Readiness>(errors, "readiness", input.Readiness, "Ange färgkategori");
         var parties = (input.PartyOrganisationIds ?? []).Distinct().ToList();
         var known = await db.Organisations.Where(o => parties.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct);
         var unknown = parties.Except(known).ToList();
@@ -193,22 +226,24 @@ public sealed class MappingWork(AppDbContext db, CurrentUser user, ParticipantAc
             errors["partyOrganisationIds"] = [$"Parter: organisationen {unknown[0]} finns inte i registret."];
         }
 
-        var position = JointPosition.Record(participantId, decidedOn, parties, input.People, direction, readiness, input.Motivation,
-            user.OrganisationId, user.SecrecyBoundaryId, user.Id, Now, today, errors);
-        db.Add(position);
-        log.Add(AccessAction.Create, "JointPosition", position.Id, participantId);
-        await db.SaveChangesAsync(ct);
-        return position;
+        return await Outcome.Guard<JointPosition>(async () =>
+        {
+            var position = JointPosition.Record(participantId, decidedOn, parties, input.People, direction, readiness, input.Motivation,
+                user.OrganisationId, user.SecrecyBoundaryId, user.Id, Now, today, errors);
+            db.Add(position);
+            log.Add(AccessAction.Create, "JointPosition", position.Id, participantId);
+            await db.SaveChangesAsync(ct);
+            return position;
+        });
     }
 
     // ------------------------------------------------------------------ arbetsförmågebedömning
 
-    public async Task<Read<List<WorkAbilityAssessment>>?> ListAssessmentsAsync(Guid participantId, CancellationToken ct)
+    public async Task<Outcome<Read<List<WorkAbilityAssessment>>>> ListAssessmentsAsync(Guid participantId, CancellationToken ct)
     {
-        var access = await AccessAsync(participantId, "WorkAbilityAssessment", ct);
-        if (access is null)
+        if (await AccessAsync(participantId, "WorkAbilityAssessment", ct) is not { } access)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
         var query = db.Set<WorkAbilityAssessment>().AsNoTracking().Where(a => a.ParticipantId == participantId);
@@ -223,90 +258,36 @@ public sealed class MappingWork(AppDbContext db, CurrentUser user, ParticipantAc
         return new Read<List<WorkAbilityAssessment>>(assessments, access.MayReadHealth);
     }
 
-    public async Task<Read<WorkAbilityAssessment>?> RecordAssessmentAsync(Guid participantId, WorkAbilityInput input, CancellationToken ct)
+    public async Task<Outcome<Read<WorkAbilityAssessment>>> RecordAssessmentAsync(Guid participantId, WorkAbilityInput input, CancellationToken ct)
     {
-        var access = await AccessAsync(participantId, "WorkAbilityAssessment", ct);
-        if (access is null)
+        if (await AccessAsync(participantId, "WorkAbilityAssessment", ct) is not { } access)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
+        // In the order of the form: method, date, abilities, referral (then the result, checked by Record).
         var errors = new Dictionary<string, string[]>();
         var today = SwedishTime.Today(Now);
-        var method = RequiredEnum<AssessmentMethod>(errors, "method", input.Method, "Metod");
-        var dimensions = Flags<WorkAbilityDimensions>(errors, "dimensions", input.Dimensions, "Bedömda förmågor");
-        var assessedOn = Date(errors, "assessedOn", input.AssessedOn) ?? today;
-        if (input.ReferralId is { } referralId)
+        var method = Input.Enum<AssessmentMethod>(errors, "method", input.Method, "Ange metod");
+        var assessedOn = Input.Date(errors, "assessedOn", input.AssessedOn, "datum för bedömningen", required: false) ?? today;
+        var dimensions = Input.Flags<WorkAbilityDimensions>(errors, "dimensions", input.Dimensions, "Okänd förmåga");
+        if (input.ReferralId is { } referralId
+            && !await db.Set<Referral>().Where(Referral.HasParty(user.SecrecyBoundaryId)).AnyAsync(r => r.Id == referralId && r.ParticipantId == participantId, ct))
         {
-            var boundary = user.SecrecyBoundaryId;
-            var known = await db.Set<Referral>().AnyAsync(r => r.Id == referralId && r.ParticipantId == participantId
-                && (r.FromBoundaryId == boundary || r.ToBoundaryId == boundary), ct);
-            if (!known)
-            {
-                errors["referralId"] = ["Remiss: det finns ingen remiss om den här deltagaren som din verksamhet har skickat eller tagit emot."];
-            }
+            errors["referralId"] = ["Remiss: det finns ingen remiss om den här deltagaren som din verksamhet har skickat eller tagit emot."];
         }
 
-        var assessment = WorkAbilityAssessment.Record(participantId, method, dimensions, input.Result, assessedOn, input.ReferralId,
-            user.OrganisationId, user.SecrecyBoundaryId, user.Id, Now, today, errors);
-        db.Add(assessment);
-        log.Add(AccessAction.Create, "WorkAbilityAssessment", assessment.Id, participantId,
-            assessment.ReferralId is { } referral ? $"remiss {referral}" : null);
-        await db.SaveChangesAsync(ct);
-        return new Read<WorkAbilityAssessment>(assessment, access.MayReadHealth);
+        return await Outcome.Guard<Read<WorkAbilityAssessment>>(async () =>
+        {
+            var assessment = WorkAbilityAssessment.Record(participantId, method, dimensions, input.Result, assessedOn, input.ReferralId,
+                user.OrganisationId, user.SecrecyBoundaryId, user.Id, Now, today, errors);
+            db.Add(assessment);
+            log.Add(AccessAction.Create, "WorkAbilityAssessment", assessment.Id, participantId,
+                assessment.ReferralId is { } referral ? $"remiss {referral}" : null);
+            await db.SaveChangesAsync(ct);
+            return new Read<WorkAbilityAssessment>(assessment, access.MayReadHealth);
+        });
     }
-
-    // ------------------------------------------------------------------ parsing
 
     private static string? Purpose(Access access) => access.Grant.ConsentId is { } consent ? $"samtycke {consent}" : null;
-
-    private static T RequiredEnum<T>(Dictionary<string, string[]> errors, string field, string? text, string label) where T : struct, Enum
-    {
-        if (EnumText.TryParse<T>(text, out var value))
-        {
-            return value;
-        }
-
-        errors[field] = [$"{label}: {(string.IsNullOrWhiteSpace(text) ? "välj ett värde" : $"okänt värde \"{text}\"")}. Tillåtna värden: {Allowed<T>()}."];
-        return default;
-    }
-
-    private static T OptionalEnum<T>(Dictionary<string, string[]> errors, string field, string? text, string label, T empty) where T : struct, Enum =>
-        string.IsNullOrWhiteSpace(text) ? empty : RequiredEnum<T>(errors, field, text, label);
-
-    private static T Flags<T>(Dictionary<string, string[]> errors, string field, List<string>? texts, string label) where T : struct, Enum
-    {
-        long flags = 0;
-        foreach (var text in texts ?? [])
-        {
-            if (EnumText.TryParse<T>(text, out var value) && Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) != 0)
-            {
-                flags |= Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
-            }
-            else
-            {
-                errors[field] = [$"{label}: okänt värde \"{text}\". Tillåtna värden: {Allowed<T>()}."];
-            }
-        }
-
-        return (T)Enum.ToObject(typeof(T), flags);
-    }
-
-    private static string Allowed<T>() where T : struct, Enum => string.Join(", ", EnumText.Values<T>().Select(EnumText.ApiName));
-
-    private static DateOnly? Date(Dictionary<string, string[]> errors, string field, string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", out var date))
-        {
-            return date;
-        }
-
-        errors[field] = ["Datum skrivs ÅÅÅÅ-MM-DD."];
-        return null;
-    }
 }

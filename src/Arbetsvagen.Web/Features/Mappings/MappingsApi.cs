@@ -1,4 +1,5 @@
 using Arbetsvagen.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Arbetsvagen.Features.Mappings;
 
@@ -41,32 +42,39 @@ public static class MappingsApi
     public static void MapMappingsApi(this RouteGroupBuilder api)
     {
         var participant = api.MapGroup("/participants/{id:guid}").WithTags("Kartläggning");
-        participant.MapGet("/mappings", async (Guid id, MappingWork work, CancellationToken ct) =>
-            await work.ListMappingsAsync(id, ct) is { } read
-                ? Results.Ok(read.Value.Select(m => MappingDto.From(m, read.MayReadHealth)))
-                : ApiResults.NotFound());
-        participant.MapPost("/mappings", async (Guid id, MappingInput input, MappingWork work, CancellationToken ct) =>
-            await work.SaveMappingAsync(id, input, ct) is { } saved
-                ? Results.Created($"/api/v1/mappings/{saved.Value.Id}", MappingDto.From(saved.Value, saved.MayReadHealth))
-                : ApiResults.NotFound());
-        participant.MapGet("/joint-positions", async (Guid id, MappingWork work, CancellationToken ct) =>
-            await work.ListJointPositionsAsync(id, ct) is { } positions ? Results.Ok(positions.Select(JointPositionDto.From)) : ApiResults.NotFound());
-        participant.MapPost("/joint-positions", async (Guid id, JointPositionInput input, MappingWork work, CancellationToken ct) =>
-            await work.RecordJointPositionAsync(id, input, ct) is { } position
-                ? Results.Created($"/api/v1/participants/{id}/joint-positions", JointPositionDto.From(position))
-                : ApiResults.NotFound());
-        participant.MapGet("/work-ability-assessments", async (Guid id, MappingWork work, CancellationToken ct) =>
-            await work.ListAssessmentsAsync(id, ct) is { } read
-                ? Results.Ok(read.Value.Select(a => WorkAbilityAssessmentDto.From(a, read.MayReadHealth)))
-                : ApiResults.NotFound());
-        participant.MapPost("/work-ability-assessments", async (Guid id, WorkAbilityInput input, MappingWork work, CancellationToken ct) =>
-            await work.RecordAssessmentAsync(id, input, ct) is { } recorded
-                ? Results.Created($"/api/v1/participants/{id}/work-ability-assessments",
-                    WorkAbilityAssessmentDto.From(recorded.Value, recorded.MayReadHealth))
-                : ApiResults.NotFound());
-
-        api.MapGet("/mappings/{id:guid}", async (Guid id, MappingWork work, CancellationToken ct) =>
-            await work.ReadMappingAsync(id, ct) is { } read ? Results.Ok(MappingDto.From(read.Value, read.MayReadHealth)) : ApiResults.NotFound())
-            .WithTags("Kartläggning");
+        participant.MapGet("/mappings", ListMappings).WithSummary("Deltagarens kartläggning, alla versioner med den senaste först");
+        participant.MapPost("/mappings", SaveMapping).WithSummary("Spara en ny version av deltagarens kartläggning");
+        participant.MapGet("/joint-positions", ListJointPositions).WithSummary("Deltagarens gemensamma ställningstaganden, det aktuella först");
+        participant.MapPost("/joint-positions", RecordJointPosition).WithSummary("Registrera ett gemensamt ställningstagande");
+        participant.MapGet("/work-ability-assessments", ListAssessments).WithSummary("Deltagarens arbetsförmågebedömningar, den senaste först");
+        participant.MapPost("/work-ability-assessments", RecordAssessment).WithSummary("Registrera en arbetsförmågebedömning");
+        api.MapGet("/mappings/{id:guid}", ReadMapping).WithTags("Kartläggning").WithSummary("Läs en version av en kartläggning");
     }
+
+    private static async Task<Results<Ok<List<MappingDto>>, NotFoundProblem>> ListMappings(Guid id, MappingWork work, CancellationToken ct) =>
+        (await work.ListMappingsAsync(id, ct)).ToOk(read => read.Value.Select(m => MappingDto.From(m, read.MayReadHealth)).ToList());
+
+    private static async Task<Results<Created<MappingDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> SaveMapping(
+        Guid id, MappingInput input, MappingWork work, CancellationToken ct) =>
+        (await work.SaveMappingAsync(id, input, ct)).ToCreated(saved => $"/api/v1/mappings/{saved.Value.Id}",
+            saved => MappingDto.From(saved.Value, saved.MayReadHealth));
+
+    private static async Task<Results<Ok<MappingDto>, NotFoundProblem>> ReadMapping(Guid id, MappingWork work, CancellationToken ct) =>
+        (await work.ReadMappingAsync(id, ct)).ToOk(read => MappingDto.From(read.Value, read.MayReadHealth));
+
+    private static async Task<Results<Ok<List<JointPositionDto>>, NotFoundProblem>> ListJointPositions(Guid id, MappingWork work, CancellationToken ct) =>
+        (await work.ListJointPositionsAsync(id, ct)).ToOk(positions => positions.Select(JointPositionDto.From).ToList());
+
+    private static async Task<Results<Created<JointPositionDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>>
+        RecordJointPosition(Guid id, JointPositionInput input, MappingWork work, CancellationToken ct) =>
+        (await work.RecordJointPositionAsync(id, input, ct)).ToCreated(_ => $"/api/v1/participants/{id}/joint-positions", JointPositionDto.From);
+
+    private static async Task<Results<Ok<List<WorkAbilityAssessmentDto>>, NotFoundProblem>> ListAssessments(Guid id, MappingWork work,
+        CancellationToken ct) =>
+        (await work.ListAssessmentsAsync(id, ct)).ToOk(read => read.Value.Select(a => WorkAbilityAssessmentDto.From(a, read.MayReadHealth)).ToList());
+
+    private static async Task<Results<Created<WorkAbilityAssessmentDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>>
+        RecordAssessment(Guid id, WorkAbilityInput input, MappingWork work, CancellationToken ct) =>
+        (await work.RecordAssessmentAsync(id, input, ct)).ToCreated(_ => $"/api/v1/participants/{id}/work-ability-assessments",
+            recorded => WorkAbilityAssessmentDto.From(recorded.Value, recorded.MayReadHealth));
 }

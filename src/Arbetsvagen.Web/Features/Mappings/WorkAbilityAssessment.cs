@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Arbetsvagen.Infrastructure;
-using ValidationException = Arbetsvagen.Infrastructure.ValidationException;
 
 namespace Arbetsvagen.Features.Mappings;
 
@@ -31,6 +30,9 @@ public class WorkAbilityAssessment
 {
     public const int MaxResult = 4000;
 
+    /// <summary>The fields in the order of the form: the order of the messages when several are wrong.</summary>
+    private static readonly string[] FormOrder = ["method", "assessedOn", "dimensions", "referralId", "result"];
+
     private WorkAbilityAssessment() { }
 
     public Guid Id { get; private set; }
@@ -55,12 +57,9 @@ public class WorkAbilityAssessment
             errors["dimensions"] = ["Bedömda förmågor: välj minst en."];
         }
 
-        Rules.Text(errors, "result", result, "Resultat", MaxResult, required: true);
+        var text = Input.Text(errors, "result", result, "beskrivningen av resultatet", MaxResult);
         Rules.NotInFuture(errors, "assessedOn", assessedOn, "Datum för bedömningen", today);
-        if (errors.Count > 0)
-        {
-            throw new ValidationException(errors);
-        }
+        Rules.ThrowIfAny(errors, FormOrder);
 
         var id = Guid.NewGuid();
         return new WorkAbilityAssessment
@@ -69,7 +68,7 @@ public class WorkAbilityAssessment
             ParticipantId = participantId,
             Method = method,
             Dimensions = dimensions,
-            Result = new WorkAbilityResult { AssessmentId = id, Text = result!.Trim() },
+            Result = new WorkAbilityResult { AssessmentId = id, Text = text! },
             AssessedOn = assessedOn,
             ReferralId = referralId,
             OrganisationId = organisationId,

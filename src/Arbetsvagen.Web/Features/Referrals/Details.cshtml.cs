@@ -1,26 +1,16 @@
-using System.Globalization;
 using Arbetsvagen.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Arbetsvagen.Features.Referrals;
 
-/// <summary>The form of a three-party meeting as the browser posts it: the time is Swedish local time (datetime-local).</summary>
-public sealed class MeetingForm
-{
-    public string? HeldAt { get; set; }
-    public string? Attendees { get; set; }
-    public string? Notes { get; set; }
-}
-
 /// <summary>
 /// One referral as its sender or receiver sees it: the question, the answer, three-party meetings and the return
 /// report. The receiver accepts or declines a sent referral and reports on an accepted one; either party records meetings.
+/// Each form runs the same use case as its API endpoint; its fields carry no prefix, so their ids are the bare field names.
 /// </summary>
 public class DetailsModel(ReferralWork work, AppDbContext db, TimeProvider clock) : ActionPage(db)
 {
-    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
     private Dictionary<Guid, string> names = [];
 
     [BindProperty] public DeclineInput Decline { get; set; } = new();
@@ -36,37 +26,17 @@ public class DetailsModel(ReferralWork work, AppDbContext db, TimeProvider clock
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, read: true, ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct) =>
-        Act(id, () => work.AcceptAsync(id, ct), "Remissen är accepterad.", ct);
+    public async Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct) =>
+        await Answer(id, await work.AcceptAsync(id, ct), "Remissen är accepterad.", prefix: "", ct);
 
-    public Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken ct) =>
-        Act(id, () => work.DeclineAsync(id, Decline, ct), "Remissen är avböjd.", ct);
+    public async Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken ct) =>
+        await Answer(id, await work.DeclineAsync(id, Decline, ct), "Remissen är avböjd.", prefix: "", ct);
 
-    public Task<IActionResult> OnPostReportAsync(Guid id, CancellationToken ct) =>
-        Act(id, () => work.ReportAsync(id, Report, ct), "Återrapporten är skickad.", ct);
+    public async Task<IActionResult> OnPostReportAsync(Guid id, CancellationToken ct) =>
+        await Answer(id, await work.ReportAsync(id, Report, ct), "Återrapporten är skickad.", prefix: "", ct);
 
-    public Task<IActionResult> OnPostMeetingAsync(Guid id, CancellationToken ct) => Act(id, async () =>
-    {
-        if (!DateTime.TryParseExact(Meeting.HeldAt?.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture,
-                DateTimeStyles.None, out var local))
-        {
-            var errors = new Dictionary<string, string[]> { ["heldAt"] = ["Ange datum och tid för samtalet."] };
-            if (string.IsNullOrWhiteSpace(Meeting.Attendees))
-            {
-                errors["attendees"] = ["Ange vilka som deltog (högst 4000 tecken)."];
-            }
-
-            if (string.IsNullOrWhiteSpace(Meeting.Notes))
-            {
-                errors["notes"] = ["Skriv vad som sades och beslutades (högst 4000 tecken)."];
-            }
-
-            throw new ValidationException(errors);
-        }
-
-        var utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Stockholm);
-        return await work.RecordMeetingAsync(id, new MeetingInput { HeldAt = utc, Attendees = Meeting.Attendees, Notes = Meeting.Notes }, ct);
-    }, "Trepartssamtalet är dokumenterat.", ct);
+    public async Task<IActionResult> OnPostMeetingAsync(Guid id, CancellationToken ct) =>
+        await Answer(id, await work.RecordMeetingAsync(id, Meeting, ct), "Trepartssamtalet är dokumenterat.", prefix: "", ct);
 
     protected override Task<bool> ReloadAsync(Guid id, CancellationToken ct) => LoadAsync(id, read: false, ct);
 
@@ -74,15 +44,14 @@ public class DetailsModel(ReferralWork work, AppDbContext db, TimeProvider clock
 
     private async Task<bool> LoadAsync(Guid id, bool read, CancellationToken ct)
     {
-        var found = await work.FindAsync(id, ct);
-        if (found is not { } f)
+        if ((await work.ReadAsync(id, ct, logRead: read)).Value is not { } shown)
         {
             return false;
         }
 
-        Referral = read ? await work.ReadAsync(id, ct) ?? f.Referral : f.Referral;
-        Receiver = f.Receiver;
-        var r = Referral;
+        var r = Referral = shown.Referral;
+        Receiver = shown.Receiver;
+        Similar = shown.SimilarWithinLockInPeriod;
         if (read && Receiver && r.State == ReferralState.Accepted)
         {
             Report.AttendanceSummary ??= await work.AttendanceFactsAsync(r, ct);
@@ -90,7 +59,6 @@ public class DetailsModel(ReferralWork work, AppDbContext db, TimeProvider clock
 
         ParticipantName = await Db.Participants.AsNoTracking().Where(p => p.Id == r.ParticipantId)
             .Select(p => p.FirstName + " " + p.LastName).FirstAsync(ct);
-        Similar = await work.SimilarCountAsync(r.ParticipantId, r.Orders, r.SentAt, ct);
         var orgIds = new[] { r.FromOrganisationId, r.ToOrganisationId };
         var userIds = new[] { r.SentByUserId, r.AnsweredByUserId ?? Guid.Empty, r.ReportedByUserId ?? Guid.Empty }
             .Concat(r.Meetings.Select(m => m.RecordedByUserId)).Distinct().ToList();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
 using Arbetsvagen.Infrastructure;
 using ValidationException = Arbetsvagen.Infrastructure.ValidationException;
 
@@ -32,6 +33,12 @@ public class Referral
     /// <summary>From the third similar referral within this many months the caseworker is warned of lock-in.</summary>
     public const int LockInMonths = 12;
     public const int LockInThreshold = 3;
+    public const int MaxText = 4000;
+    public const int MaxDeclineReason = 2000;
+
+    /// <summary>"The unit is the referral's sender or its receiver": the one rule, for queries and in memory alike.</summary>
+    private static readonly Expression<Func<Referral, Guid, bool>> PartyRule = (r, boundary) => r.FromBoundaryId == boundary || r.ToBoundaryId == boundary;
+    private static readonly Func<Referral, Guid, bool> IsParty = PartyRule.Compile();
 
     private Referral() { }
 
@@ -60,12 +67,30 @@ public class Referral
     public string? ReportRecommendation { get; private set; }
     public List<ThreePartyMeeting> Meetings { get; private set; } = [];
 
+    /// <summary>Referrals that the secrecy boundary sent or received, as a query filter (EF sends the boundary as a parameter).</summary>
+    public static Expression<Func<Referral, bool>> HasParty(Guid boundary)
+    {
+        Expression<Func<Guid>> value = () => boundary;
+        var body = new ParameterReplacer(PartyRule.Parameters[1], value.Body).Visit(PartyRule.Body);
+        return Expression.Lambda<Func<Referral, bool>>(body, PartyRule.Parameters[0]);
+    }
+
+    /// <summary>Whether the secrecy boundary sent or received this referral: <see cref="HasParty"/> in memory.</summary>
+    public bool HasPartyIn(Guid boundary) => IsParty(this, boundary);
+
+    public bool IsReceivedBy(Guid boundary) => ToBoundaryId == boundary;
+
+    /// <summary>The rule for the agreed report date (null when it holds): the use case checks it with the other fields, Send again.</summary>
+    public static string? ExpectedReportProblem(DateOnly sentOn, DateOnly expectedReportOn) => expectedReportOn < sentOn
+        ? $"Datum för återrapporten kan inte ligga före remissens datum ({sentOn:yyyy-MM-dd})."
+        : null;
+
     public static Referral Send(Guid participantId, Guid fromOrganisationId, Guid fromBoundaryId, Guid? fromCaseId, Guid toOrganisationId,
         Guid toBoundaryId, ReferralOrders orders, string question, DateOnly sentOn, DateOnly expectedReportOn, Guid by, DateTime now)
     {
-        if (expectedReportOn < sentOn)
+        if (ExpectedReportProblem(sentOn, expectedReportOn) is { } problem)
         {
-            throw new ValidationException("expectedReportOn", "Datum för återrapport kan inte ligga före remissens datum.");
+            throw new ValidationException("expectedReportOn", problem);
         }
 
         return new Referral
@@ -99,13 +124,11 @@ public class Referral
     public void Decline(string reason, Guid by, DateTime now)
     {
         Require(ReferralState.Sent, "Bara en skickad remiss kan avböjas.");
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 2000)
-        {
-            throw new ValidationException("reason", "Ange skälet till att remissen avböjs (högst 2000 tecken).");
-        }
-
+        var errors = new Dictionary<string, string[]>();
+        var text = Input.Text(errors, "reason", reason, "anledningen till att remissen avböjs", MaxDeclineReason);
+        ThrowIfAny(errors);
         State = ReferralState.Declined;
-        DeclineReason = reason.Trim();
+        DeclineReason = text;
         AnsweredAt = now;
         AnsweredByUserId = by;
     }
@@ -113,47 +136,41 @@ public class Referral
     public void Report(string whatWasDone, string attendanceSummary, string result, string recommendation, Guid by, DateTime now)
     {
         Require(ReferralState.Accepted, "Återrapport skrivs på en accepterad remiss.");
+        // In the order of the report form, so that the error summary reads top to bottom.
         var errors = new Dictionary<string, string[]>();
-        Check(errors, "whatWasDone", whatWasDone, "Beskriv vad som har gjorts");
-        Check(errors, "result", result, "Beskriv resultatet");
-        Check(errors, "recommendation", recommendation, "Ge en rekommendation");
-        if (attendanceSummary?.Length > 4000)
-        {
-            errors["attendanceSummary"] = ["Närvarosammanfattningen får vara högst 4000 tecken."];
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ValidationException(errors);
-        }
-
+        var done = Input.Text(errors, "whatWasDone", whatWasDone, "beskrivningen av vad som har gjorts", MaxText);
+        var attendance = Input.Text(errors, "attendanceSummary", attendanceSummary, "närvarosammanfattningen", MaxText, required: false);
+        var outcome = Input.Text(errors, "result", result, "beskrivningen av resultatet", MaxText);
+        var advice = Input.Text(errors, "recommendation", recommendation, "rekommendationen", MaxText);
+        ThrowIfAny(errors);
         State = ReferralState.Reported;
-        ReportWhatWasDone = whatWasDone.Trim();
-        ReportAttendanceSummary = attendanceSummary?.Trim();
-        ReportResult = result.Trim();
-        ReportRecommendation = recommendation.Trim();
+        ReportWhatWasDone = done;
+        ReportAttendanceSummary = attendance;
+        ReportResult = outcome;
+        ReportRecommendation = advice;
         ReportedAt = now;
         ReportedByUserId = by;
     }
 
-    public ThreePartyMeeting RecordMeeting(DateTime heldAt, string attendees, string notes, Guid by, DateTime now)
+    /// <summary>
+    /// Records a meeting. <paramref name="errors"/> may already hold the caller's message about the time, so that one
+    /// answer names every bad field; throws if there are any.
+    /// </summary>
+    public ThreePartyMeeting RecordMeeting(DateTime heldAt, string? attendees, string? notes, Guid by, DateTime now,
+        Dictionary<string, string[]>? errors = null)
     {
         if (State is ReferralState.Declined)
         {
             throw new ConflictException("En avböjd remiss har inga trepartssamtal.");
         }
 
-        var errors = new Dictionary<string, string[]>();
-        Check(errors, "attendees", attendees, "Ange vilka som deltog");
-        Check(errors, "notes", notes, "Skriv vad som sades och beslutades");
-        if (errors.Count > 0)
-        {
-            throw new ValidationException(errors);
-        }
-
+        errors ??= [];
+        var who = Input.Text(errors, "attendees", attendees, "listan över deltagare i samtalet", MaxText);
+        var what = Input.Text(errors, "notes", notes, "anteckningen om vad som sades och beslutades", MaxText);
+        ThrowIfAny(errors);
         var meeting = new ThreePartyMeeting
         {
-            Id = Guid.NewGuid(), ReferralId = Id, HeldAt = heldAt, Attendees = attendees.Trim(), Notes = notes.Trim(), RecordedByUserId = by, RecordedAt = now,
+            Id = Guid.NewGuid(), ReferralId = Id, HeldAt = heldAt, Attendees = who!, Notes = what!, RecordedByUserId = by, RecordedAt = now,
         };
         Meetings.Add(meeting);
         return meeting;
@@ -167,12 +184,18 @@ public class Referral
         }
     }
 
-    private static void Check(Dictionary<string, string[]> errors, string field, string? text, string message)
+    private static void ThrowIfAny(Dictionary<string, string[]> errors)
     {
-        if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > 4000)
+        if (errors.Count > 0)
         {
-            errors[field] = [$"{message} (högst 4000 tecken)."];
+            throw new ValidationException(errors);
         }
+    }
+
+    /// <summary>Puts the boundary's value where the rule's second parameter stood.</summary>
+    private sealed class ParameterReplacer(ParameterExpression parameter, Expression value) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? value : base.VisitParameter(node);
     }
 }
 

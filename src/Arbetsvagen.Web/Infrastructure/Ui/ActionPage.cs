@@ -26,6 +26,7 @@ public abstract class ActionPage(AppDbContext db) : PageModel
         }
 
         db.ChangeTracker.Clear();
+        ViewData.KeepErrorOrder(failure);
         return ModelState.Show(failure, prefix) ?? (await ReloadAsync(id, ct) ? Page() : NotFound());
     }
 
