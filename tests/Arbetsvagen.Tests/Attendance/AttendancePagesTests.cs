@@ -42,7 +42,7 @@ public sealed partial class AttendancePagesTests(AppFactory app) : IClassFixture
             ["Input.HoursPerDay"] = "1,5", ["__RequestVerificationToken"] = Token(index),
         })).ShouldBe(HttpStatusCode.OK);
         var invalidHtml = WebUtility.HtmlDecode(await invalid.Content.ReadAsStringAsync());
-        Assert.Contains("Ge aktiviteten ett namn", invalidHtml, StringComparison.Ordinal);
+        Assert.Contains("Ange aktivitetens namn.", invalidHtml, StringComparison.Ordinal);
         Assert.Contains("Välj minst en veckodag.", invalidHtml, StringComparison.Ordinal);
 
         var name = "Jobbsök " + TestPeople.UniqueLastName("P");

@@ -20,7 +20,7 @@ public sealed class AttendanceSummaryTests
     [Fact]
     public void Monday_to_thursday_over_two_weeks_is_eight_days()
     {
-        var activity = Activity.Schedule(Guid.NewGuid(), Guid.NewGuid(), Features.ActionPlans.ActivityKind.JobSearch, "Jobbsök", null, Monday,
+        var activity = Activity.Schedule(Guid.NewGuid(), Guid.NewGuid(), ActivityKind.JobSearch, "Jobbsök", null, Monday,
             Monday.AddDays(60), Weekdays.Monday | Weekdays.Tuesday | Weekdays.Wednesday | Weekdays.Thursday, 1, Guid.NewGuid(), DateTime.UtcNow);
 
         Assert.Equal(MondayToThursday, activity.ScheduledDays(Monday, Monday.AddDays(13)));

@@ -1,34 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using Arbetsvagen.Features.Attendance;
 using Arbetsvagen.Features.Mappings;
 using System.Text.Json;
 using Arbetsvagen.Infrastructure;
 using ValidationException = Arbetsvagen.Infrastructure.ValidationException;
 
 namespace Arbetsvagen.Features.ActionPlans;
-
-/// <summary>The activity catalogue (insatskatalog) a plan's activities are chosen from.</summary>
-public enum ActivityKind
-{
-    [Display(Name = "Praktik")] Placement,
-    [Display(Name = "Arbetsträning")] WorkTraining,
-    [Display(Name = "SFI")] Sfi,
-    [Display(Name = "SFI-kombination")] SfiCombination,
-    [Display(Name = "Komvux-kurs")] KomvuxCourse,
-    [Display(Name = "Yrkesutbildning")] VocationalTraining,
-    [Display(Name = "Förberedande utbildning (FUB)")] Fub,
-    [Display(Name = "Arbetsmarknadsutbildning (AUB)")] Aub,
-    [Display(Name = "Studiemotiverande folkhögskolekurs")] StudyMotivationCourse,
-    [Display(Name = "Jobbsökaraktivitet")] JobSearch,
-    [Display(Name = "Coachning")] Coaching,
-    [Display(Name = "OSA (offentligt skyddat arbete)")] Osa,
-    [Display(Name = "Extratjänst")] ExtraJob,
-    [Display(Name = "Nystartsjobb")] NewStartJob,
-    [Display(Name = "Introduktionsjobb")] IntroductionJob,
-    [Display(Name = "Lönebidrag")] WageSubsidy,
-    [Display(Name = "Feriejobb")] SummerJob,
-    [Display(Name = "Samhällsorientering")] CivicOrientation,
-    [Display(Name = "Annat")] Other,
-}
 
 public enum PlanActivityStatus
 {
@@ -219,7 +196,7 @@ public class ActionPlan
     {
         if (before is null)
         {
-            return $"Planen upprättades med {after.Activities.Count} aktivitet(er).";
+            return $"Planen upprättades med {after.Activities.Count} {(after.Activities.Count == 1 ? "aktivitet" : "aktiviteter")}.";
         }
 
         var lines = new List<string>();
@@ -283,8 +260,11 @@ public class PlanActivity
     public string? Result { get; private set; }
 
     /// <summary>Whether the participant takes part in the scheduled activity on <paramref name="date"/>.</summary>
-    public bool TakesPartOn(DateOnly date) =>
-        StartsOn <= date && date <= EndsOn && Status is PlanActivityStatus.Planned or PlanActivityStatus.Ongoing or PlanActivityStatus.Completed;
+    public bool TakesPartOn(DateOnly date) => StartsOn <= date && date <= EndsOn && Attends(Status);
+
+    /// <summary>Whether an activity in this state is attended: not when cancelled or interrupted.</summary>
+    public static bool Attends(PlanActivityStatus status) =>
+        status is PlanActivityStatus.Planned or PlanActivityStatus.Ongoing or PlanActivityStatus.Completed;
 
     internal void Set(PlanActivityDraft d)
     {

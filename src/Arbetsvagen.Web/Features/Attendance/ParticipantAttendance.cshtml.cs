@@ -21,23 +21,11 @@ public class ParticipantAttendanceModel(AttendanceWork work, ParticipantAccess a
         ParticipantId = id;
         From = from ?? today.AddDays(-27).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         To = to ?? today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        try
+        var outcome = await work.SummaryAsync(id, From, To, ct);
+        Summary = outcome.Value;
+        if (outcome.Failure is { } failure && ModelState.Show(failure) is { } status)
         {
-            Summary = await work.SummaryAsync(id, From, To, ct);
-            if (Summary is null)
-            {
-                return NotFound();
-            }
-        }
-        catch (ValidationException e)
-        {
-            foreach (var (field, messages) in e.Errors)
-            {
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError(field, message);
-                }
-            }
+            return status;
         }
 
         // Decided (and logged) once per request by SummaryAsync; this only gives the name for the heading of a summary read.
