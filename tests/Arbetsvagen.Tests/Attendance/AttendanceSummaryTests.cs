@@ -104,4 +104,13 @@ public sealed class AttendanceSummaryTests
             + "0 ej registrerade. Närvarotid 7 av 8 schemalagda timmar.\nAktivitet: Jobbsök Täby.",
             summary.ToText());
     }
+
+    [Fact]
+    public void One_day_and_one_hour_are_written_in_the_singular()
+    {
+        var summary = AttendanceSummary.Compute(Monday, Monday, LaterToday, [new ExpectedActivity(ActivityId, "Jobbsök Täby", 1m, [Monday])], []);
+
+        Assert.Equal("Period 2026-11-02–2026-11-02: 1 schemalagd dag, 0 närvarande (0 % av de schemalagda dagarna), 0 frånvarande, "
+            + "1 ej registrerad. Närvarotid 0 av 1 schemalagd timme.\nAktivitet: Jobbsök Täby.", summary.ToText());
+    }
 }

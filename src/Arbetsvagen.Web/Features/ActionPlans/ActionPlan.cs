@@ -106,10 +106,7 @@ public class ActionPlan
         bool Read(params string[] fields) => fields.All(f => !errors.ContainsKey(f));
         var found = new Dictionary<string, string[]>();
         void Add(string field, string message) => found.TryAdd(field, [message]);
-        if (string.IsNullOrWhiteSpace(goal) || goal.Trim().Length > 2000)
-        {
-            Add("goal", "Skriv planens mål (högst 2000 tecken).");
-        }
+        Input.Text(found, "goal", goal, "planens målbeskrivning", 2000);
 
         var periodRead = Read("startsOn", "endsOn");
         if (periodRead && endsOn < startsOn)
@@ -122,10 +119,7 @@ public class ActionPlan
             Add("reviewOn", "Datum för uppföljning av planen ska ligga inom planperioden.");
         }
 
-        if (comment?.Trim().Length > 1000)
-        {
-            Add("comment", "Kommentaren får vara högst 1000 tecken.");
-        }
+        Input.Text(found, "comment", comment, "kommentaren", 1000, required: false);
 
         if (activities.Count > MaxActivities)
         {
@@ -141,15 +135,8 @@ public class ActionPlan
                 Add($"{at}.id", "Aktiviteten finns inte i planen.");
             }
 
-            if (string.IsNullOrWhiteSpace(a.Description) || a.Description.Trim().Length > 500)
-            {
-                Add($"{at}.description", "Beskriv aktiviteten (högst 500 tecken).");
-            }
-
-            if (a.Provider.Trim().Length > 200)
-            {
-                Add($"{at}.provider", "Anordnaren får vara högst 200 tecken.");
-            }
+            Input.Text(found, $"{at}.description", a.Description, "aktivitetens beskrivning", 500);
+            Input.Text(found, $"{at}.provider", a.Provider, "anordnaren", 200, required: false);
 
             if (Read($"{at}.startsOn", $"{at}.endsOn"))
             {
@@ -168,10 +155,7 @@ public class ActionPlan
                 Add($"{at}.hoursPerWeek", $"Timmar per vecka ska vara mellan 0 och {MaxHoursPerWeek}.");
             }
 
-            if (a.Result?.Trim().Length > 2000)
-            {
-                Add($"{at}.result", "Resultatet får vara högst 2000 tecken.");
-            }
+            Input.Text(found, $"{at}.result", a.Result, "resultatbeskrivningen", 2000, required: false);
         }
 
         if (activities.Where(a => a.Id is not null).GroupBy(a => a.Id).Any(g => g.Count() > 1))

@@ -44,7 +44,17 @@ public class Activity
         DateOnly endsOn, Weekdays days, decimal hoursPerDay, Guid by, DateTime now)
     {
         var errors = new Dictionary<string, string[]>();
-        var trimmedName = Input.Text(errors, "name", name, "aktivitetens namn", 200);
+        var trimmedName = name.Trim();
+        if (trimmedName.Length == 0)
+        {
+            errors["name"] = ["Ange aktivitetens namn."];
+        }
+        else if (trimmedName.Length > 200)
+        {
+            // Not Input.Text: "namn" is neuter ("för långt").
+            errors["name"] = [$"Aktivitetens namn är för långt: högst 200 tecken, nu {trimmedName.Length}."];
+        }
+
         var trimmedPlace = Input.Text(errors, "place", place, "platsen", 200, required: false);
         if (endsOn < startsOn)
         {
@@ -68,7 +78,7 @@ public class Activity
 
         return new Activity
         {
-            Id = Guid.NewGuid(), OrganisationId = organisationId, BoundaryId = boundaryId, Kind = kind, Name = trimmedName!, Place = trimmedPlace, StartsOn = startsOn, EndsOn = endsOn, Days = days,
+            Id = Guid.NewGuid(), OrganisationId = organisationId, BoundaryId = boundaryId, Kind = kind, Name = trimmedName, Place = trimmedPlace, StartsOn = startsOn, EndsOn = endsOn, Days = days,
             HoursPerDay = hoursPerDay, CreatedAt = now, CreatedByUserId = by,
         };
     }

@@ -96,6 +96,11 @@ public partial class RegisterModel(AttendanceWork work, TimeProvider clock) : Pa
         }).OrderBy(e => e.Participant is { } p ? 1 + order.IndexOf(p) : e.Key == "date" ? 0 : int.MaxValue);
         foreach (var (field, participant, messages) in placed)
         {
+            if (field == "date" && ModelState.ContainsKey("Date"))
+            {
+                continue; // already shown by LoadAsync, which read the same date
+            }
+
             foreach (var message in messages)
             {
                 ModelState.AddModelError(participant is { } p ? $"row-{p}" : field == "date" ? "Date" : "",
