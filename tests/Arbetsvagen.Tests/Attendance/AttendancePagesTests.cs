@@ -155,6 +155,11 @@ public sealed partial class AttendancePagesTests(AppFactory app) : IClassFixture
         var wrong = new HtmlParser().ParseDocument(await Html(coach, $"/Participants/{participant.Id}/Attendance?from={Text(monday)}&to={Text(monday.AddDays(-1))}"));
         Assert.Equal("#To", wrong.QuerySelector(".error-summary a")?.GetAttribute("href"));
         Assert.Equal("Periodens sista dag kan inte ligga före dess första dag.", wrong.GetElementById("To-error")?.TextContent);
+
+        var badDay = new HtmlParser().ParseDocument(await Html(coach, $"/Activities/{activity}/Register?date=igår"));
+        Assert.Equal("#Date", badDay.QuerySelector(".error-summary a")?.GetAttribute("href"));
+        Assert.Equal("Dagen ska skrivas ÅÅÅÅ-MM-DD.", badDay.GetElementById("Date-error")?.TextContent);
+        Assert.NotNull(badDay.GetElementById("Date"));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -23,9 +23,14 @@ public class ParticipantAttendanceModel(AttendanceWork work, ParticipantAccess a
         To = to ?? today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var outcome = await work.SummaryAsync(id, From, To, ct);
         Summary = outcome.Value;
-        if (outcome.Failure is { } failure && ModelState.Show(failure) is { } status)
+        if (outcome.Failure is { } failure)
         {
-            return status;
+            // The query's own binding entries ("to") would otherwise keep their spelling; the fields are "From" and "To".
+            ModelState.Clear();
+            if (ModelState.Show(failure) is { } status)
+            {
+                return status;
+            }
         }
 
         // Decided (and logged) once per request by SummaryAsync; this only gives the name for the heading of a summary read.

@@ -120,6 +120,7 @@ public partial class RegisterModel(AttendanceWork work, TimeProvider clock) : Pa
         var outcome = await work.RegisterForDayAsync(id, date, ct);
         if (outcome.Failure is { Kind: OutcomeKind.Invalid } invalid)
         {
+            ModelState.Clear(); // the query's binding entry ("date") would keep its spelling; the field is "Date"
             ModelState.Show(invalid);
             return true;
         }
