@@ -84,23 +84,17 @@ public partial class RegisterModel(AttendanceWork work, TimeProvider clock) : Pa
             return NotFound();
         }
 
-        // In the order of the list: the date first, then each row as it stands in the table.
         var names = Register?.Rows.ToDictionary(r => r.ParticipantId, r => r.Name) ?? [];
-        var order = Register?.Rows.Select(r => r.ParticipantId).ToList() ?? [];
-        var placed = errors.Select(e =>
-        {
-            // "registrations[3].absenceReason" belongs to the fourth chosen row: show it on that participant's row.
-            var row = RowField().Match(e.Key);
-            Guid? participant = row.Success ? chosen[int.Parse(row.Groups[1].Value, CultureInfo.InvariantCulture)].ParticipantId : null;
-            return (e.Key, Participant: participant, e.Value);
-        }).OrderBy(e => e.Participant is { } p ? 1 + order.IndexOf(p) : e.Key == "date" ? 0 : int.MaxValue);
-        foreach (var (field, participant, messages) in placed)
+        foreach (var (field, messages) in errors)
         {
             if (field == "date" && ModelState.ContainsKey("Date"))
             {
                 continue; // already shown by LoadAsync, which read the same date
             }
 
+            // "registrations[3].absenceReason" belongs to the fourth chosen row: show it on that participant's row.
+            var row = RowField().Match(field);
+            Guid? participant = row.Success ? chosen[int.Parse(row.Groups[1].Value, CultureInfo.InvariantCulture)].ParticipantId : null;
             foreach (var message in messages)
             {
                 ModelState.AddModelError(participant is { } p ? $"row-{p}" : field == "date" ? "Date" : "",
