@@ -52,6 +52,7 @@ builder.Services.AddScoped<MappingWork>();
 builder.Services.AddScoped<ActionPlanWork>();
 builder.Services.AddScoped<WorkList>();
 builder.Services.AddScoped<AttendanceWork>();
+builder.Services.AddScoped<IActivityBookings, PlanBookings>();
 builder.Services.AddScoped<UserAdministration>();
 builder.Services.AddSingleton<UserStatusCache>();
 

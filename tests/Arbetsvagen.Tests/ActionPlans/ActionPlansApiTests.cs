@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Arbetsvagen.Features.ActionPlans;
+using Arbetsvagen.Features.Attendance;
 using Arbetsvagen.Features.Cases;
 using Arbetsvagen.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -285,4 +285,48 @@ public sealed class AttendanceApiTests(AppFactory app) : IClassFixture<AppFactor
         await analyst.GetAsync($"/api/v1/activities/{activity}").ProblemAsync(HttpStatusCode.NotFound);
         await analyst.PostAsJsonAsync("/api/v1/activities", new { kind = "jobSearch" }).ProblemAsync(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task Messages_name_weekdays_and_kinds_by_their_swedish_labels()
+    {
+        var coach = await app.ClientFor("jobb.taby");
+        var problem = await coach.PostAsJsonAsync("/api/v1/activities", new
+        {
+            kind = "jobbsök", name = "Jobbsök", startsOn = Text(Today), endsOn = Text(Today), days = new[] { "monday", "funday" }, hoursPerDay = 1,
+        }).ProblemAsync(HttpStatusCode.BadRequest);
+
+        var days = problem.FieldErrors("days")[0];
+        Assert.Equal("Veckodagen \"funday\" finns inte. Välj bland måndag, tisdag, onsdag, torsdag, fredag, lördag, söndag.", days);
+        var kind = problem.FieldErrors("kind")[0];
+        Assert.Contains("Jobbsökaraktivitet", kind, StringComparison.Ordinal);
+        Assert.DoesNotContain("jobSearch", kind, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_states_a_summary_and_every_answer_of_each_plan_and_attendance_operation()
+    {
+        var document = await app.Anonymous().GetAsync("/openapi/v1.json").JsonAsync(HttpStatusCode.OK);
+        var operations = document["paths"]!.AsObject()
+            .Where(p => p.Key.Contains("/activities", StringComparison.Ordinal) || p.Key.Contains("/action-plan", StringComparison.Ordinal)
+                || p.Key.Contains("/attendance", StringComparison.Ordinal))
+            .SelectMany(p => p.Value!.AsObject().Where(o => o.Key is "get" or "post").Select(o => (Path: p.Key, Method: o.Key, Operation: o.Value!)))
+            .ToList();
+
+        Assert.Equal(11, operations.Count);
+        foreach (var (path, method, operation) in operations)
+        {
+            Assert.False(string.IsNullOrWhiteSpace((string?)operation["summary"]), $"{method} {path} has no summary");
+            var responses = operation["responses"]!.AsObject();
+            Assert.True(responses.Any(r => r.Key.StartsWith('2') && r.Value?["content"] is not null), $"{method} {path} has no success body");
+            Assert.True(responses.Any(r => r.Key.StartsWith('4') && r.Value?["content"]?["application/problem+json"] is not null),
+                $"{method} {path} lists no problem answer");
+        }
+
+        var text = operations.Single(o => o.Path.EndsWith("/summary-text", StringComparison.Ordinal)).Operation["responses"]!["200"]!["content"]!;
+        Assert.NotNull(text["text/plain"]);
+        var revise = operations.Single(o => o.Path.EndsWith("/action-plan/revisions", StringComparison.Ordinal) && o.Method == "post").Operation["responses"]!;
+        var statuses = revise.AsObject().Select(r => r.Key).ToList();
+        Assert.All(new[] { "201", "400", "404", "409" }, status => Assert.Contains(status, statuses));
+        Assert.DoesNotContain("200", statuses);
+    }
 }

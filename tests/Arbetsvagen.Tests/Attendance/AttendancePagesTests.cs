@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Html.Parser;
 using System.Text.RegularExpressions;
 using Arbetsvagen.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -42,7 +43,7 @@ public sealed partial class AttendancePagesTests(AppFactory app) : IClassFixture
             ["Input.HoursPerDay"] = "1,5", ["__RequestVerificationToken"] = Token(index),
         })).ShouldBe(HttpStatusCode.OK);
         var invalidHtml = WebUtility.HtmlDecode(await invalid.Content.ReadAsStringAsync());
-        Assert.Contains("Ge aktiviteten ett namn", invalidHtml, StringComparison.Ordinal);
+        Assert.Contains("Ange aktivitetens namn.", invalidHtml, StringComparison.Ordinal);
         Assert.Contains("Välj minst en veckodag.", invalidHtml, StringComparison.Ordinal);
 
         var name = "Jobbsök " + TestPeople.UniqueLastName("P");
@@ -113,6 +114,52 @@ public sealed partial class AttendancePagesTests(AppFactory app) : IClassFixture
         var analyst = await SignedInAsync("analytiker");
         Assert.DoesNotContain("href=\"/Activities\"", await Html(analyst, "/"), StringComparison.Ordinal);
         Assert.Contains("href=\"/Activities\"", await Html(other, "/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_schedule_form_names_each_wrong_field_in_form_order_and_weekdays_are_written_in_lower_case()
+    {
+        var coach = await SignedInAsync("jobb.taby");
+        var index = await Html(coach, "/Activities");
+        Assert.Contains("<label for=\"day-monday\">Måndag</label>", index, StringComparison.Ordinal);
+        var refused = await coach.PostAsync("/Activities", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Name"] = new string('n', 201), ["Input.Kind"] = "jobSearch", ["Input.StartsOn"] = Text(Today), ["Input.EndsOn"] = Text(Today),
+            ["Input.HoursPerDay"] = "en timme", ["__RequestVerificationToken"] = Token(index),
+        })).ShouldBe(HttpStatusCode.OK);
+        var document = new HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync());
+        Assert.Equal(["#Input_Name", "#Input_Days", "#Input_HoursPerDay"], document.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")));
+        Assert.Equal("Aktivitetens namn är för långt: högst 200 tecken, nu 201.", document.GetElementById("Input_Name-error")?.TextContent);
+        Assert.Equal("Skriv timmar per dag som ett tal, till exempel 1 eller 2,5.", document.GetElementById("Input_HoursPerDay-error")?.TextContent);
+
+        var activity = await app.ScheduleAsync(); // Monday–Thursday
+        var listed = new HtmlParser().ParseDocument(await Html(coach, "/Activities"));
+        var row = listed.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector($"a[href='/Activities/{activity}']") is not null);
+        Assert.Contains("måndag, tisdag, onsdag, torsdag", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("måndag, tisdag, onsdag, torsdag", await Html(coach, $"/Activities/{activity}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task One_scheduled_day_is_written_in_the_singular_and_a_wrong_period_stands_at_its_field()
+    {
+        var activity = await app.ScheduleAsync();
+        var participant = await app.CreateParticipantAsync("jobb.taby");
+        var monday = MondayWeeksAgo(2);
+        await app.PlanAsync(participant.Id, activity, monday, monday);
+        var coach = await SignedInAsync("jobb.taby");
+
+        var one = await Html(coach, $"/Participants/{participant.Id}/Attendance?from={Text(monday)}&to={Text(monday)}");
+        Assert.Contains("1 schemalagd dag, 0 närvarande (0 % av de schemalagda dagarna), 0 frånvarande, 1 ej registrerad.", one, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 schemalagda dagar", one, StringComparison.Ordinal);
+
+        var wrong = new HtmlParser().ParseDocument(await Html(coach, $"/Participants/{participant.Id}/Attendance?from={Text(monday)}&to={Text(monday.AddDays(-1))}"));
+        Assert.Equal("#To", wrong.QuerySelector(".error-summary a")?.GetAttribute("href"));
+        Assert.Equal("Periodens sista dag kan inte ligga före dess första dag.", wrong.GetElementById("To-error")?.TextContent);
+
+        var badDay = new HtmlParser().ParseDocument(await Html(coach, $"/Activities/{activity}/Register?date=igår"));
+        Assert.Equal("#Date", badDay.QuerySelector(".error-summary a")?.GetAttribute("href"));
+        Assert.Equal("Dagen ska skrivas ÅÅÅÅ-MM-DD.", badDay.GetElementById("Date-error")?.TextContent);
+        Assert.NotNull(badDay.GetElementById("Date"));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

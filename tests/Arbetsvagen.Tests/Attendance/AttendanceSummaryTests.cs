@@ -20,7 +20,7 @@ public sealed class AttendanceSummaryTests
     [Fact]
     public void Monday_to_thursday_over_two_weeks_is_eight_days()
     {
-        var activity = Activity.Schedule(Guid.NewGuid(), Guid.NewGuid(), Features.ActionPlans.ActivityKind.JobSearch, "Jobbsök", null, Monday,
+        var activity = Activity.Schedule(Guid.NewGuid(), Guid.NewGuid(), ActivityKind.JobSearch, "Jobbsök", null, Monday,
             Monday.AddDays(60), Weekdays.Monday | Weekdays.Tuesday | Weekdays.Wednesday | Weekdays.Thursday, 1, Guid.NewGuid(), DateTime.UtcNow);
 
         Assert.Equal(MondayToThursday, activity.ScheduledDays(Monday, Monday.AddDays(13)));
@@ -103,5 +103,14 @@ public sealed class AttendanceSummaryTests
             "Period 2026-11-02–2026-11-13: 8 schemalagda dagar, 7 närvarande (87,5 % av de schemalagda dagarna), 1 frånvarande (sjuk 1), "
             + "0 ej registrerade. Närvarotid 7 av 8 schemalagda timmar.\nAktivitet: Jobbsök Täby.",
             summary.ToText());
+    }
+
+    [Fact]
+    public void One_day_and_one_hour_are_written_in_the_singular()
+    {
+        var summary = AttendanceSummary.Compute(Monday, Monday, LaterToday, [new ExpectedActivity(ActivityId, "Jobbsök Täby", 1m, [Monday])], []);
+
+        Assert.Equal("Period 2026-11-02–2026-11-02: 1 schemalagd dag, 0 närvarande (0 % av de schemalagda dagarna), 0 frånvarande, "
+            + "1 ej registrerad. Närvarotid 0 av 1 schemalagd timme.\nAktivitet: Jobbsök Täby.", summary.ToText());
     }
 }

@@ -3,6 +3,7 @@ using Arbetsvagen.Features.Mappings;
 using System.Net;
 using System.Net.Http.Json;
 using Arbetsvagen.Features.ActionPlans;
+using Arbetsvagen.Features.Attendance;
 using Arbetsvagen.Infrastructure;
 using Arbetsvagen.Tests.Infrastructure;
 

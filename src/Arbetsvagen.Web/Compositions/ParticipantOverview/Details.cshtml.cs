@@ -74,7 +74,7 @@ public class DetailsModel(ParticipantAccess access, ConsentChanges consents, Acc
         Referrals = (await referralWork.ListForParticipantAsync(id, ct)).Value ?? [];
         if (MayOpenCase)
         {
-            Plan = (await plans.ReadAsync(id, ct))?.Plan;
+            Plan = (await plans.ReadAsync(id, ct)).Value?.Plan;
             Position = (await mappings.ListJointPositionsAsync(id, ct)).Value?.FirstOrDefault();
         }
 

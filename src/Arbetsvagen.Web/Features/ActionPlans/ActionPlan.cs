@@ -1,34 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using Arbetsvagen.Features.Attendance;
 using Arbetsvagen.Features.Mappings;
 using System.Text.Json;
 using Arbetsvagen.Infrastructure;
 using ValidationException = Arbetsvagen.Infrastructure.ValidationException;
 
 namespace Arbetsvagen.Features.ActionPlans;
-
-/// <summary>The activity catalogue (insatskatalog) a plan's activities are chosen from.</summary>
-public enum ActivityKind
-{
-    [Display(Name = "Praktik")] Placement,
-    [Display(Name = "Arbetsträning")] WorkTraining,
-    [Display(Name = "SFI")] Sfi,
-    [Display(Name = "SFI-kombination")] SfiCombination,
-    [Display(Name = "Komvux-kurs")] KomvuxCourse,
-    [Display(Name = "Yrkesutbildning")] VocationalTraining,
-    [Display(Name = "Förberedande utbildning (FUB)")] Fub,
-    [Display(Name = "Arbetsmarknadsutbildning (AUB)")] Aub,
-    [Display(Name = "Studiemotiverande folkhögskolekurs")] StudyMotivationCourse,
-    [Display(Name = "Jobbsökaraktivitet")] JobSearch,
-    [Display(Name = "Coachning")] Coaching,
-    [Display(Name = "OSA (offentligt skyddat arbete)")] Osa,
-    [Display(Name = "Extratjänst")] ExtraJob,
-    [Display(Name = "Nystartsjobb")] NewStartJob,
-    [Display(Name = "Introduktionsjobb")] IntroductionJob,
-    [Display(Name = "Lönebidrag")] WageSubsidy,
-    [Display(Name = "Feriejobb")] SummerJob,
-    [Display(Name = "Samhällsorientering")] CivicOrientation,
-    [Display(Name = "Annat")] Other,
-}
 
 public enum PlanActivityStatus
 {
@@ -129,10 +106,7 @@ public class ActionPlan
         bool Read(params string[] fields) => fields.All(f => !errors.ContainsKey(f));
         var found = new Dictionary<string, string[]>();
         void Add(string field, string message) => found.TryAdd(field, [message]);
-        if (string.IsNullOrWhiteSpace(goal) || goal.Trim().Length > 2000)
-        {
-            Add("goal", "Skriv planens mål (högst 2000 tecken).");
-        }
+        Input.Text(found, "goal", goal, "planens målbeskrivning", 2000);
 
         var periodRead = Read("startsOn", "endsOn");
         if (periodRead && endsOn < startsOn)
@@ -145,10 +119,7 @@ public class ActionPlan
             Add("reviewOn", "Datum för uppföljning av planen ska ligga inom planperioden.");
         }
 
-        if (comment?.Trim().Length > 1000)
-        {
-            Add("comment", "Kommentaren får vara högst 1000 tecken.");
-        }
+        Input.Text(found, "comment", comment, "kommentaren", 1000, required: false);
 
         if (activities.Count > MaxActivities)
         {
@@ -164,15 +135,8 @@ public class ActionPlan
                 Add($"{at}.id", "Aktiviteten finns inte i planen.");
             }
 
-            if (string.IsNullOrWhiteSpace(a.Description) || a.Description.Trim().Length > 500)
-            {
-                Add($"{at}.description", "Beskriv aktiviteten (högst 500 tecken).");
-            }
-
-            if (a.Provider.Trim().Length > 200)
-            {
-                Add($"{at}.provider", "Anordnaren får vara högst 200 tecken.");
-            }
+            Input.Text(found, $"{at}.description", a.Description, "aktivitetens beskrivning", 500);
+            Input.Text(found, $"{at}.provider", a.Provider, "anordnaren", 200, required: false);
 
             if (Read($"{at}.startsOn", $"{at}.endsOn"))
             {
@@ -191,10 +155,7 @@ public class ActionPlan
                 Add($"{at}.hoursPerWeek", $"Timmar per vecka ska vara mellan 0 och {MaxHoursPerWeek}.");
             }
 
-            if (a.Result?.Trim().Length > 2000)
-            {
-                Add($"{at}.result", "Resultatet får vara högst 2000 tecken.");
-            }
+            Input.Text(found, $"{at}.result", a.Result, "resultatbeskrivningen", 2000, required: false);
         }
 
         if (activities.Where(a => a.Id is not null).GroupBy(a => a.Id).Any(g => g.Count() > 1))
@@ -219,7 +180,7 @@ public class ActionPlan
     {
         if (before is null)
         {
-            return $"Planen upprättades med {after.Activities.Count} aktivitet(er).";
+            return $"Planen upprättades med {after.Activities.Count} {(after.Activities.Count == 1 ? "aktivitet" : "aktiviteter")}.";
         }
 
         var lines = new List<string>();
@@ -283,8 +244,11 @@ public class PlanActivity
     public string? Result { get; private set; }
 
     /// <summary>Whether the participant takes part in the scheduled activity on <paramref name="date"/>.</summary>
-    public bool TakesPartOn(DateOnly date) =>
-        StartsOn <= date && date <= EndsOn && Status is PlanActivityStatus.Planned or PlanActivityStatus.Ongoing or PlanActivityStatus.Completed;
+    public bool TakesPartOn(DateOnly date) => StartsOn <= date && date <= EndsOn && Attends(Status);
+
+    /// <summary>Whether an activity in this state is attended: not when cancelled or interrupted.</summary>
+    public static bool Attends(PlanActivityStatus status) =>
+        status is PlanActivityStatus.Planned or PlanActivityStatus.Ongoing or PlanActivityStatus.Completed;
 
     internal void Set(PlanActivityDraft d)
     {

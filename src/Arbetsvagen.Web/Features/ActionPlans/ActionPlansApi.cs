@@ -1,5 +1,6 @@
 using Arbetsvagen.Infrastructure;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Arbetsvagen.Features.ActionPlans;
 
@@ -29,47 +30,64 @@ public static class ActionPlansApi
     public static void MapActionPlansApi(this RouteGroupBuilder api)
     {
         var plans = api.MapGroup("/participants/{id:guid}/action-plan").WithTags("Handlingsplaner");
-        plans.MapGet("/", async (Guid id, ActionPlanWork work, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-        {
-            if (await work.ReadAsync(id, ct) is not { } found)
+        plans.MapGet("/", async Task<Results<Ok<ActionPlanDto>, NotFoundProblem, NoPlanProblem>> (Guid id, ActionPlanWork work, TimeProvider clock,
+                CancellationToken ct) =>
             {
-                return ApiResults.NotFound();
-            }
+                if ((await work.ReadAsync(id, ct)).Value is not { } found)
+                {
+                    return new NotFoundProblem();
+                }
 
-            return found.Plan is { } plan
-                ? Results.Ok(ActionPlanDto.From(plan, SwedishTime.Today(clock), await OrganisationName(db, plan.UpdatedByOrganisationId, ct)))
-                : NoPlan();
-        });
-        plans.MapPost("/revisions", async (Guid id, RevisionInput input, ActionPlanWork work, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-            await work.ReviseAsync(id, input, ct) is { } plan
-                ? Results.Created($"/api/v1/participants/{id}/action-plan",
-                    ActionPlanDto.From(plan, SwedishTime.Today(clock), await OrganisationName(db, plan.UpdatedByOrganisationId, ct)))
-                : ApiResults.NotFound());
-        plans.MapGet("/revisions", async (Guid id, ActionPlanWork work, AppDbContext db, CancellationToken ct) =>
-        {
-            if (await work.ReadAsync(id, ct) is not { } found)
+                return found.Plan is { } plan ? TypedResults.Ok(await DtoAsync(plan, work, clock, ct)) : new NoPlanProblem();
+            })
+            .WithSummary("Deltagarens gällande handlingsplan");
+        plans.MapPost("/revisions", async Task<Results<Created<ActionPlanDto>, ValidationProblem, NotFoundProblem, ConflictProblem>> (Guid id,
+                RevisionInput input, ActionPlanWork work, TimeProvider clock, CancellationToken ct) => await work.ReviseAsync(id, input, ct) switch
             {
-                return ApiResults.NotFound();
-            }
+                { Failure: null, Value: { } plan } => TypedResults.Created($"/api/v1/participants/{id}/action-plan", await DtoAsync(plan, work, clock, ct)),
+                { Failure: { Kind: OutcomeKind.Invalid } f } => OutcomeResults.Invalid(f.Errors!),
+                { Failure: { Kind: OutcomeKind.Conflict } f } => OutcomeResults.Conflict(f),
+                _ => new NotFoundProblem(),
+            })
+            .WithSummary("Upprätta eller revidera handlingsplanen (hela planen som en ny version)");
+        plans.MapGet("/revisions", async Task<Results<Ok<List<RevisionDto>>, NotFoundProblem>> (Guid id, ActionPlanWork work, CancellationToken ct) =>
+            {
+                if ((await work.ReadAsync(id, ct)).Value is not { } found)
+                {
+                    return new NotFoundProblem();
+                }
 
-            var names = await OrganisationNames(db, found.Revisions.Select(r => r.ByOrganisationId), ct);
-            return Results.Ok(found.Revisions.OrderByDescending(r => r.Number).Select(r => RevisionDto.From(r, names.GetValueOrDefault(r.ByOrganisationId))));
-        });
-        plans.MapGet("/revisions/{number:int}", async (Guid id, int number, ActionPlanWork work, AppDbContext db, CancellationToken ct) =>
-            await work.ReadAsync(id, ct) is { } found && found.Revisions.FirstOrDefault(r => r.Number == number) is { } revision
-                ? Results.Ok(RevisionDto.From(revision, await OrganisationName(db, revision.ByOrganisationId, ct), withSnapshot: true))
-                : ApiResults.NotFound());
+                var names = await work.OrganisationNamesAsync(found.Revisions.Select(r => r.ByOrganisationId), ct);
+                return TypedResults.Ok(found.Revisions.OrderByDescending(r => r.Number)
+                    .Select(r => RevisionDto.From(r, names.GetValueOrDefault(r.ByOrganisationId))).ToList());
+            })
+            .WithSummary("Planens versioner, senaste först");
+        plans.MapGet("/revisions/{number:int}", async Task<Results<Ok<RevisionDto>, NotFoundProblem>> (Guid id, int number, ActionPlanWork work,
+                CancellationToken ct) =>
+            {
+                if ((await work.ReadAsync(id, ct)).Value?.Revisions.FirstOrDefault(r => r.Number == number) is not { } revision)
+                {
+                    return new NotFoundProblem();
+                }
+
+                var names = await work.OrganisationNamesAsync([revision.ByOrganisationId], ct);
+                return TypedResults.Ok(RevisionDto.From(revision, names.GetValueOrDefault(revision.ByOrganisationId), withSnapshot: true));
+            })
+            .WithSummary("En version av planen, med hela planen som den då var");
     }
 
-    public static IResult NoPlan() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Ingen handlingsplan",
-        detail: "Deltagaren har ingen handlingsplan ännu.");
-
-    public static async Task<Dictionary<Guid, string>> OrganisationNames(AppDbContext db, IEnumerable<Guid> ids, CancellationToken ct)
-    {
-        var wanted = ids.Distinct().ToList();
-        return await db.Organisations.AsNoTracking().Where(o => wanted.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-    }
-
-    private static async Task<string?> OrganisationName(AppDbContext db, Guid id, CancellationToken ct) =>
-        await db.Organisations.AsNoTracking().Where(o => o.Id == id).Select(o => o.Name).FirstOrDefaultAsync(ct);
+    private static async Task<ActionPlanDto> DtoAsync(ActionPlan plan, ActionPlanWork work, TimeProvider clock, CancellationToken ct) =>
+        ActionPlanDto.From(plan, SwedishTime.Today(clock),
+            (await work.OrganisationNamesAsync([plan.UpdatedByOrganisationId], ct)).GetValueOrDefault(plan.UpdatedByOrganisationId));
 }
+
+/// <summary>
+/// 404 for a participant the user may see but who has no plan yet: a title of its own, so a client can tell it from
+/// "not found". Its status is described by <see cref="NotFoundProblem"/> on the same endpoint.
+/// </summary>
+public sealed class NoPlanProblem() : ProblemAnswer(new ProblemDetails
+{
+    Status = StatusCodes.Status404NotFound,
+    Title = "Ingen handlingsplan",
+    Detail = "Deltagaren har ingen handlingsplan ännu.",
+});

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Arbetsvagen.Features.Attendance;
 using Arbetsvagen.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Arbetsvagen.Features.ActionPlans;
 
@@ -28,7 +28,8 @@ public class PlanModel(ActionPlanWork work, AppDbContext db, TimeProvider clock)
     public List<ActionPlanRevision> Revisions { get; private set; } = [];
     public ActionPlanRevision? Shown { get; private set; }
     public Dictionary<Guid, string> Organisations { get; private set; } = [];
-    public List<(Guid Id, string Label)> Scheduled { get; private set; } = [];
+    /// <summary>The scheduled activities a plan activity may link to, labelled with their organiser (<see cref="ActionPlanWork.BookableAsync"/>).</summary>
+    public List<BookableActivity> Scheduled { get; private set; } = [];
     public DateOnly Today => SwedishTime.Today(clock);
 
     public string OrganisationName(Guid id) => Organisations.GetValueOrDefault(id, "okänd organisation");
@@ -39,7 +40,7 @@ public class PlanModel(ActionPlanWork work, AppDbContext db, TimeProvider clock)
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, fillForm: true, ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) => Act(id, async () =>
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         var rows = Enumerable.Range(0, Form.Activities.Count).Where(i => !RemoveRows.Contains(i) && !IsBlank(Form.Activities[i])).ToList();
         var input = new RevisionInput
@@ -47,18 +48,31 @@ public class PlanModel(ActionPlanWork work, AppDbContext db, TimeProvider clock)
             BasedOnVersion = Form.BasedOnVersion, Goal = Form.Goal, Direction = Form.Direction, StartsOn = Form.StartsOn, EndsOn = Form.EndsOn,
             ReviewOn = Form.ReviewOn, Comment = Form.Comment, Activities = rows.Select(i => Form.Activities[i]).ToList(),
         };
-        try
+        var outcome = await work.ReviseAsync(id, input, ct);
+        if (outcome.Failure is { Errors: { } errors } failure)
         {
-            return await work.ReviseAsync(id, input, ct);
+            // The use case numbers the activities it got; the form numbers its rows, blank and removed ones included.
+            outcome = failure with
+            {
+                Errors = errors.ToDictionary(
+                    pair => ActivityKey.Replace(pair.Key, m => $"activities[{rows[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)]}]"),
+                    pair => pair.Value),
+            };
         }
-        catch (ValidationException e)
-        {
-            // The service numbers the activities it got; the form numbers its rows, blank and removed ones included.
-            throw new ValidationException(e.Errors.ToDictionary(
-                pair => ActivityKey.Replace(pair.Key, m => $"activities[{rows[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)]}]"),
-                pair => pair.Value));
-        }
-    }, "Handlingsplanen är sparad.", ct);
+
+        return await Answer(id, outcome, "Handlingsplanen är sparad.", prefix: "", ct);
+    }
+
+    /// <summary>The form's fields as they come on the page, so that the error summary lists them in that order.</summary>
+    public IReadOnlyList<string> FormOrder =>
+    [
+        "", "BasedOnVersion", "Goal", "Direction", "ReviewOn", "StartsOn", "EndsOn", "Activities",
+        .. Enumerable.Range(0, Form.Activities.Count).SelectMany(i => ActivityFields.Select(f => $"Activities[{i}].{f}")),
+        "Comment",
+    ];
+
+    private static readonly string[] ActivityFields =
+        ["id", "kind", "status", "description", "provider", "startsOn", "endsOn", "hoursPerWeek", "activityId", "result"];
 
     protected override Task<bool> ReloadAsync(Guid id, CancellationToken ct) => LoadAsync(id, fillForm: false, ct);
 
@@ -69,7 +83,7 @@ public class PlanModel(ActionPlanWork work, AppDbContext db, TimeProvider clock)
 
     private async Task<bool> LoadAsync(Guid id, bool fillForm, CancellationToken ct)
     {
-        if (await work.ReadAsync(id, ct) is not { } found)
+        if ((await work.ReadAsync(id, ct)).Value is not { } found)
         {
             return false;
         }
@@ -79,12 +93,9 @@ public class PlanModel(ActionPlanWork work, AppDbContext db, TimeProvider clock)
         Plan = found.Plan;
         Revisions = found.Revisions;
         Shown = Revision is { } n && n != Plan?.Version ? Revisions.FirstOrDefault(r => r.Number == n) : null;
-        Organisations = await ActionPlansApi.OrganisationNames(Db, Revisions.Select(r => r.ByOrganisationId), ct);
-        var linked = Plan?.Activities.Where(a => a.ActivityId is not null).Select(a => a.ActivityId!.Value).ToList() ?? [];
+        Organisations = await work.OrganisationNamesAsync(Revisions.Select(r => r.ByOrganisationId), ct);
+        Scheduled = await work.BookableAsync(Plan, ct);
         var today = Today;
-        Scheduled = (await Db.Activities.AsNoTracking().Where(a => a.EndsOn >= today || linked.Contains(a.Id)).OrderBy(a => a.Name).Take(200)
-                .Select(a => new { a.Id, a.Name, a.StartsOn, a.EndsOn }).ToListAsync(ct))
-            .Select(a => (a.Id, $"{a.Name}, {Ui.Date(a.StartsOn)}–{Ui.Date(a.EndsOn)}")).ToList();
         if (fillForm)
         {
             Form = Plan is null

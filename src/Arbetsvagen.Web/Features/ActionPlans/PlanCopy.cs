@@ -1,7 +1,7 @@
 using System.Globalization;
 using Arbetsvagen.Features.Mappings;
+using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Arbetsvagen.Features.ActionPlans;
 
@@ -16,25 +16,15 @@ public sealed record PlanCopy(string Name, string Goal, string? Direction, strin
 {
     private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
 
-    /// <summary>The copy for the current user to hand over, with one access-log row; null without access or without a plan.</summary>
-    public static async Task<PlanCopy?> LoadAsync(ActionPlanWork work, AppDbContext db, CurrentUser user, Guid participantId, string action,
-        CancellationToken ct)
-    {
-        if (await work.ReadAsync(participantId, ct, action) is not { Plan: { } plan } found)
-        {
-            return null;
-        }
-
-        var contact = await db.Users.AsNoTracking().Where(u => u.Id == user.Id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-        var unit = await db.Organisations.AsNoTracking().Where(o => o.Id == user.OrganisationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
-        return new PlanCopy($"{found.Grant.Participant.FirstName} {found.Grant.Participant.LastName}", plan.Goal, DirectionText(plan.Direction),
-            $"{Day(plan.StartsOn)} till {Day(plan.EndsOn)}", Day(plan.ReviewOn),
-            plan.Activities.Where(a => a.Status != PlanActivityStatus.Cancelled).OrderBy(a => a.StartsOn).ThenBy(a => a.Description)
-                .Select(a => new PlanCopyActivity(EnumText.Label(a.Kind), a.Description, a.Provider, $"{Day(a.StartsOn)} till {Day(a.EndsOn)}",
-                    a.HoursPerWeek == 0 ? "Inga fasta tider" : $"{a.HoursPerWeek.ToString("0.#", Swedish)} timmar i veckan", Status(a.Status)))
-                .ToList(),
-            contact ?? user.UserName, unit ?? "", plan.Version);
-    }
+    /// <summary>The copy of <paramref name="plan"/>, with the user who hands it over as contact.</summary>
+    public static PlanCopy Of(Participant participant, ActionPlan plan, string contact, string contactUnit) => new(
+        $"{participant.FirstName} {participant.LastName}", plan.Goal, DirectionText(plan.Direction),
+        $"{Day(plan.StartsOn)} till {Day(plan.EndsOn)}", Day(plan.ReviewOn),
+        plan.Activities.Where(a => a.Status != PlanActivityStatus.Cancelled).OrderBy(a => a.StartsOn).ThenBy(a => a.Description)
+            .Select(a => new PlanCopyActivity(EnumText.Label(a.Kind), a.Description, a.Provider, $"{Day(a.StartsOn)} till {Day(a.EndsOn)}",
+                a.HoursPerWeek == 0 ? "Inga fasta tider" : $"{a.HoursPerWeek.ToString("0.#", Swedish)} timmar i veckan", Status(a.Status)))
+            .ToList(),
+        contact, contactUnit, plan.Version);
 
     public static string Day(DateOnly date) => date.ToString("d MMMM yyyy", Swedish);
 

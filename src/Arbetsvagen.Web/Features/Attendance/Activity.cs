@@ -1,20 +1,21 @@
 using System.ComponentModel.DataAnnotations;
-using Arbetsvagen.Features.ActionPlans;
+using Arbetsvagen.Infrastructure;
 using ValidationException = Arbetsvagen.Infrastructure.ValidationException;
 
 namespace Arbetsvagen.Features.Attendance;
 
+/// <summary>Days of the week; labelled in lower case, as Swedish writes them ("måndag, tisdag").</summary>
 [Flags]
 public enum Weekdays
 {
     None = 0,
-    [Display(Name = "Måndag")] Monday = 1,
-    [Display(Name = "Tisdag")] Tuesday = 2,
-    [Display(Name = "Onsdag")] Wednesday = 4,
-    [Display(Name = "Torsdag")] Thursday = 8,
-    [Display(Name = "Fredag")] Friday = 16,
-    [Display(Name = "Lördag")] Saturday = 32,
-    [Display(Name = "Söndag")] Sunday = 64,
+    [Display(Name = "måndag")] Monday = 1,
+    [Display(Name = "tisdag")] Tuesday = 2,
+    [Display(Name = "onsdag")] Wednesday = 4,
+    [Display(Name = "torsdag")] Thursday = 8,
+    [Display(Name = "fredag")] Friday = 16,
+    [Display(Name = "lördag")] Saturday = 32,
+    [Display(Name = "söndag")] Sunday = 64,
 }
 
 /// <summary>
@@ -43,16 +44,18 @@ public class Activity
         DateOnly endsOn, Weekdays days, decimal hoursPerDay, Guid by, DateTime now)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 200)
+        var trimmedName = name.Trim();
+        if (trimmedName.Length == 0)
         {
-            errors["name"] = ["Ge aktiviteten ett namn (högst 200 tecken)."];
+            errors["name"] = ["Ange aktivitetens namn."];
+        }
+        else if (trimmedName.Length > 200)
+        {
+            // Not Input.Text: "namn" is neuter ("för långt").
+            errors["name"] = [$"Aktivitetens namn är för långt: högst 200 tecken, nu {trimmedName.Length}."];
         }
 
-        if (place?.Trim().Length > 200)
-        {
-            errors["place"] = ["Platsen får vara högst 200 tecken."];
-        }
-
+        var trimmedPlace = Input.Text(errors, "place", place, "platsen", 200, required: false);
         if (endsOn < startsOn)
         {
             errors["endsOn"] = ["Slutdatum kan inte ligga före startdatum."];
@@ -75,8 +78,7 @@ public class Activity
 
         return new Activity
         {
-            Id = Guid.NewGuid(), OrganisationId = organisationId, BoundaryId = boundaryId, Kind = kind, Name = name.Trim(),
-            Place = string.IsNullOrWhiteSpace(place) ? null : place.Trim(), StartsOn = startsOn, EndsOn = endsOn, Days = days,
+            Id = Guid.NewGuid(), OrganisationId = organisationId, BoundaryId = boundaryId, Kind = kind, Name = trimmedName, Place = trimmedPlace, StartsOn = startsOn, EndsOn = endsOn, Days = days,
             HoursPerDay = hoursPerDay, CreatedAt = now, CreatedByUserId = by,
         };
     }

@@ -1,4 +1,5 @@
 using Arbetsvagen.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Arbetsvagen.Features.Attendance;
 
@@ -53,32 +54,59 @@ public sealed record AttendanceSummaryDto(Guid ParticipantId, DateOnly From, Dat
 
 public static class AttendanceApi
 {
+    private const string Tag = "Aktiviteter och närvaro";
+
     public static void MapAttendanceApi(this RouteGroupBuilder api)
     {
-        var activities = api.MapGroup("/activities").WithTags("Aktiviteter och närvaro");
-        activities.MapPost("/", async (ActivityInput input, AttendanceWork work, CancellationToken ct) =>
-        {
-            var activity = await work.ScheduleAsync(input, ct);
-            return Results.Created($"/api/v1/activities/{activity.Id}", ActivityDto.From(activity));
-        });
-        activities.MapGet("/", async (AttendanceWork work, CancellationToken ct) => Results.Ok((await work.ListAsync(ct)).Select(a => ActivityDto.From(a))));
-        activities.MapGet("/{id:guid}", async (Guid id, AttendanceWork work, CancellationToken ct) =>
-            await work.FindAsync(id, ct) is { } activity
-                ? Results.Ok(ActivityDto.From(activity, work.RunsHere(activity) ? await work.ParticipantsAsync(activity, ct) : null))
-                : ApiResults.NotFound());
-        activities.MapPost("/{id:guid}/attendance", async (Guid id, RegistrationInput input, AttendanceWork work, CancellationToken ct) =>
-            await work.RegisterAsync(id, input, ct) is { } saved ? Results.Ok(saved.Select(AttendanceRecordDto.From)) : ApiResults.NotFound());
-        activities.MapGet("/{id:guid}/attendance", async (Guid id, string? date, AttendanceWork work, CancellationToken ct) =>
-            await work.RegisterForDayAsync(id, date, ct) is { } register
-                ? Results.Ok(new RegisterDto(id, register.Date, register.Rows.Select(r => new RegisterRowDto(r.ParticipantId, r.Name,
-                    r.Record is { } record ? AttendanceRecordDto.From(record) : null)).ToList()))
-                : ApiResults.NotFound());
+        var activities = api.MapGroup("/activities").WithTags(Tag);
+        activities.MapPost("/", async Task<Results<Created<ActivityDto>, ValidationProblem, ForbiddenProblem>> (ActivityInput input, AttendanceWork work,
+                CancellationToken ct) => await work.ScheduleAsync(input, ct) switch
+            {
+                { Failure: null, Value: { } activity } => TypedResults.Created($"/api/v1/activities/{activity.Id}", ActivityDto.From(activity)),
+                { Failure.Kind: OutcomeKind.Forbidden } => new ForbiddenProblem(null),
+                var invalid => OutcomeResults.Invalid(invalid.Failure!.Errors!),
+            })
+            .WithSummary("Schemalägg en aktivitet i din enhet");
+        activities.MapGet("/", async Task<Results<Ok<List<ActivityDto>>, ForbiddenProblem>> (AttendanceWork work, CancellationToken ct) =>
+                await work.ListAsync(ct) is { Failure: null, Value: { } list }
+                    ? TypedResults.Ok(list.Select(a => ActivityDto.From(a)).ToList())
+                    : new ForbiddenProblem(null))
+            .WithSummary("Din enhets aktiviteter");
+        activities.MapGet("/{id:guid}", async Task<Results<Ok<ActivityDto>, NotFoundProblem>> (Guid id, AttendanceWork work, CancellationToken ct) =>
+                (await work.ReadAsync(id, ct)).ToOk(read => ActivityDto.From(read.Activity, read.Participants)))
+            .WithSummary("En aktivitet, med deltagarna om din enhet håller i den");
+        activities.MapPost("/{id:guid}/attendance", async Task<Results<Ok<List<AttendanceRecordDto>>, ValidationProblem, NotFoundProblem>> (Guid id,
+                RegistrationInput input, AttendanceWork work, CancellationToken ct) =>
+                Read(await work.RegisterAsync(id, input, ct), saved => saved.Select(AttendanceRecordDto.From).ToList()))
+            .WithSummary("Registrera närvaro för en dag");
+        activities.MapGet("/{id:guid}/attendance", async Task<Results<Ok<RegisterDto>, ValidationProblem, NotFoundProblem>> (Guid id, string? date,
+                AttendanceWork work, CancellationToken ct) =>
+                Read(await work.RegisterForDayAsync(id, date, ct), register => new RegisterDto(id, register.Date, register.Rows
+                    .Select(r => new RegisterRowDto(r.ParticipantId, r.Name, r.Record is { } record ? AttendanceRecordDto.From(record) : null)).ToList())))
+            .WithSummary("Närvarolistan för en dag");
 
-        api.MapGet("/participants/{id:guid}/attendance", async (Guid id, string? from, string? to, AttendanceWork work, CancellationToken ct) =>
-                await work.SummaryAsync(id, from, to, ct) is { } summary ? Results.Ok(AttendanceSummaryDto.Of(id, summary)) : ApiResults.NotFound())
-            .WithTags("Aktiviteter och närvaro");
-        api.MapGet("/participants/{id:guid}/attendance/summary-text", async (Guid id, string? from, string? to, AttendanceWork work, CancellationToken ct) =>
-                await work.SummaryAsync(id, from, to, ct) is { } summary ? Results.Text(summary.ToText(), "text/plain; charset=utf-8") : ApiResults.NotFound())
-            .WithTags("Aktiviteter och närvaro");
+        api.MapGet("/participants/{id:guid}/attendance", async Task<Results<Ok<AttendanceSummaryDto>, ValidationProblem, NotFoundProblem>> (Guid id,
+                string? from, string? to, AttendanceWork work, CancellationToken ct) =>
+                Read(await work.SummaryAsync(id, from, to, ct), summary => AttendanceSummaryDto.Of(id, summary)))
+            .WithTags(Tag)
+            .WithSummary("Deltagarens närvaro under en period");
+        api.MapGet("/participants/{id:guid}/attendance/summary-text", async Task<Results<ContentHttpResult, ValidationProblem, NotFoundProblem>> (Guid id,
+                string? from, string? to, AttendanceWork work, CancellationToken ct) => await work.SummaryAsync(id, from, to, ct) switch
+            {
+                { Failure: null, Value: { } summary } => TypedResults.Text(summary.ToText(), "text/plain; charset=utf-8"),
+                { Failure.Kind: OutcomeKind.Invalid } invalid => OutcomeResults.Invalid(invalid.Failure!.Errors!),
+                _ => new NotFoundProblem(),
+            })
+            .Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .WithTags(Tag)
+            .WithSummary("Deltagarens närvaro under en period som text, t.ex. till en återrapport");
     }
+
+    /// <summary>A read or change whose input may be refused: the value, 400 with field messages, or 404.</summary>
+    private static Results<Ok<TDto>, ValidationProblem, NotFoundProblem> Read<T, TDto>(Outcome<T> outcome, Func<T, TDto> map) => outcome.Failure switch
+    {
+        null => TypedResults.Ok(map(outcome.Value!)),
+        { Kind: OutcomeKind.Invalid } f => OutcomeResults.Invalid(f.Errors!),
+        _ => new NotFoundProblem(),
+    };
 }

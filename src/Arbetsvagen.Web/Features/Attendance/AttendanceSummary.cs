@@ -99,10 +99,14 @@ public sealed record AttendanceSummary(DateOnly From, DateOnly To, DateOnly Coun
             ? $"{c.Present} närvarande ({P(ofScheduled)} av de schemalagda dagarna"
               + (c.NotRegistered > 0 && c.PresentOfRegisteredPercent is { } ofRegistered ? $", {P(ofRegistered)} av de registrerade" : "") + ")"
             : $"{c.Present} närvarande";
-        return $"{c.ScheduledDays} schemalagda dagar, {present}, {c.Absent} frånvarande"
+        return $"{Days(c.ScheduledDays)}, {present}, {c.Absent} frånvarande"
             + (reasons.Count > 0 ? $" ({string.Join(", ", reasons)})" : "")
-            + $", {c.NotRegistered} ej registrerade. Närvarotid {H(c.AttendedHours)} av {H(c.ScheduledHours)} schemalagda timmar.";
+            + $", {c.NotRegistered} {(c.NotRegistered == 1 ? "ej registrerad" : "ej registrerade")}. "
+            + $"Närvarotid {H(c.AttendedHours)} av {H(c.ScheduledHours)} {(c.ScheduledHours == 1 ? "schemalagd timme" : "schemalagda timmar")}.";
     }
+
+    /// <summary>"1 schemalagd dag", "2 schemalagda dagar": Swedish counts in the singular only for one.</summary>
+    public static string Days(int count) => count == 1 ? "1 schemalagd dag" : $"{count} schemalagda dagar";
 
     private static string D(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -1,5 +1,6 @@
-using Arbetsvagen.Features.ActionPlans;
+using System.Globalization;
 using Arbetsvagen.Core.Consents;
+using Arbetsvagen.Core.Organisations;
 using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -39,22 +40,42 @@ public sealed record DayRegister(Activity Activity, DateOnly Date, List<Register
 
 public sealed record ActivityParticipant(Guid ParticipantId, string Name);
 
+/// <summary>An activity as its page and the API show it: who runs it, and its participants when the user's unit runs it (else null).</summary>
+public sealed record ActivityRead(Activity Activity, string Organiser, List<ActivityParticipant>? Participants)
+{
+    public bool RunsHere => Participants is not null;
+}
+
+/// <summary>A scheduled activity a plan may book, labelled with its organiser.</summary>
+public sealed record BookableActivity(Guid Id, string Name, string Organiser, DateOnly StartsOn, DateOnly EndsOn)
+{
+    public string Label => $"{Name}, {Organiser}, {StartsOn:yyyy-MM-dd}–{EndsOn:yyyy-MM-dd}";
+}
+
+
 /// <summary>
 /// Scheduled activities and attendance. An activity belongs to the unit that runs it; only staff within its secrecy
-/// boundary see who takes part and register attendance, and only for participants whose plan links to the activity and
+/// boundary see who takes part and register attendance, and only for participants booked onto it (<see cref="IActivityBookings"/>)
 /// whom they may see with the attendance category. Others read a participant's attendance through a consent covering it.
 /// </summary>
-public sealed class AttendanceWork(AppDbContext db, CurrentUser user, ParticipantAccess participants, AccessLogger log, TimeProvider clock)
+public sealed class AttendanceWork(AppDbContext db, CurrentUser user, ParticipantAccess participants, AccessLogger log, TimeProvider clock,
+    IActivityBookings bookings)
 {
     public const int MaxSummaryDays = 366;
     public const string NotInActivity = "Personen deltar inte i aktiviteten det datumet.";
 
+    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private DateOnly Today => SwedishTime.Today(Now);
 
-    public async Task<Activity> ScheduleAsync(ActivityInput input, CancellationToken ct)
+    public async Task<Outcome<Activity>> ScheduleAsync(ActivityInput input, CancellationToken ct)
     {
-        RequireCaseworker();
+        if (!user.IsCaseworker)
+        {
+            return Outcome.Forbidden();
+        }
+
         var errors = new Dictionary<string, string[]>();
         var kind = Input.Enum<ActivityKind>(errors, "kind", input.Kind, "Ange typ av aktivitet");
         var startsOn = Input.Date(errors, "startsOn", input.StartsOn, "startdatum");
@@ -68,7 +89,7 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
             }
             else
             {
-                errors["days"] = [$"Okänd veckodag \"{day}\". Tillåtna värden: {string.Join(", ", EnumText.Values<Weekdays>().Select(EnumText.ApiName))}."];
+                errors["days"] = [$"Veckodagen \"{day}\" finns inte. Välj bland {string.Join(", ", EnumText.Values<Weekdays>().Select(v => EnumText.Label(v)))}."];
             }
         }
 
@@ -94,7 +115,7 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
 
         if (errors.Count > 0 || activity is null)
         {
-            throw new ValidationException(errors);
+            return Outcome.Invalid(errors);
         }
 
         db.Activities.Add(activity);
@@ -103,39 +124,65 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
     }
 
     /// <summary>The activities of the user's unit (secrecy boundary): current and coming ones first, then finished ones.</summary>
-    public async Task<List<Activity>> ListAsync(CancellationToken ct)
+    public async Task<Outcome<List<Activity>>> ListAsync(CancellationToken ct)
     {
-        RequireCaseworker();
+        if (!user.IsCaseworker)
+        {
+            return Outcome.Forbidden();
+        }
+
         var boundary = user.SecrecyBoundaryId;
         var today = Today;
         var all = await db.Activities.AsNoTracking().Where(a => a.BoundaryId == boundary).ToListAsync(ct);
         return all.OrderBy(a => a.EndsOn < today).ThenByDescending(a => a.EndsOn < today ? a.EndsOn : DateOnly.MinValue)
-            .ThenBy(a => a.StartsOn).ThenBy(a => a.Name).ToList();
+            .ThenBy(a => a.StartsOn).ThenBy(a => a.Name, StringComparer.Create(Swedish, false)).ToList();
     }
 
-    /// <summary>Any activity, for caseworkers (an activity holds no personal data); null and a denied row otherwise.</summary>
-    public async Task<Activity?> FindAsync(Guid id, CancellationToken ct)
+    /// <summary>
+    /// Any activity, for caseworkers (an activity holds no personal data), with its organiser; with its participants when the
+    /// user's unit runs it. Not found, with a denied row, otherwise.
+    /// </summary>
+    public async Task<Outcome<ActivityRead>> ReadAsync(Guid id, CancellationToken ct)
     {
-        var activity = user.IsCaseworker ? await db.Activities.FirstOrDefaultAsync(a => a.Id == id, ct) : null;
+        var activity = user.IsCaseworker ? await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) : null;
         if (activity is null)
         {
             await log.RecordAsync(AccessAction.Denied, "Activity", id, ct: ct);
+            return Outcome.NotFound();
         }
 
-        return activity;
+        var organiser = await db.Organisations.AsNoTracking().Where(o => o.Id == activity.OrganisationId).Select(o => o.Name).FirstAsync(ct);
+        return new ActivityRead(activity, organiser, RunsHere(activity) ? await ParticipantsAsync(activity, ct) : null);
     }
 
     public bool RunsHere(Activity activity) => user.IsCaseworker && activity.BoundaryId == user.SecrecyBoundaryId;
 
-    /// <summary>Everyone whose plan links to the activity (any date) and whom the user sees with attendance; empty outside its unit.</summary>
-    public async Task<List<ActivityParticipant>> ParticipantsAsync(Activity activity, CancellationToken ct)
+    /// <summary>
+    /// The scheduled activities a plan written by the user's organisation may book, labelled with their organiser and in
+    /// Swedish order: those run within the user's own municipality (its units and the providers registered there), and
+    /// those of the shared providers outside any municipality (Arbetsförmedlingen, education providers, coordination
+    /// associations) — not another municipality's own activities. Only activities not yet ended, plus
+    /// <paramref name="keep"/> (those the plan already links to, so that saving the plan again does not drop a link).
+    /// </summary>
+    public async Task<List<BookableActivity>> BookableAsync(IReadOnlyCollection<Guid> keep, CancellationToken ct)
     {
-        if (!RunsHere(activity))
-        {
-            return [];
-        }
+        var today = Today;
+        var own = user.OrganisationId;
+        var municipality = await db.Organisations.AsNoTracking().Where(o => o.Id == own).Select(o => o.MunicipalityCode).FirstOrDefaultAsync(ct);
+        var found = await (from a in db.Activities.AsNoTracking()
+                           join o in db.Organisations.AsNoTracking() on a.OrganisationId equals o.Id
+                           where keep.Contains(a.Id) || (a.EndsOn >= today && (a.OrganisationId == own
+                               || (municipality != null && o.MunicipalityCode == municipality)
+                               || (o.ParentId == null && o.Kind != OrganisationKind.Municipality)))
+                           select new BookableActivity(a.Id, a.Name, o.Name, a.StartsOn, a.EndsOn)).ToListAsync(ct);
+        var swedish = StringComparer.Create(Swedish, false);
+        return found.OrderBy(a => a.Name, swedish).ThenBy(a => a.Organiser, swedish).ThenBy(a => a.StartsOn).ToList();
+    }
 
-        var ids = await db.ActionPlans.Where(p => p.Activities.Any(a => a.ActivityId == activity.Id)).Select(p => p.ParticipantId).ToListAsync(ct);
+    /// <summary>Everyone booked onto the activity (any date) whom the user sees with attendance; empty outside its unit.</summary>
+    private async Task<List<ActivityParticipant>> ParticipantsAsync(Activity activity, CancellationToken ct)
+    {
+        var ids = (await bookings.OntoAsync(activity.Id, ct)).Select(b => b.ParticipantId).Distinct().ToList();
         var names = await NamesWithAttendanceAsync(ids, ct);
         if (names.Count > 0)
         {
@@ -145,19 +192,19 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
         return names.Select(n => new ActivityParticipant(n.Key, n.Value)).OrderBy(p => p.Name, StringComparer.Create(Swedish, false)).ToList();
     }
 
-    /// <summary>The register of one day: everyone in the activity that day whom the user sees, with their registration. Null (404) outside the unit.</summary>
-    public async Task<DayRegister?> RegisterForDayAsync(Guid activityId, string? dateText, CancellationToken ct)
+    /// <summary>The register of one day: everyone in the activity that day whom the user sees, with their registration. Not found outside the unit.</summary>
+    public async Task<Outcome<DayRegister>> RegisterForDayAsync(Guid activityId, string? dateText, CancellationToken ct)
     {
         var activity = await FindRunHereAsync(activityId, null, ct);
         if (activity is null)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
         var errors = new Dictionary<string, string[]>();
-        if (Input.Date(errors, "date", dateText, "datum") is not { } date)
+        if (Input.Date(errors, "date", dateText, "dagen") is not { } date)
         {
-            throw new ValidationException(errors);
+            return Outcome.Invalid(errors);
         }
 
         if (!activity.IsScheduledOn(date))
@@ -165,7 +212,7 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
             return new DayRegister(activity, date, []); // nobody is expected on a day without the activity
         }
 
-        var ids = (await PlansTakingPartAsync(activityId, date, ct)).ToList();
+        var ids = (await TakingPartAsync(activityId, date, ct)).ToList();
         var names = await NamesWithAttendanceAsync(ids, ct);
         var shown = names.Keys.ToList();
         var records = await db.Attendance.AsNoTracking().Where(r => r.ActivityId == activityId && r.Date == date && shown.Contains(r.ParticipantId))
@@ -181,19 +228,19 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
 
     /// <summary>
     /// Registers a day's attendance for some participants, all or nothing: every row is checked before anything is saved.
-    /// A registration for a participant and day that already has one replaces it. Null (404) outside the activity's unit.
+    /// A registration for a participant and day that already has one replaces it. Not found outside the activity's unit.
     /// </summary>
-    public async Task<List<AttendanceRecord>?> RegisterAsync(Guid activityId, RegistrationInput input, CancellationToken ct)
+    public async Task<Outcome<List<AttendanceRecord>>> RegisterAsync(Guid activityId, RegistrationInput input, CancellationToken ct)
     {
         var rows = input.Registrations ?? [];
         var activity = await FindRunHereAsync(activityId, rows.Select(r => r.ParticipantId).OfType<Guid>(), ct);
         if (activity is null)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
         var errors = new Dictionary<string, string[]>();
-        var date = Input.Date(errors, "date", input.Date, "datum");
+        var date = Input.Date(errors, "date", input.Date, "dagen");
         if (date is { } d && d > Today)
         {
             errors["date"] = ["Närvaro kan inte registreras för en dag som inte har varit."];
@@ -209,7 +256,7 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
         }
 
         // First every check that may log a refusal (and so save), then the changes, so nothing half-done is saved.
-        var taking = date is { } on ? await PlansTakingPartAsync(activityId, on, ct) : [];
+        var taking = date is { } on ? await TakingPartAsync(activityId, on, ct) : [];
         var parsed = new List<(int Index, Guid ParticipantId, AttendanceStatus Status, AbsenceReason? Reason, decimal? Hours)>();
         for (var i = 0; i < rows.Count; i++)
         {
@@ -229,7 +276,7 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
 
             var status = Input.Enum<AttendanceStatus>(errors, $"{at}.status", row.Status, "Ange närvarande eller frånvarande");
             AbsenceReason? reason = string.IsNullOrWhiteSpace(row.AbsenceReason) ? null
-                : Input.Enum<AbsenceReason>(errors, $"{at}.absenceReason", row.AbsenceReason, "Okänd frånvaroorsak");
+                : Input.Enum<AbsenceReason>(errors, $"{at}.absenceReason", row.AbsenceReason, "Okänd orsak till frånvaron");
             if (date is not null && !(taking.Contains(participantId) && await MayRegisterAsync(participantId, ct)))
             {
                 errors[$"{at}.participantId"] = [NotInActivity];
@@ -243,7 +290,7 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
         Validate(activity, parsed, errors);
         if (errors.Count > 0)
         {
-            throw new ValidationException(errors);
+            return Outcome.Invalid(errors);
         }
 
         var ids = parsed.Select(p => p.ParticipantId).ToList();
@@ -272,40 +319,43 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
     }
 
     /// <summary>
-    /// The participant's attendance summary for a period. Needs a grant covering attendance (the owner's boundary always,
-    /// others through consent); null (404, one denied row) otherwise. Each call logs one read.
+    /// The participant's attendance summary for a period given as text. Needs a grant covering attendance (the owner's
+    /// boundary always, others through consent); not found (one denied row) otherwise. Each summary read logs one row.
     /// </summary>
-    public async Task<AttendanceSummary?> SummaryAsync(Guid participantId, string? fromText, string? toText, CancellationToken ct)
+    public async Task<Outcome<AttendanceSummary>> SummaryAsync(Guid participantId, string? fromText, string? toText, CancellationToken ct)
     {
         if (await participants.FindCoveringAsync(participantId, DataCategories.Attendance, "AttendanceRecord", ct) is not { } grant)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
         var errors = new Dictionary<string, string[]>();
-        var from = Input.Date(errors, "from", fromText, "från-datum");
-        var to = Input.Date(errors, "to", toText, "till-datum");
+        var from = Input.Date(errors, "from", fromText, "periodens första dag");
+        var to = Input.Date(errors, "to", toText, "periodens sista dag");
         if (from is { } f && to is { } t)
         {
             if (t < f)
             {
-                errors["to"] = ["Periodens slut kan inte ligga före dess början."];
+                errors["to"] = ["Periodens sista dag kan inte ligga före dess första dag."];
             }
             else if (t.DayNumber - f.DayNumber + 1 > MaxSummaryDays)
             {
-                errors["to"] = [$"Perioden får vara högst {MaxSummaryDays} dagar."];
+                errors["to"] = [$"Perioden får vara högst {MaxSummaryDays} dagar, nu {t.DayNumber - f.DayNumber + 1}."];
             }
         }
 
         if (errors.Count > 0)
         {
-            throw new ValidationException(errors);
+            return Outcome.Invalid(errors);
         }
 
         return await SummariseAsync(grant, from!.Value, to!.Value, ct);
     }
 
-    /// <summary>The same for a period the caller has chosen (e.g. since a referral was sent); null without attendance access.</summary>
+    /// <summary>
+    /// The same for a period another feature has chosen (e.g. since a referral was sent); null without attendance access.
+    /// Part of Attendance's surface for other features and compositions, which decide themselves how to show "no access".
+    /// </summary>
     public async Task<AttendanceSummary?> SummaryAsync(Guid participantId, DateOnly from, DateOnly to, CancellationToken ct) =>
         await participants.FindCoveringAsync(participantId, DataCategories.Attendance, "AttendanceRecord", ct) is { } grant
             ? await SummariseAsync(grant, from, to, ct)
@@ -316,21 +366,18 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
         var participantId = grant.Participant.Id;
         var records = await db.Attendance.AsNoTracking().Where(r => r.ParticipantId == participantId && r.Date >= from && r.Date <= to)
             .ToListAsync(ct);
-        var planActivities = await db.ActionPlans.AsNoTracking().Where(p => p.ParticipantId == participantId)
-            .SelectMany(p => p.Activities).Where(a => a.ActivityId != null).ToListAsync(ct);
-        var activityIds = planActivities.Select(a => a.ActivityId!.Value).Concat(records.Select(r => r.ActivityId)).Distinct().ToList();
+        var booked = await bookings.OfAsync(participantId, ct);
+        var activityIds = booked.Select(b => b.ActivityId).Concat(records.Select(r => r.ActivityId)).Distinct().ToList();
         var activities = activityIds.Count == 0 ? []
             : await db.Activities.AsNoTracking().Where(a => activityIds.Contains(a.Id)).ToListAsync(ct);
-        var expected = activities.OrderBy(a => a.StartsOn).ThenBy(a => a.Name).Select(a => new ExpectedActivity(a.Id, a.Name, a.HoursPerDay,
-            a.ScheduledDays(from, to).Where(day => planActivities.Any(p => p.ActivityId == a.Id && p.TakesPartOn(day))).ToList()));
+        var expected = activities.OrderBy(a => a.StartsOn).ThenBy(a => a.Name, StringComparer.Create(Swedish, false)).Select(a => new ExpectedActivity(a.Id,
+            a.Name, a.HoursPerDay, a.ScheduledDays(from, to).Where(day => booked.Any(b => b.ActivityId == a.Id && b.TakesPartOn(day))).ToList()));
         var summary = AttendanceSummary.Compute(from, to, Today, expected,
             records.Select(r => new Registration(r.ActivityId, r.Date, r.Status, r.AbsenceReason, r.Hours)));
 
         await log.RecordAsync(AccessAction.Read, "AttendanceRecord", null, participantId, grant.ConsentId is { } consent ? $"samtycke {consent}" : null, ct: ct);
         return summary;
     }
-
-    private static readonly System.Globalization.CultureInfo Swedish = System.Globalization.CultureInfo.GetCultureInfo("sv-SE");
 
     private static void Validate(Activity activity, List<(int Index, Guid ParticipantId, AttendanceStatus Status, AbsenceReason? Reason, decimal? Hours)> rows,
         Dictionary<string, string[]> errors)
@@ -365,19 +412,13 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
         return activity;
     }
 
-    /// <summary>Participants whose plan has the activity on <paramref name="date"/> (see <see cref="PlanActivity.TakesPartOn"/>).</summary>
-    private async Task<HashSet<Guid>> PlansTakingPartAsync(Guid activityId, DateOnly date, CancellationToken ct)
-    {
-        var plans = await db.ActionPlans.AsNoTracking().Include(p => p.Activities).Where(p => p.Activities.Any(a => a.ActivityId == activityId))
-            .ToListAsync(ct);
-        return plans.Where(p => p.Activities.Any(a => a.ActivityId == activityId && a.TakesPartOn(date))).Select(p => p.ParticipantId).ToHashSet();
-    }
+    /// <summary>Participants booked onto the activity on <paramref name="date"/> (see <see cref="Booking.TakesPartOn"/>).</summary>
+    private async Task<HashSet<Guid>> TakingPartAsync(Guid activityId, DateOnly date, CancellationToken ct) =>
+        (await bookings.OntoAsync(activityId, ct)).Where(b => b.TakesPartOn(date)).Select(b => b.ParticipantId).ToHashSet();
 
     /// <summary>One participant, through <see cref="ParticipantAccess"/>: visible, and with the attendance category. Logs a refusal.</summary>
-    private async Task<bool> MayRegisterAsync(Guid participantId, CancellationToken ct)
-    {
-        return await participants.FindCoveringAsync(participantId, DataCategories.Attendance, "AttendanceRecord", ct) is not null;
-    }
+    private async Task<bool> MayRegisterAsync(Guid participantId, CancellationToken ct) =>
+        await participants.FindCoveringAsync(participantId, DataCategories.Attendance, "AttendanceRecord", ct) is not null;
 
     /// <summary>
     /// Names of the given participants that the user sees with the attendance category, without logging refusals: a
@@ -398,13 +439,5 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
         var withAttendance = consents.Where(c => (c.Categories & DataCategories.Attendance) != 0).Select(c => c.ParticipantId).ToHashSet();
         return visible.Where(p => p.OwnerBoundaryId == participants.Boundary || withAttendance.Contains(p.Id))
             .ToDictionary(p => p.Id, p => $"{p.FirstName} {p.LastName}");
-    }
-
-    private void RequireCaseworker()
-    {
-        if (!user.IsCaseworker)
-        {
-            throw new ForbiddenException();
-        }
     }
 }

@@ -30,44 +30,50 @@ public static class Hours
     public static string Format(decimal hours) => hours.ToString("0.##", CultureInfo.GetCultureInfo("sv-SE"));
 }
 
-public class IndexModel(AttendanceWork work, CurrentUser user, TimeProvider clock) : PageModel
+public class IndexModel(AttendanceWork work, TimeProvider clock) : PageModel
 {
+    public const string HoursUnreadable = "Skriv timmar per dag som ett tal, till exempel 1 eller 2,5.";
+
     [BindProperty] public ActivityForm Input { get; set; } = new();
     public List<Activity> Activities { get; private set; } = [];
     public DateOnly Today => SwedishTime.Today(clock);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!user.IsCaseworker)
-        {
-            return Forbid();
-        }
-
         Input.StartsOn = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Input.HoursPerDay = "1";
-        Activities = await work.ListAsync(ct);
-        return Page();
+        return await ListAsync(ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!user.IsCaseworker)
+        ModelState.Clear();
+        var input = Input.ToInput();
+        var outcome = await work.ScheduleAsync(input, ct);
+        if (outcome is { Failure: null, Value: { } activity })
+        {
+            TempData["Message"] = $"Aktiviteten {activity.Name} är schemalagd.";
+            return Redirect($"/Activities/{activity.Id}");
+        }
+
+        var failure = outcome.Failure!;
+        if (failure.Errors is { } errors && input.HoursPerDay is null && !string.IsNullOrWhiteSpace(Input.HoursPerDay))
+        {
+            // The form sends text ("1,5"); what could not be read as a number is not missing.
+            failure = failure with { Errors = errors.ToDictionary(e => e.Key, e => e.Key == "hoursPerDay" ? new[] { HoursUnreadable } : e.Value) };
+        }
+
+        return ModelState.Show(failure, "Input") ?? await ListAsync(ct);
+    }
+
+    private async Task<IActionResult> ListAsync(CancellationToken ct)
+    {
+        if (await work.ListAsync(ct) is not { Failure: null, Value: { } activities })
         {
             return Forbid();
         }
 
-        ModelState.Clear();
-        try
-        {
-            var activity = await work.ScheduleAsync(Input.ToInput(), ct);
-            TempData["Message"] = $"Aktiviteten {activity.Name} är schemalagd.";
-            return Redirect($"/Activities/{activity.Id}");
-        }
-        catch (ValidationException e)
-        {
-            ModelState.AddErrors(e.Errors, "Input");
-            Activities = await work.ListAsync(ct);
-            return Page();
-        }
+        Activities = activities;
+        return Page();
     }
 }

@@ -21,22 +21,15 @@ public class ParticipantAttendanceModel(AttendanceWork work, ParticipantAccess a
         ParticipantId = id;
         From = from ?? today.AddDays(-27).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         To = to ?? today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        try
+        var outcome = await work.SummaryAsync(id, From, To, ct);
+        Summary = outcome.Value;
+        if (outcome.Failure is { } failure)
         {
-            Summary = await work.SummaryAsync(id, From, To, ct);
-            if (Summary is null)
+            // The query's own binding entries ("to") would otherwise keep their spelling; the fields are "From" and "To".
+            ModelState.Clear();
+            if (ModelState.Show(failure) is { } status)
             {
-                return NotFound();
-            }
-        }
-        catch (ValidationException e)
-        {
-            foreach (var (field, messages) in e.Errors)
-            {
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError(field, message);
-                }
+                return status;
             }
         }
 

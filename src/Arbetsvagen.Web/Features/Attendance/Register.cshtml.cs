@@ -62,45 +62,47 @@ public partial class RegisterModel(AttendanceWork work, TimeProvider clock) : Pa
                 Hours = r.Choice == "present" ? Attendance.Hours.Parse(r.Hours) : null,
             }).ToList(),
         };
+        // Hours the form could not read as a number are refused here, before the use case would count them as the full day.
         var unreadableHours = chosen.Where(r => r.Choice == "present" && !string.IsNullOrWhiteSpace(r.Hours) && Attendance.Hours.Parse(r.Hours) is null).ToList();
-        try
+        var outcome = unreadableHours.Count > 0
+            ? Outcome.Invalid(unreadableHours.ToDictionary(r => $"registrations[{chosen.IndexOf(r)}].hours",
+                _ => new[] { "Skriv timmar som ett tal, till exempel 1 eller 0,5." }))
+            : await work.RegisterAsync(id, input, ct);
+        if (outcome is { Failure: null, Value: { } saved })
         {
-            if (unreadableHours.Count > 0)
-            {
-                throw new ValidationException(unreadableHours.ToDictionary(r => $"registrations[{chosen.IndexOf(r)}].hours",
-                    _ => new[] { "Skriv timmar som ett tal, till exempel 1 eller 0,5." }));
-            }
-
-            if (await work.RegisterAsync(id, input, ct) is not { } saved)
-            {
-                return NotFound();
-            }
-
             TempData["Message"] = $"Närvaron är sparad för {saved.Count} deltagare.";
             return Redirect($"/Activities/{id}/Register?date={Uri.EscapeDataString(date ?? "")}");
         }
-        catch (ValidationException e)
+
+        if (outcome.Failure is not { Kind: OutcomeKind.Invalid, Errors: { } errors })
         {
-            if (!await LoadAsync(id, date, ct))
-            {
-                return NotFound();
-            }
-
-            var names = Register?.Rows.ToDictionary(r => r.ParticipantId, r => r.Name) ?? [];
-            foreach (var (field, messages) in e.Errors)
-            {
-                // "registrations[3].absenceReason" belongs to the fourth chosen row: show it on that participant's row.
-                var row = RowField().Match(field);
-                var participant = row.Success ? chosen[int.Parse(row.Groups[1].Value, CultureInfo.InvariantCulture)].ParticipantId : (Guid?)null;
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError(participant is { } p ? $"row-{p}" : field == "date" ? "date" : "",
-                        participant is { } q ? $"{names.GetValueOrDefault(q, "Deltagaren")}: {message}" : message);
-                }
-            }
-
-            return Page();
+            return ModelState.Show(outcome.Failure!)!;
         }
+
+        if (!await LoadAsync(id, date, ct))
+        {
+            return NotFound();
+        }
+
+        var names = Register?.Rows.ToDictionary(r => r.ParticipantId, r => r.Name) ?? [];
+        foreach (var (field, messages) in errors)
+        {
+            if (field == "date" && ModelState.ContainsKey("Date"))
+            {
+                continue; // already shown by LoadAsync, which read the same date
+            }
+
+            // "registrations[3].absenceReason" belongs to the fourth chosen row: show it on that participant's row.
+            var row = RowField().Match(field);
+            Guid? participant = row.Success ? chosen[int.Parse(row.Groups[1].Value, CultureInfo.InvariantCulture)].ParticipantId : null;
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError(participant is { } p ? $"row-{p}" : field == "date" ? "Date" : "",
+                    participant is { } q ? $"{names.GetValueOrDefault(q, "Deltagaren")}: {message}" : message);
+            }
+        }
+
+        return Page();
     }
 
     public string? RowError(Guid participantId) =>
@@ -109,24 +111,20 @@ public partial class RegisterModel(AttendanceWork work, TimeProvider clock) : Pa
     private async Task<bool> LoadAsync(Guid id, string? date, CancellationToken ct)
     {
         DateText = date;
-        try
+        var outcome = await work.RegisterForDayAsync(id, date, ct);
+        if (outcome.Failure is { Kind: OutcomeKind.Invalid } invalid)
         {
-            Register = await work.RegisterForDayAsync(id, date, ct);
-            if (Register is null)
-            {
-                return false;
-            }
-        }
-        catch (ValidationException e)
-        {
-            foreach (var message in e.Errors.SelectMany(x => x.Value))
-            {
-                ModelState.AddModelError("date", message);
-            }
-
+            ModelState.Clear(); // the query's binding entry ("date") would keep its spelling; the field is "Date"
+            ModelState.Show(invalid);
             return true;
         }
 
+        if (outcome.Value is null)
+        {
+            return false;
+        }
+
+        Register = outcome.Value;
         var activity = Register.Activity;
         var day = Register.Date;
         PreviousDay = activity.ScheduledDays(day.AddDays(-31), day.AddDays(-1)).LastOrDefault() is { } previous && previous != default ? previous : null;
