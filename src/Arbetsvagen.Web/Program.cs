@@ -53,6 +53,9 @@ builder.Services.AddScoped<ActionPlanWork>();
 builder.Services.AddScoped<WorkList>();
 builder.Services.AddScoped<AttendanceWork>();
 builder.Services.AddScoped<UserAdministration>();
+builder.Services.AddScoped<AccessLogReview>();
+builder.Services.AddScoped<NotificationInbox>();
+builder.Services.AddScoped<RegionFigures>();
 builder.Services.AddSingleton<UserStatusCache>();
 
 builder.Services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
