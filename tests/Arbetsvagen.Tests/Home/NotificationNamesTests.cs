@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Arbetsvagen.Infrastructure;
 using Arbetsvagen.Tests.Infrastructure;
@@ -11,28 +9,13 @@ namespace Arbetsvagen.Tests.Home;
 /// <summary>A notice says which participant it concerns, but only while its reader may see that participant.</summary>
 public sealed class NotificationNamesTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private const string TabyJobCentre = "Täby kommun – Jobbcentrum";
-
-    private async Task<(CreatedParticipant Participant, Guid ConsentId, Guid ReferralId)> ReferralToTheJobCentreAsync()
-    {
-        var soc = await app.ClientFor("soc.taby");
-        var participant = await app.CreateParticipantAsync("soc.taby");
-        var consent = await app.GiveConsentAsync(participant.Id, [TabyJobCentre], ["identity", "caseAndPlan"]);
-        var referral = (await soc.PostAsJsonAsync("/api/v1/referrals", new
-        {
-            participantId = participant.Id, toOrganisationId = await app.OrganisationId(TabyJobCentre), orders = new[] { "placement" },
-            question = "Praktik?", expectedReportOn = SwedishTime.Today(DateTime.UtcNow).AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        }).JsonAsync(HttpStatusCode.Created)).Id();
-        return (participant, consent, referral);
-    }
-
     private static JsonNode NoticeOf(JsonArray notices, Guid referralId) =>
         notices.Single(n => (string?)n!["link"] == $"/Referrals/Details/{referralId}")!;
 
     [Fact]
     public async Task A_notice_names_its_participant_in_the_api_the_notifications_page_and_Mina_arenden_until_the_consent_is_withdrawn()
     {
-        var (participant, consent, referral) = await ReferralToTheJobCentreAsync();
+        var (participant, consent, referral) = await app.ReferToTheJobCentreAsync();
         var jobb = await app.ClientFor("jobb.taby");
         var fullName = $"{participant.FirstName} {participant.LastName}";
 
@@ -63,7 +46,7 @@ public sealed class NotificationNamesTests(AppFactory app) : IClassFixture<AppFa
     [Fact]
     public async Task Opening_a_notice_from_Mina_arenden_marks_it_read_and_follows_its_link()
     {
-        var (participant, _, referral) = await ReferralToTheJobCentreAsync();
+        var (participant, _, referral) = await app.ReferToTheJobCentreAsync();
         var session = await PageSession.SignInAsync(app, "jobb.taby");
         var start = await session.PageAsync("/");
         var form = start.QuerySelectorAll("#notices form").Single(f => f.TextContent.Contains(participant.LastName, StringComparison.Ordinal));
@@ -83,7 +66,7 @@ public sealed class NotificationNamesTests(AppFactory app) : IClassFixture<AppFa
     [Fact]
     public async Task A_role_that_sees_no_person_gets_notices_without_names()
     {
-        var (participant, _, referral) = await ReferralToTheJobCentreAsync();
+        var (participant, _, referral) = await app.ReferToTheJobCentreAsync();
         var analystId = await app.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.UserName == "analytiker").Id));
         await app.WithDbAsync(db =>
         {

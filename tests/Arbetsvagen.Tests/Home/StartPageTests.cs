@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Arbetsvagen.Compositions.Home;
 using Arbetsvagen.Tests.Infrastructure;
@@ -11,12 +10,8 @@ namespace Arbetsvagen.Tests.Home;
 /// <summary>The start page: counter cards that lead to their lists, tables that stack on a narrow screen, and what the roles without individual work see.</summary>
 public sealed partial class StartPageTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private const string TabyJobCentre = "Täby kommun – Jobbcentrum";
-
     [GeneratedRegex(@"\d{6}(\d{2})?[-+]?\d{4}")]
     private static partial Regex PersonnummerLike();
-
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Each_counter_card_leads_to_the_list_it_counts()
@@ -48,14 +43,7 @@ public sealed partial class StartPageTests(AppFactory app) : IClassFixture<AppFa
     public async Task The_start_pages_tables_stack_on_a_narrow_screen_with_each_cell_named_by_its_column()
     {
         var jobb = await PageSession.SignInAsync(app, "jobb.taby");
-        var soc = await app.ClientFor("soc.taby");
-        var participant = await app.CreateParticipantAsync("soc.taby");
-        await app.GiveConsentAsync(participant.Id, [TabyJobCentre], ["identity", "caseAndPlan"]);
-        await soc.PostAsJsonAsync("/api/v1/referrals", new
-        {
-            participantId = participant.Id, toOrganisationId = await app.OrganisationId(TabyJobCentre), orders = new[] { "placement" },
-            question = "Praktik?", expectedReportOn = Iso(Arbetsvagen.Infrastructure.SwedishTime.Today(DateTime.UtcNow).AddDays(5)),
-        }).ShouldBe(HttpStatusCode.Created);
+        var participant = (await app.ReferToTheJobCentreAsync(reportInDays: 5)).Participant;
 
         var page = await jobb.PageAsync("/");
 
@@ -100,7 +88,7 @@ public sealed partial class StartPageTests(AppFactory app) : IClassFixture<AppFa
         Assert.NotEmpty(figures);
         Assert.All(figures, f => Assert.True(f is "0" or "färre än 5" || int.Parse(f.Replace("\u00a0", "", StringComparison.Ordinal), CultureInfo.InvariantCulture) >= 5,
             $"A count shown as \"{f}\" could point at a few persons."));
-        Assert.Contains(page.QuerySelectorAll("#figures td"), td => td.TextContent.Trim() == "Täby kommun – Socialtjänsten, försörjningsstöd");
+        Assert.Contains(page.QuerySelectorAll("#figures td"), td => td.TextContent.Trim() == HomeTestData.TabySocialServices);
         Assert.Contains(page.QuerySelectorAll("#figures td"), td => td.TextContent.Trim() == "Pågående");
 
         var text = page.Body!.TextContent;
@@ -113,24 +101,17 @@ public sealed partial class StartPageTests(AppFactory app) : IClassFixture<AppFa
     [Fact]
     public async Task The_coordinators_start_page_shows_the_organisations_the_referral_flows_and_the_access_they_have()
     {
-        var soc = await app.ClientFor("soc.taby");
-        var participant = await app.CreateParticipantAsync("soc.taby");
-        await app.GiveConsentAsync(participant.Id, [TabyJobCentre], ["identity", "caseAndPlan"]);
-        await soc.PostAsJsonAsync("/api/v1/referrals", new
-        {
-            participantId = participant.Id, toOrganisationId = await app.OrganisationId(TabyJobCentre), orders = new[] { "placement" },
-            question = "Praktik?", expectedReportOn = Iso(Arbetsvagen.Infrastructure.SwedishTime.Today(DateTime.UtcNow).AddDays(14)),
-        }).ShouldBe(HttpStatusCode.Created);
+        var participant = (await app.ReferToTheJobCentreAsync()).Participant;
         var coordinator = await PageSession.SignInAsync(app, "samordnare.nordost");
 
         var page = await coordinator.PageAsync("/");
 
         Assert.Contains("aldrig uppgifter om enskilda deltagare", page.GetElementById("access")!.TextContent, StringComparison.Ordinal);
         var flow = page.QuerySelectorAll("#flows tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList())
-            .Single(cells => cells[0] == "Täby kommun – Socialtjänsten, försörjningsstöd" && cells[1] == TabyJobCentre);
+            .Single(cells => cells[0] == HomeTestData.TabySocialServices && cells[1] == HomeTestData.TabyJobCentre);
         Assert.True(flow[2] == "färre än 5" || int.Parse(flow[2], CultureInfo.InvariantCulture) >= 5);
         var organisations = page.QuerySelectorAll("#organisations li").Select(li => li.TextContent).ToList();
-        Assert.Contains(organisations, o => o.Contains("Täby kommun (Kommun)", StringComparison.Ordinal) && o.Contains(TabyJobCentre, StringComparison.Ordinal));
+        Assert.Contains(organisations, o => o.Contains("Täby kommun (Kommun)", StringComparison.Ordinal) && o.Contains(HomeTestData.TabyJobCentre, StringComparison.Ordinal));
         Assert.DoesNotContain(participant.LastName, page.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotMatch(PersonnummerLike(), page.Body.TextContent);
         Assert.Null(page.GetElementById("figures")); // the analyst's counts are not the coordinator's
