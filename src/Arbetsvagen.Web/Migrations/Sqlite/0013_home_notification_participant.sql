@@ -4,4 +4,4 @@
 ALTER TABLE "Notifications" ADD COLUMN "ParticipantId" TEXT NULL;
 
 UPDATE "Notifications" SET "ParticipantId" = (
-    SELECT r."ParticipantId" FROM "Referrals" r WHERE '/Referrals/Details/' || lower(r."Id") = lower("Notifications"."Link"));
+    SELECT r."ParticipantId" FROM "Referrals" r WHERE lower('/Referrals/Details/' || r."Id") = lower("Notifications"."Link"));
