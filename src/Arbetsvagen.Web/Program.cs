@@ -54,6 +54,9 @@ builder.Services.AddScoped<WorkList>();
 builder.Services.AddScoped<AttendanceWork>();
 builder.Services.AddScoped<IActivityBookings, PlanBookings>();
 builder.Services.AddScoped<UserAdministration>();
+builder.Services.AddScoped<AccessLogReview>();
+builder.Services.AddScoped<NotificationInbox>();
+builder.Services.AddScoped<RegionFigures>();
 builder.Services.AddSingleton<UserStatusCache>();
 
 builder.Services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>

@@ -312,7 +312,7 @@ public static class DemoWork
                 afOn, afOn.AddDays(21), u.Coach, c.At(afOn, 14));
             db.Add(toAf);
             db.Add(JournalEntry.Automatic(job.Id, $"Remiss skickad till {c.Af.Name}: {EnumText.Label(HelpIntoWork)}.", u.Coach, toAf.SentAt));
-            db.Add(Notification.To(c.AfUser, $"Ny remiss till din enhet: {EnumText.Label(HelpIntoWork)}.", $"/Referrals/Details/{toAf.Id}", toAf.SentAt));
+            db.Add(Notification.To(c.AfUser, $"Ny remiss till din enhet: {EnumText.Label(HelpIntoWork)}.", $"/Referrals/Details/{toAf.Id}", toAf.SentAt, p.Id));
         }
 
         Attend(c, u, p, plan, s);
@@ -359,7 +359,7 @@ public static class DemoWork
         c.Db.Add(referral);
         c.Db.Add(JournalEntry.Automatic(social.Id, $"Remiss skickad till {u.JobCentre.Name}: {EnumText.Label(orders)}.", u.SocialSecretary, referral.SentAt));
         // The receiving unit's users are told; the notice is read once the referral has been answered.
-        var notice = Notification.To(u.Coach, $"Ny remiss till din enhet: {EnumText.Label(orders)}.", $"/Referrals/Details/{referral.Id}", referral.SentAt);
+        var notice = Notification.To(u.Coach, $"Ny remiss till din enhet: {EnumText.Label(orders)}.", $"/Referrals/Details/{referral.Id}", referral.SentAt, referral.ParticipantId);
         c.Db.Add(notice);
         c.ReferralNotices[referral.Id] = notice;
         return referral;
@@ -369,7 +369,7 @@ public static class DemoWork
     {
         referral.Accept(u.Coach, c.At(on, 9));
         c.ReferralNotices[referral.Id].MarkRead(c.At(on, 8.5));
-        var notice = Notification.To(u.SocialSecretary, "Din remiss har accepterats.", $"/Referrals/Details/{referral.Id}", c.At(on, 9));
+        var notice = Notification.To(u.SocialSecretary, "Din remiss har accepterats.", $"/Referrals/Details/{referral.Id}", c.At(on, 9), referral.ParticipantId);
         if (!notifySenderUnread)
         {
             notice.MarkRead(c.At(on.AddDays(1), 8.5));
@@ -384,7 +384,7 @@ public static class DemoWork
         referral.Report(whatWasDone, attendance, result, recommendation, u.Coach, c.At(on, 15));
         c.Db.Add(JournalEntry.Automatic(social.Id, $"Återrapport på remiss: {referral.ReportResult} Rekommendation: {referral.ReportRecommendation}",
             u.Coach, c.At(on, 15)));
-        var notice = Notification.To(u.SocialSecretary, "Återrapport har kommit på din remiss.", $"/Referrals/Details/{referral.Id}", c.At(on, 15));
+        var notice = Notification.To(u.SocialSecretary, "Återrapport har kommit på din remiss.", $"/Referrals/Details/{referral.Id}", c.At(on, 15), referral.ParticipantId);
         if (!unread)
         {
             notice.MarkRead(c.At(on.AddDays(1), 8.5));

@@ -45,11 +45,14 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
 
     private sealed record Candidate(string Kind, Guid ParticipantId, Guid? EntityId, DateOnly? Due, bool Overdue, string Text, DataCategories Needs);
 
-    public async Task<WorkListResult?> LoadAsync(CancellationToken ct)
+    /// <summary>Why a role without individual work has no work list (the API's 403).</summary>
+    public const string NoWorkList = "Din roll arbetar inte med enskilda deltagare och har ingen arbetslista.";
+
+    public async Task<Outcome<WorkListResult>> LoadAsync(CancellationToken ct)
     {
         if (!user.IsCaseworker)
         {
-            return null;
+            return Outcome.Forbidden(NoWorkList);
         }
 
         await db.Database.OpenConnectionAsync(ct); // the queries below share one connection
@@ -91,9 +94,11 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
 
         var horizon = today.AddDays(ExpiryWindowDays);
         // Consents are given by the unit holding the participant, so the (owner unit, valid until) index finds them.
+        // Only active consents can run out: one documented with a future GivenAt does not share anything yet.
         var units = db.Organisations.Where(o => o.SecrecyBoundaryId == boundary).Select(o => o.Id);
         var expiring = await db.Consents
-            .Where(c => units.Contains(c.OwnerOrganisationId) && c.WithdrawnAt == null && c.ValidUntil >= today && c.ValidUntil <= horizon)
+            .Where(c => units.Contains(c.OwnerOrganisationId) && c.WithdrawnAt == null && c.GivenAt <= now && c.ValidUntil >= today
+                && c.ValidUntil <= horizon)
             .OrderBy(c => c.ValidUntil)
             .Select(c => new
             {
@@ -198,15 +203,4 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
             .ToList();
     }
 
-}
-
-public static class WorkListApi
-{
-    public static void MapWorkListApi(this RouteGroupBuilder api) =>
-        api.MapGet("/work-list", async (WorkList workList, CancellationToken ct) =>
-            await workList.LoadAsync(ct) is { } result
-                ? Results.Ok(result)
-                : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Behörighet saknas",
-                    detail: "Din roll arbetar inte med enskilda deltagare och har ingen arbetslista."))
-            .WithTags("Mina ärenden");
 }

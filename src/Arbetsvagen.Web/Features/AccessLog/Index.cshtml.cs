@@ -1,15 +1,12 @@
-using System.Text;
 using Arbetsvagen.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Arbetsvagen.Core.AccessLog;
 
 namespace Arbetsvagen.Features.AccessLog;
 
 [Authorize(Policy = Policies.Administrator)]
-public class IndexModel(AppDbContext db, CurrentUser user, AccessLogger log) : PageModel
+public class IndexModel(AccessLogReview review) : PageModel
 {
     [FromQuery] public string? UserName { get; set; }
     [FromQuery] public string? ParticipantId { get; set; }
@@ -19,60 +16,32 @@ public class IndexModel(AppDbContext db, CurrentUser user, AccessLogger log) : P
     public List<AccessLogEntry> Entries { get; private set; } = [];
     public ChainVerification Chain { get; private set; } = new(true, 0, null);
 
-    public static string ActionLabel(string action) => action switch
-    {
-        AccessAction.Read => "Läsning",
-        AccessAction.Search => "Sökning",
-        AccessAction.Export => "Export",
-        AccessAction.Create => "Registrering",
-        AccessAction.Update => "Ändring",
-        AccessAction.Denied => "Nekad åtkomst",
-        _ => action,
-    };
+    /// <summary>The log of one participant: the title says so (by id only, as the administrator sees no names).</summary>
+    public bool ForOneParticipant => AccessLogReview.Parse(Query).Value?.ParticipantId is not null;
+
+    private AccessLogQuery Query => new(ParticipantId, UserName, Action, From, To);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Chain = await AccessLogReview.VerifyChainAsync(db, ct);
-        if (Filter() is { } filter)
+        Chain = await review.VerifyChainAsync(ct);
+        var found = await review.ReviewAsync(Query, ct);
+        if (found.Failure is { } failure)
         {
-            Entries = await AccessLogReview.Query(db, user, filter).Take(AccessLogReview.MaxRows).ToListAsync(ct);
+            ModelState.Show(failure);
         }
+
+        Entries = found.Value ?? [];
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        if (Filter() is not { } filter)
+        var export = await review.ExportCsvAsync(Query, ct);
+        if (export.Value is { } file)
         {
-            await OnGetAsync(ct);
-            return Page();
+            return File(file.Content, CsvFile.ContentType, file.FileName);
         }
 
-        var csv = await AccessLogReview.ExportCsvAsync(db, user, log, filter, ct);
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8",
-            $"loggkontroll-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv");
-    }
-
-    private AccessLogFilter? Filter()
-    {
-        Guid? participant = null;
-        if (!string.IsNullOrWhiteSpace(ParticipantId))
-        {
-            if (Guid.TryParse(ParticipantId.Trim(), out var id))
-            {
-                participant = id;
-            }
-            else
-            {
-                ModelState.AddModelError(nameof(ParticipantId), "Deltagar-id ska vara ett id (GUID) från loggen eller deltagarsidan.");
-            }
-        }
-
-        var (filter, errors) = AccessLogReview.ParseFilter(participant, UserName, Action, From, To);
-        foreach (var (field, messages) in errors)
-        {
-            ModelState.AddModelError(field, messages[0]);
-        }
-
-        return ModelState.IsValid ? filter : null;
+        await OnGetAsync(ct);
+        return Page();
     }
 }

@@ -1,37 +1,61 @@
-using Arbetsvagen.Features.Users;
+using System.Reflection;
 using Arbetsvagen.Infrastructure;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Arbetsvagen.Features.Account;
 
 public sealed record TokenRequest(string? UserName, string? Password, string? TotpCode);
 
+/// <summary>The signed-in user as GET /api/v1/me answers: who, where, in which roles.</summary>
+public sealed record MeDto(Guid Id, string UserName, string DisplayName, Guid OrganisationId, string OrganisationName, Guid SecrecyBoundaryId,
+    IReadOnlyList<string> Roles, bool TwoFactorEnabled);
+
+/// <summary>401 from the token endpoint: the sign-in failed (the same answer for every reason that names no account).</summary>
+public sealed class SignInFailedProblem(string detail) : ProblemAnswer(new ProblemDetails
+{
+    Status = StatusCodes.Status401Unauthorized,
+    Title = "Inloggningen misslyckades",
+    Detail = detail,
+}), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Describe(builder, StatusCodes.Status401Unauthorized);
+}
+
 public static class AuthApi
 {
     public static void MapAuthApi(this RouteGroupBuilder api) =>
-        api.MapPost("/auth/token", IssueToken).WithTags("Inloggning");
+        api.MapPost("/auth/token", IssueToken).WithTags("Inloggning")
+            .WithSummary("Logga in och få en åtkomsttoken (bearer)")
+            .Produces<AccessTokenResponse>(StatusCodes.Status200OK);
 
     public static void MapMeApi(this RouteGroupBuilder api) =>
-        api.MapGet("/me", async (CurrentUser user, AppDbContext db, CancellationToken ct) =>
-        {
-            var me = await db.Users.Where(u => u.Id == user.Id)
-                .Select(u => new { u.Id, u.UserName, u.DisplayName, u.OrganisationId, u.TwoFactorEnabled }).FirstAsync(ct);
-            var organisation = await db.Organisations.Where(o => o.Id == me.OrganisationId).Select(o => o.Name).FirstAsync(ct);
-            return Results.Ok(new
-            {
-                me.Id,
-                me.UserName,
-                me.DisplayName,
-                me.OrganisationId,
-                OrganisationName = organisation,
-                user.SecrecyBoundaryId,
-                user.Roles,
-                me.TwoFactorEnabled,
-            });
-        }).WithTags("Inloggning");
+        api.MapGet("/me", Me).WithTags("Inloggning").WithSummary("Den inloggade användaren: organisation, sekretessgräns och roller");
 
-    private static async Task<IResult> IssueToken(TokenRequest request, SignInManager<AppUser> signIn, DemoOptions demo)
+    private static async Task<Results<Ok<MeDto>, NotFoundProblem>> Me(CurrentUser user, AppDbContext db, CancellationToken ct) =>
+        (await MeAsync(user, db, ct)).ToOk(me => me);
+
+    /// <summary>The signed-in user's own record; not found when the account was removed after the token was issued.</summary>
+    public static async Task<Outcome<MeDto>> MeAsync(CurrentUser user, AppDbContext db, CancellationToken ct)
+    {
+        var me = await db.Users.Where(u => u.Id == user.Id)
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.OrganisationId, u.TwoFactorEnabled }).FirstOrDefaultAsync(ct);
+        if (me is null)
+        {
+            return Outcome.NotFound();
+        }
+
+        var organisation = await db.Organisations.Where(o => o.Id == me.OrganisationId).Select(o => o.Name).FirstAsync(ct);
+        return new MeDto(me.Id, me.UserName!, me.DisplayName, me.OrganisationId, organisation, user.SecrecyBoundaryId, user.Roles,
+            me.TwoFactorEnabled);
+    }
+
+    private static async Task<Results<SignInHttpResult, SignInFailedProblem>> IssueToken(TokenRequest request, SignInManager<AppUser> signIn,
+        DemoOptions demo)
     {
         var users = signIn.UserManager;
         var result = await PasswordCheck.CheckAsync(users, request.UserName, request.Password);
@@ -56,11 +80,10 @@ public static class AuthApi
 
         await users.ResetAccessFailedCountAsync(user);
         var principal = await signIn.CreateUserPrincipalAsync(user);
-        return Results.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 
-    private static IResult Unauthorized(string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Inloggningen misslyckades", detail: detail);
+    private static SignInFailedProblem Unauthorized(string detail) => new(detail);
 }
 
 /// <summary>

@@ -146,7 +146,8 @@ public sealed class ReferralWork(AppDbContext db, CurrentUser user, ParticipantA
             db.Add(JournalEntry.Automatic(fromCase, $"Remiss skickad till {to.Name}: {EnumText.Label(orders)}.", user.Id, Now));
         }
 
-        await db.NotifyOrganisationAsync(to.Id, user.Id, $"Ny remiss till din enhet: {EnumText.Label(orders)}.", $"/Referrals/Details/{referral.Id}", Now, ct);
+        await db.NotifyOrganisationAsync(to.Id, user.Id, $"Ny remiss till din enhet: {EnumText.Label(orders)}.", $"/Referrals/Details/{referral.Id}", Now, ct,
+            referral.ParticipantId);
         await db.SaveChangesAsync(ct);
         return new Sent(referral, similar);
     }
@@ -334,7 +335,7 @@ public sealed class ReferralWork(AppDbContext db, CurrentUser user, ParticipantA
     {
         if (r.SentByUserId != user.Id)
         {
-            db.Add(Notification.To(r.SentByUserId, text, $"/Referrals/Details/{r.Id}", Now));
+            db.Add(Notification.To(r.SentByUserId, text, $"/Referrals/Details/{r.Id}", Now, r.ParticipantId));
         }
     }
 

@@ -19,16 +19,14 @@ public class IndexModel(UserAdministration admin, AppDbContext db) : PageModel
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var (user, errors) = await admin.CreateAsync(Input, ct);
-        if (user is null)
+        var created = await admin.CreateAsync(Input, ct);
+        if (created.Value is { } user)
         {
-            ModelState.AddErrors(errors, "Input");
-            await LoadAsync(ct);
-            return Page();
+            TempData["Message"] = $"Användaren {user.UserName} är skapad.";
+            return RedirectToPage();
         }
 
-        TempData["Message"] = $"Användaren {user.UserName} är skapad.";
-        return RedirectToPage();
+        return await ShowAsync(created.Failure!, "Input", ct);
     }
 
     public async Task<IActionResult> OnPostDisableAsync(Guid userId, CancellationToken ct) => await SetAsync(userId, true, ct);
@@ -37,21 +35,27 @@ public class IndexModel(UserAdministration admin, AppDbContext db) : PageModel
 
     private async Task<IActionResult> SetAsync(Guid userId, bool disabled, CancellationToken ct)
     {
-        try
+        ModelState.Clear(); // the create form's fields are not part of this post
+        var changed = await admin.SetDisabledAsync(userId, disabled, ct);
+        if (changed.Failure is { } failure)
         {
-            if (!await admin.SetDisabledAsync(userId, disabled, ct))
-            {
-                return NotFound();
-            }
-        }
-        catch (ConflictException e)
-        {
-            TempData["Message"] = e.Message;
-            return RedirectToPage();
+            return await ShowAsync(failure, "", ct);
         }
 
         TempData["Message"] = disabled ? "Kontot är avstängt. Pågående inloggningar upphör inom en minut." : "Kontot är aktiverat.";
         return RedirectToPage();
+    }
+
+    /// <summary>The refusal on the page (at its fields, or above the form); a user not found is a 404.</summary>
+    private async Task<IActionResult> ShowAsync(Failure failure, string prefix, CancellationToken ct)
+    {
+        if (ModelState.Show(failure, prefix) is { } status)
+        {
+            return status;
+        }
+
+        await LoadAsync(ct);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)

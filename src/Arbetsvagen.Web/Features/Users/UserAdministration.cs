@@ -40,7 +40,8 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
             r.User.LockoutEnd > now)).ToList();
     }
 
-    public async Task<(AppUser?, Dictionary<string, string[]>)> CreateAsync(UserInput input, CancellationToken ct)
+    /// <summary>Creates a user in the administrator's scope with a start password, or says which fields are wrong.</summary>
+    public async Task<Outcome<AppUser>> CreateAsync(UserInput input, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(input.UserName) || !System.Text.RegularExpressions.Regex.IsMatch(input.UserName.Trim(), "^[a-z0-9._-]{3,50}$"))
@@ -76,7 +77,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
 
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Outcome.Invalid(errors);
         }
 
         var user = new AppUser
@@ -89,26 +90,27 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
         var created = await users.CreateAsync(user, input.Password!);
         if (!created.Succeeded)
         {
-            return (null, new Dictionary<string, string[]> { ["password"] = created.Errors.Select(e => Swedish(e)).ToArray() });
+            return Outcome.Invalid(new Dictionary<string, string[]> { ["password"] = created.Errors.Select(e => Swedish(e)).ToArray() });
         }
 
         await users.AddToRolesAsync(user, roles);
-        return (user, errors);
+        return user;
     }
 
     /// <summary>Disables an account: sign-ins are refused at once and existing sessions and tokens within 30 seconds.</summary>
-    public async Task<bool> SetDisabledAsync(Guid userId, bool disabled, CancellationToken ct)
+    /// <remarks>A user outside the administrator's scope is not found; the administrator's own account cannot be disabled.</remarks>
+    public async Task<Outcome<AppUser>> SetDisabledAsync(Guid userId, bool disabled, CancellationToken ct)
     {
         var scope = ScopeOrganisationIds();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId && scope.Contains(u.OrganisationId), ct);
         if (user is null)
         {
-            return false;
+            return Outcome.NotFound();
         }
 
         if (user.Id == admin.Id && disabled)
         {
-            throw new ConflictException("Du kan inte stänga av ditt eget konto.");
+            return Outcome.Conflict("Du kan inte stänga av ditt eget konto.");
         }
 
         if (disabled)
@@ -122,7 +124,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
 
         await users.UpdateSecurityStampAsync(user);
         statuses.Forget(user.Id);
-        return true;
+        return user;
     }
 
     private static string Swedish(IdentityError error) => error.Code switch
@@ -133,23 +135,4 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
         "PasswordTooShort" => "Lösenordet är för kort.",
         _ => "Lösenordet uppfyller inte kraven.",
     };
-}
-
-public static class UsersApi
-{
-    public static void MapUsersApi(this RouteGroupBuilder api)
-    {
-        var group = api.MapGroup("/users").WithTags("Användare").RequireAuthorization(Policies.Administrator);
-        group.MapGet("/", async (UserAdministration admin, CancellationToken ct) => await admin.ListAsync(ct));
-        group.MapPost("/", async (UserInput input, UserAdministration admin, CancellationToken ct) =>
-            await admin.CreateAsync(input, ct) switch
-            {
-                (AppUser u, _) => Results.Created($"/api/v1/users/{u.Id}", new { id = u.Id }),
-                (_, var errors) => ApiResults.Invalid(errors),
-            });
-        group.MapPost("/{id:guid}/disabling", async (Guid id, UserAdministration admin, CancellationToken ct) =>
-            await admin.SetDisabledAsync(id, true, ct) ? Results.NoContent() : ApiResults.NotFound());
-        group.MapPost("/{id:guid}/enabling", async (Guid id, UserAdministration admin, CancellationToken ct) =>
-            await admin.SetDisabledAsync(id, false, ct) ? Results.NoContent() : ApiResults.NotFound());
-    }
 }

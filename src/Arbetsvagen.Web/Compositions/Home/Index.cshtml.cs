@@ -1,0 +1,41 @@
+using Arbetsvagen.Features.Notifications;
+using Arbetsvagen.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Arbetsvagen.Compositions.Home;
+
+/// <summary>
+/// The start page, "Mina ärenden": the work list for roles that work with participants, and for the roles that
+/// never see a person what they can use today (counts for the Analytiker, the collaboration for the Samordnare).
+/// </summary>
+public class IndexModel(WorkList workList, NotificationInbox inbox, RegionFigures figures, CurrentUser user) : PageModel
+{
+    /// <summary>How many unread notices the start page shows; the rest are on the notifications page.</summary>
+    public const int UnreadShown = 5;
+
+    public bool IsAdministrator => user.IsAdministrator;
+    public WorkListResult? Result { get; private set; }
+    public List<Notice> Unread { get; private set; } = [];
+    public AnalystFigures? Analyst { get; private set; }
+    public CoordinatorFigures? Coordinator { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // A role without individual work gets no work list (the API's 403); the page shows that role's own view instead.
+        Result = (await workList.LoadAsync(ct)).Value;
+        if (Result is not null)
+        {
+            Unread = await inbox.LatestAsync(ct, UnreadShown, unreadOnly: true);
+        }
+
+        if (user.IsInRole(Roles.Analyst))
+        {
+            Analyst = await figures.ForAnalystAsync(ct);
+        }
+
+        if (user.IsInRole(Roles.Coordinator))
+        {
+            Coordinator = await figures.ForCoordinatorAsync(ct);
+        }
+    }
+}
