@@ -221,13 +221,14 @@ public sealed class CaseWork(AppDbContext db, CurrentUser user, ParticipantAcces
         }
 
         var outcome = Input.Enum<CaseOutcome>(errors, "outcome", input.Outcome, "Ange utfall");
+        var knownOutcome = !errors.ContainsKey("outcome"); // an unreadable outcome reads as the first value: ask for nothing more then
         EmploymentForm? employment = null;
         StudyForm? study = null;
-        if (outcome is CaseOutcome.UnsubsidisedWork or CaseOutcome.SubsidisedWork)
+        if (knownOutcome && outcome is CaseOutcome.UnsubsidisedWork or CaseOutcome.SubsidisedWork)
         {
             employment = Input.Enum<EmploymentForm>(errors, "employmentForm", input.EmploymentForm, "Ange anställningsform vid arbete");
         }
-        else if (outcome == CaseOutcome.Studies)
+        else if (knownOutcome && outcome == CaseOutcome.Studies)
         {
             study = Input.Enum<StudyForm>(errors, "studyForm", input.StudyForm, "Ange studieform vid studier");
         }

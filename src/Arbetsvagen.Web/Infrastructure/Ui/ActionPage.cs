@@ -9,6 +9,9 @@ namespace Arbetsvagen.Infrastructure;
 /// </summary>
 public abstract class ActionPage(AppDbContext db) : PageModel
 {
+    /// <summary>ViewData key of the fields' order for the error summary (<c>_FormErrors</c>), a list of model-state keys.</summary>
+    public const string ErrorOrder = "ErrorOrder";
+
     protected AppDbContext Db => db;
 
     protected abstract Task<bool> ReloadAsync(Guid id, CancellationToken ct);
@@ -26,6 +29,8 @@ public abstract class ActionPage(AppDbContext db) : PageModel
         }
 
         db.ChangeTracker.Clear();
+        // Model state sorts its keys; the use case names its fields in the form's order, which the summary keeps.
+        ViewData[ErrorOrder] = failure.Errors?.Keys.Select(field => Ui.FieldKey(field, prefix)).ToList();
         return ModelState.Show(failure, prefix) ?? (await ReloadAsync(id, ct) ? Page() : NotFound());
     }
 
