@@ -39,7 +39,7 @@ public sealed class CasesApiTests(AppFactory app) : IClassFixture<AppFactory>
             .JsonAsync(HttpStatusCode.OK);
         var illegal = await owner.PostAsync($"/api/v1/cases/{caseId}/enrolment", JsonContent.Create(new { checkInSchedule = "x", afRegistrationConsentId = consent }))
             .ProblemAsync(HttpStatusCode.Conflict);
-        Assert.Contains("aktualiserat", (string?)illegal["detail"], StringComparison.Ordinal);
+        Assert.Equal("Bara ett aktualiserat ärende kan skrivas in. Ärendet är inskrivet.", (string?)illegal["detail"]);
         await owner.PostAsync($"/api/v1/cases/{caseId}/start", null).JsonAsync(HttpStatusCode.OK);
 
         var badClosure = await owner.PostAsJsonAsync($"/api/v1/cases/{caseId}/closure", new { outcome = "subsidisedWork" })

@@ -226,9 +226,18 @@ public class Case
     {
         if (State != expected)
         {
-            throw new ConflictException($"{message} Ärendet är {EnumText.Label(State).ToLowerInvariant()}.");
+            throw new ConflictException($"{message} Ärendet är {Said(State)}.");
         }
     }
+
+    /// <summary>The state as said of "ärendet", which is neuter: "ärendet är inskrivet", where the label says "Inskriven".</summary>
+    private static string Said(CaseState state) => state switch
+    {
+        CaseState.Actualised => "aktualiserat",
+        CaseState.Enrolled => "inskrivet",
+        CaseState.Ongoing => "pågående",
+        _ => "avslutat",
+    };
 
     private void Move(CaseState to, Guid by, DateTime now, string? note)
     {
