@@ -51,7 +51,7 @@ public sealed partial class JarfallaJourneyTests(BrowserApp app) : BrowserTest(a
         var jobbCase = jobb.Url;
         await jobb.GetByLabel("Överenskomna avstämningar").FillAsync("Varje tisdag kl 10");
         var consentChoice = jobb.GetByLabel("Samtycke för kontroll av inskrivning hos Arbetsförmedlingen");
-        await Expect(consentChoice.Locator("option").Nth(1)).ToContainTextAsync("Kartläggning, handlingsplan, praktik");
+        await Expect(consentChoice.Locator("option").Nth(1)).ToContainTextAsync($"{Af}, giltigt t.o.m. ");
         await consentChoice.SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await jobb.GetByRole(AriaRole.Button, new() { Name = "Skriv in" }).ClickAsync();
         await Expect(Flash(jobb)).ToHaveTextAsync("Ärendet är inskrivet.");

@@ -265,10 +265,15 @@ public sealed class PageCoverageTests(LargeRegionApp app) : BrowserTest(app), IC
         await CheckAsync(jobb, caseUrl + " (closed)");
         await jobb.GetByRole(AriaRole.Button, new() { Name = "Spara uppföljning" }).ClickAsync();
         var status = ErrorSummary(jobb).GetByRole(AriaRole.Link, new() { Name = "Ange personens situation vid uppföljningen" });
-        await Expect(status).ToHaveAttributeAsync("href", "#Status");
-        await Expect(jobb.Locator("#Status")).ToHaveAccessibleNameAsync("Situation");
+        await Expect(status).ToHaveAttributeAsync("href", "#FollowUp_Status");
+        await Expect(jobb.Locator("#FollowUp_Status")).ToHaveAccessibleNameAsync("Situation");
         await CheckAsync(jobb, caseUrl + " (follow-up with errors)");
         await jobb.GetByLabel("Situation").SelectOptionAsync(new SelectOptionValue { Label = "I subventionerat arbete" });
+        await jobb.GetByRole(AriaRole.Button, new() { Name = "Spara uppföljning" }).ClickAsync();
+        // Closed today: the 3-month follow-up is early, said at the date, and recorded once that is confirmed.
+        await Expect(jobb.Locator("#FollowUp_FollowedUpOn-error")).ToContainTextAsync("ska göras tidigast");
+        await CheckAsync(jobb, caseUrl + " (follow-up early)");
+        await jobb.GetByLabel("Uppföljningen görs i förtid").CheckAsync();
         await jobb.GetByRole(AriaRole.Button, new() { Name = "Spara uppföljning" }).ClickAsync();
         await Expect(Flash(jobb)).ToHaveTextAsync("Uppföljningen är registrerad.");
         await CheckAsync(jobb, caseUrl + " (followed up)");

@@ -51,6 +51,38 @@ public class CaseRulesTests
     }
 
     [Fact]
+    public void An_enrolment_in_the_future_is_refused_at_its_date_and_a_refused_move_says_the_state_in_neuter()
+    {
+        var c = NewCase();
+        var future = Assert.Throws<ValidationException>(() => c.Enrol(new DateOnly(2026, 11, 23), "x", Guid.NewGuid(), Worker, Now));
+        Assert.Equal(["Inskrivningsdatum kan inte ligga i framtiden."], future.Errors["enrolledOn"]);
+        Assert.Equal(CaseState.Actualised, c.State);
+
+        c.Enrol(new DateOnly(2026, 11, 22), "x", Guid.NewGuid(), Worker, Now);
+        var again = Assert.Throws<ConflictException>(() => c.Enrol(new DateOnly(2026, 11, 22), "x", Guid.NewGuid(), Worker, Now));
+        Assert.Equal("Bara ett aktualiserat ärende kan skrivas in. Ärendet är inskrivet.", again.Message);
+    }
+
+    [Theory]
+    [InlineData(3, "2026-11-22", false, "Uppföljningen efter 3 månader ska göras tidigast 2027-02-10.")]
+    [InlineData(3, "2026-11-09", true, "Uppföljningsdatum kan inte ligga före avslutet (2026-11-10).")]
+    [InlineData(3, "2026-11-23", true, "Uppföljningsdatum kan inte ligga i framtiden.")]
+    public void A_follow_up_lies_between_its_due_date_and_today_unless_confirmed_early(int months, string on, bool confirmEarly, string message)
+    {
+        var c = NewCase();
+        c.Close(new DateOnly(2026, 11, 10), CaseOutcome.Moved, null, null, null, Worker, Now);
+
+        var refused = Assert.Throws<ValidationException>(() =>
+            c.RecordFollowUp(months, DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture), FollowUpStatus.JobSeeking, null, null,
+                confirmEarly, Worker, Now));
+
+        Assert.StartsWith(message, refused.Errors["followedUpOn"].Single(), StringComparison.Ordinal);
+        Assert.Empty(c.FollowUps);
+        var early = c.RecordFollowUp(months, new DateOnly(2026, 11, 22), FollowUpStatus.JobSeeking, null, null, confirmEarly: true, Worker, Now);
+        Assert.Equal(new DateOnly(2027, 2, 10), early.DueOn);
+    }
+
+    [Fact]
     public void A_signed_journal_entry_never_changes_and_is_corrected_by_a_linked_new_entry()
     {
         var entry = JournalEntry.Write(Guid.NewGuid(), JournalEntryType.Conversation, "Första samtalet.", Worker, Now);
@@ -72,6 +104,8 @@ public class CaseRulesTests
     {
         Assert.Throws<ValidationException>(() => JournalEntry.Write(Guid.NewGuid(), JournalEntryType.Automatic, "x", Worker, Now));
         var empty = Assert.Throws<ValidationException>(() => JournalEntry.Write(Guid.NewGuid(), JournalEntryType.Contact, "  ", Worker, Now));
-        Assert.True(empty.Errors.ContainsKey("text"));
+        Assert.Equal(["Ange anteckningens text."], empty.Errors["text"]);
+        var tooLong = Assert.Throws<ValidationException>(() => JournalEntry.Write(Guid.NewGuid(), JournalEntryType.Contact, new string('x', 8001), Worker, Now));
+        Assert.Equal(["Anteckningens text är för lång: högst 8000 tecken, nu 8001."], tooLong.Errors["text"]);
     }
 }

@@ -12,6 +12,10 @@ public sealed class CasesApiTests(AppFactory app) : IClassFixture<AppFactory>
     private const string Af = "Arbetsförmedlingen Nordöstra Stockholm";
     private const string TabyJobCentre = "Täby kommun – Jobbcentrum";
 
+    private static DateOnly Today => SwedishTime.Today(DateTime.UtcNow);
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     private async Task<(Guid Participant, Guid Case)> OpenCaseAsync(HttpClient owner)
     {
         var participant = await app.CreateParticipantAsync("soc.taby");
@@ -35,7 +39,7 @@ public sealed class CasesApiTests(AppFactory app) : IClassFixture<AppFactory>
             .JsonAsync(HttpStatusCode.OK);
         var illegal = await owner.PostAsync($"/api/v1/cases/{caseId}/enrolment", JsonContent.Create(new { checkInSchedule = "x", afRegistrationConsentId = consent }))
             .ProblemAsync(HttpStatusCode.Conflict);
-        Assert.Contains("aktualiserat", (string?)illegal["detail"], StringComparison.Ordinal);
+        Assert.Equal("Bara ett aktualiserat ärende kan skrivas in. Ärendet är inskrivet.", (string?)illegal["detail"]);
         await owner.PostAsync($"/api/v1/cases/{caseId}/start", null).JsonAsync(HttpStatusCode.OK);
 
         var badClosure = await owner.PostAsJsonAsync($"/api/v1/cases/{caseId}/closure", new { outcome = "subsidisedWork" })
@@ -113,5 +117,97 @@ public sealed class CasesApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.NotEmpty(problem.FieldErrors("openedOn"));
         Assert.NotEmpty(problem.FieldErrors("reason"));
         Assert.Empty(await owner.GetAsync($"/api/v1/participants/{participant.Id}/cases").JsonArrayAsync(HttpStatusCode.OK));
+    }
+
+    [Fact]
+    public async Task Enrolment_is_refused_without_a_consent_naming_Arbetsformedlingen_and_for_a_future_date()
+    {
+        var owner = await app.ClientFor("soc.taby");
+        var (participant, caseId) = await OpenCaseAsync(owner);
+        var none = await owner.PostAsJsonAsync($"/api/v1/cases/{caseId}/enrolment", new { checkInSchedule = "Tisdagar 10" })
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.StartsWith("Personen har inget gällande samtycke som omfattar Arbetsförmedlingen.", none.FieldErrors("afRegistrationConsentId").Single(),
+            StringComparison.Ordinal);
+
+        var jobCentreOnly = await app.GiveConsentAsync(participant, [TabyJobCentre], ["identity", "caseAndPlan"]);
+        var naming = await app.GiveConsentAsync(participant, [Af], ["identity"]);
+        var wrong = await owner.PostAsJsonAsync($"/api/v1/cases/{caseId}/enrolment", new { checkInSchedule = "Tisdagar 10", afRegistrationConsentId = jobCentreOnly })
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("omfatta Arbetsförmedlingen", wrong.FieldErrors("afRegistrationConsentId").Single(), StringComparison.Ordinal);
+        var future = await owner.PostAsJsonAsync($"/api/v1/cases/{caseId}/enrolment",
+            new { enrolledOn = Iso(Today.AddDays(1)), checkInSchedule = "Tisdagar 10", afRegistrationConsentId = naming }).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["Inskrivningsdatum kan inte ligga i framtiden."], future.FieldErrors("enrolledOn"));
+        Assert.Equal("actualised", (string?)(await owner.GetAsync($"/api/v1/cases/{caseId}").JsonAsync(HttpStatusCode.OK))["state"]);
+
+        var enrolled = await owner.PostAsJsonAsync($"/api/v1/cases/{caseId}/enrolment",
+            new { enrolledOn = Iso(Today), checkInSchedule = "Tisdagar 10", afRegistrationConsentId = naming }).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(naming.ToString(), (string?)enrolled["afRegistrationConsentId"]);
+    }
+
+    [Fact]
+    public async Task A_follow_up_before_its_due_date_needs_confirmEarly_and_none_lies_in_the_future()
+    {
+        var owner = await app.ClientFor("soc.taby");
+        var (_, caseId) = await OpenCaseAsync(owner);
+        await owner.PostAsJsonAsync($"/api/v1/cases/{caseId}/closure", new { closedOn = Iso(Today), outcome = "moved" }).ShouldBe(HttpStatusCode.OK);
+
+        var early = await owner.PostAsJsonAsync($"/api/v1/cases/{caseId}/follow-ups", new { months = 3, status = "jobSeeking" })
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.StartsWith($"Uppföljningen efter 3 månader ska göras tidigast {Iso(Today.AddMonths(3))}.", early.FieldErrors("followedUpOn").Single(),
+            StringComparison.Ordinal);
+        var future = await owner.PostAsJsonAsync($"/api/v1/cases/{caseId}/follow-ups",
+            new { months = 3, status = "jobSeeking", followedUpOn = Iso(Today.AddDays(1)), confirmEarly = true }).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["Uppföljningsdatum kan inte ligga i framtiden."], future.FieldErrors("followedUpOn"));
+
+        var recorded = await owner.PostAsJsonAsync($"/api/v1/cases/{caseId}/follow-ups", new { months = 3, status = "jobSeeking", confirmEarly = true })
+            .JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(Iso(Today.AddMonths(3)), (string?)recorded["followUps"]![0]!["dueOn"]);
+    }
+
+    [Fact]
+    public async Task A_too_long_journal_text_says_so_and_the_refused_delete_answers_405_with_the_way_to_correct()
+    {
+        var owner = await app.ClientFor("soc.taby");
+        var (_, caseId) = await OpenCaseAsync(owner);
+        var tooLong = await owner.PostAsJsonAsync($"/api/v1/cases/{caseId}/journal", new { type = "contact", text = new string('x', 100_000) })
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["Anteckningens text är för lång: högst 8000 tecken, nu 100000."], tooLong.FieldErrors("text"));
+        var entryId = (await owner.PostAsJsonAsync($"/api/v1/cases/{caseId}/journal", new { type = "contact", text = "Ringde." })
+            .JsonAsync(HttpStatusCode.Created)).Id();
+
+        var refused = await owner.DeleteAsync($"/api/v1/journal-entries/{entryId}").ProblemAsync(HttpStatusCode.MethodNotAllowed);
+        Assert.Contains($"/api/v1/journal-entries/{entryId}/corrections", (string?)refused["detail"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_states_every_response_of_the_case_and_journal_endpoints()
+    {
+        var document = await app.Anonymous().GetAsync("/openapi/v1.json").JsonAsync(HttpStatusCode.OK);
+        var operations = document["paths"]!.AsObject()
+            .Where(p => p.Key.StartsWith("/api/v1/cases/", StringComparison.Ordinal) || p.Key.StartsWith("/api/v1/journal-entries/", StringComparison.Ordinal)
+                || p.Key == "/api/v1/participants/{id}/cases")
+            .SelectMany(p => p.Value!.AsObject().Where(o => o.Key != "parameters").Select(o => (Path: p.Key, Method: o.Key, Operation: o.Value!.AsObject())))
+            .ToList();
+
+        Assert.Equal(13, operations.Count);
+        foreach (var (path, method, operation) in operations)
+        {
+            var name = $"{method.ToUpperInvariant()} {path}";
+            Assert.False(string.IsNullOrWhiteSpace((string?)operation["summary"]), $"{name} has no summary");
+            var responses = operation["responses"]!.AsObject();
+            var problems = responses.Where(r => r.Key.StartsWith('4')).ToList();
+            Assert.All(problems, r => Assert.NotNull(r.Value!["content"]?["application/problem+json"]?["schema"]));
+            if (method == "delete")
+            {
+                Assert.Equal(["405"], responses.Select(r => r.Key));
+                Assert.Contains(operation["parameters"]!.AsArray(), p => (string?)p!["name"] == "id" && (string?)p["in"] == "path");
+                continue;
+            }
+
+            var success = responses.Single(r => r.Key is "200" or "201");
+            Assert.NotNull(success.Value!["content"]?["application/json"]?["schema"]);
+            string[] expected = method == "get" ? ["404"] : ["400", "403", "404", "409"];
+            Assert.Equal(expected, problems.Select(r => r.Key).Order(StringComparer.Ordinal));
+        }
     }
 }

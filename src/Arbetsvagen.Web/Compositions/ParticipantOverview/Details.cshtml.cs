@@ -68,7 +68,7 @@ public class DetailsModel(ParticipantAccess access, ConsentChanges consents, Acc
         Participant = ParticipantDto.From(grant, user.MaySeeSensitiveData);
         OwnCase = grant.OwnCase;
         Consents = await consents.ListAsync(id, ct) ?? [];
-        Cases = await caseWork.ListAsync(id, ct) ?? [];
+        Cases = (await caseWork.ListAsync(id, ct)).Value ?? [];
         MayOpenCase = grant.Covers(DataCategories.CaseAndPlan);
         MaySeeAttendance = grant.Covers(DataCategories.Attendance);
         Referrals = (await referralWork.ListForParticipantAsync(id, ct)).Value ?? [];
@@ -97,22 +97,15 @@ public class DetailsModel(ParticipantAccess access, ConsentChanges consents, Acc
 
     public async Task<IActionResult> OnPostOpenCaseAsync(Guid id, CancellationToken ct)
     {
-        try
-        {
-            if (await caseWork.OpenAsync(id, NewCase, ct) is not { } opened)
-            {
-                return NotFound();
-            }
-
-            TempData["Message"] = "Ärendet är aktualiserat.";
-            return Redirect($"/Cases/Details/{opened.Id}");
-        }
-        catch (ValidationException e)
+        var opened = await caseWork.OpenAsync(id, NewCase, ct);
+        if (opened.Failure is { } failure)
         {
             db.ChangeTracker.Clear();
-            ModelState.AddErrors(e.Errors, prefix: "");
-            return await OnGetAsync(id, ct);
+            return ModelState.Show(failure, prefix: "") ?? await OnGetAsync(id, ct);
         }
+
+        TempData["Message"] = "Ärendet är aktualiserat.";
+        return Redirect($"/Cases/Details/{opened.Value!.Id}");
     }
 
     public async Task<IActionResult> OnPostSendReferralAsync(Guid id, CancellationToken ct)

@@ -123,7 +123,12 @@ public class Case
         Require(CaseState.Actualised, "Bara ett aktualiserat ärende kan skrivas in.");
         if (on < OpenedOn)
         {
-            throw new ValidationException("enrolledOn", "Inskrivningsdatum kan inte ligga före aktualiseringen.");
+            throw new ValidationException("enrolledOn", $"Inskrivningsdatum kan inte ligga före aktualiseringen ({OpenedOn:yyyy-MM-dd}).");
+        }
+
+        if (on > SwedishTime.Today(now))
+        {
+            throw new ValidationException("enrolledOn", "Inskrivningsdatum kan inte ligga i framtiden.");
         }
 
         EnrolledOn = on;
@@ -161,11 +166,18 @@ public class Case
 
     public static readonly int[] FollowUpMonths = [3, 6, 12];
 
+    public const int MaxFollowUpNoteLength = 2000;
+
     /// <summary>Follow-up dates after closure: 3, 6 and 12 months.</summary>
     public IEnumerable<DateOnly> FollowUpDates() => ClosedOn is { } closed ? FollowUpMonths.Select(m => closed.AddMonths(m)) : [];
 
-    /// <summary>Records the outcome of the 3-, 6- or 12-month follow-up; each is recorded once.</summary>
-    public CaseFollowUp RecordFollowUp(int months, DateOnly on, FollowUpStatus status, IncomeSource? income, string? note, Guid by, DateTime now)
+    /// <summary>
+    /// Records the outcome of the 3-, 6- or 12-month follow-up; each is recorded once, between its due date (closure +
+    /// months) and today. Before the due date only when <paramref name="confirmEarly"/> says so: a 3-month follow-up on
+    /// the day of closure is almost always the wrong row chosen, not an early call.
+    /// </summary>
+    public CaseFollowUp RecordFollowUp(int months, DateOnly on, FollowUpStatus status, IncomeSource? income, string? note, bool confirmEarly,
+        Guid by, DateTime now)
     {
         if (State != CaseState.Closed)
         {
@@ -182,17 +194,30 @@ public class Case
             throw new ConflictException($"Uppföljningen efter {months} månader är redan registrerad.");
         }
 
-        if (on < ClosedOn)
+        var closed = ClosedOn!.Value;
+        if (on < closed)
         {
-            throw new ValidationException("followedUpOn", "Uppföljningsdatum kan inte ligga före avslutet.");
+            throw new ValidationException("followedUpOn", $"Uppföljningsdatum kan inte ligga före avslutet ({closed:yyyy-MM-dd}).");
         }
 
-        if (note?.Trim().Length > 2000)
+        if (on > SwedishTime.Today(now))
         {
-            throw new ValidationException("note", "Anteckningen får vara högst 2000 tecken.");
+            throw new ValidationException("followedUpOn", "Uppföljningsdatum kan inte ligga i framtiden.");
         }
 
-        var followUp = new CaseFollowUp(Id, months, ClosedOn!.Value.AddMonths(months), on, status, income, note, by, now);
+        var due = closed.AddMonths(months);
+        if (on < due && !confirmEarly)
+        {
+            throw new ValidationException("followedUpOn", $"Uppföljningen efter {months} månader ska göras tidigast {due:yyyy-MM-dd}. "
+                + "Ändra uppföljningsdatum, eller bekräfta att uppföljningen görs i förtid.");
+        }
+
+        if (note?.Trim().Length > MaxFollowUpNoteLength)
+        {
+            throw new ValidationException("note", $"Anteckningen får vara högst {MaxFollowUpNoteLength} tecken.");
+        }
+
+        var followUp = new CaseFollowUp(Id, months, due, on, status, income, note, by, now);
         FollowUps.Add(followUp);
         return followUp;
     }
@@ -201,9 +226,18 @@ public class Case
     {
         if (State != expected)
         {
-            throw new ConflictException($"{message} Ärendet är {EnumText.Label(State).ToLowerInvariant()}.");
+            throw new ConflictException($"{message} Ärendet är {Said(State)}.");
         }
     }
+
+    /// <summary>The state as said of "ärendet", which is neuter: "ärendet är inskrivet", where the label says "Inskriven".</summary>
+    private static string Said(CaseState state) => state switch
+    {
+        CaseState.Actualised => "aktualiserat",
+        CaseState.Enrolled => "inskrivet",
+        CaseState.Ongoing => "pågående",
+        _ => "avslutat",
+    };
 
     private void Move(CaseState to, Guid by, DateTime now, string? note)
     {

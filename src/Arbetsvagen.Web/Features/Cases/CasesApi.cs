@@ -1,4 +1,6 @@
 using Arbetsvagen.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Arbetsvagen.Features.Cases;
 
@@ -34,49 +36,54 @@ public static class CasesApi
 {
     public static void MapCasesApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/participants/{id:guid}/cases", async (Guid id, OpenCaseInput input, CaseWork work, CancellationToken ct) =>
-            await work.OpenAsync(id, input, ct) is { } c ? Results.Created($"/api/v1/cases/{c.Id}", CaseDto.From(c)) : ApiResults.NotFound())
-            .WithTags("Ärenden");
-        api.MapGet("/participants/{id:guid}/cases", async (Guid id, CaseWork work, CancellationToken ct) =>
-            await work.ListAsync(id, ct) is { } cases ? Results.Ok(cases.Select(CaseDto.From)) : ApiResults.NotFound())
-            .WithTags("Ärenden");
+        api.MapPost("/participants/{id:guid}/cases", async Task<Results<Created<CaseDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> (
+                Guid id, OpenCaseInput input, CaseWork work, CancellationToken ct) =>
+                (await work.OpenAsync(id, input, ct)).ToCreated(c => $"/api/v1/cases/{c.Id}", CaseDto.From))
+            .WithTags("Ärenden").WithSummary("Aktualisera ett ärende för deltagaren");
+        api.MapGet("/participants/{id:guid}/cases", async Task<Results<Ok<List<CaseDto>>, NotFoundProblem>> (Guid id, CaseWork work, CancellationToken ct) =>
+                (await work.ListAsync(id, ct)).ToOk(cases => cases.Select(CaseDto.From).ToList()))
+            .WithTags("Ärenden").WithSummary("Deltagarens ärenden som du får se");
 
         var cases = api.MapGroup("/cases/{id:guid}").WithTags("Ärenden");
-        cases.MapGet("/", async (Guid id, CaseWork work, CancellationToken ct) => Answer(await work.ReadAsync(id, ct)));
-        cases.MapPost("/enrolment", async (Guid id, EnrolmentInput input, CaseWork work, CancellationToken ct) => Answer(await work.EnrolAsync(id, input, ct)));
-        cases.MapPost("/start", async (Guid id, CaseWork work, CancellationToken ct) => Answer(await work.StartAsync(id, ct)));
-        cases.MapPost("/closure", async (Guid id, ClosureInput input, CaseWork work, CancellationToken ct) => Answer(await work.CloseAsync(id, input, ct)));
-        cases.MapPost("/follow-ups", async (Guid id, FollowUpInput input, CaseWork work, CancellationToken ct) =>
-            Answer(await work.RecordFollowUpAsync(id, input, ct)));
-        cases.MapGet("/journal", async (Guid id, CaseWork work, CancellationToken ct) =>
-            await work.JournalAsync(id, ct) is { } entries ? Results.Ok(entries.Select(JournalEntryDto.From)) : ApiResults.NotFound());
-        cases.MapPost("/journal", async (Guid id, JournalInput input, CaseWork work, CancellationToken ct) =>
-            await work.WriteAsync(id, input, ct) is { } entry
-                ? Results.Created($"/api/v1/journal-entries/{entry.Id}", JournalEntryDto.From(entry))
-                : ApiResults.NotFound());
+        cases.MapGet("/", async Task<Results<Ok<CaseDto>, NotFoundProblem>> (Guid id, CaseWork work, CancellationToken ct) =>
+                (await work.ReadAsync(id, ct)).ToOk(CaseDto.From))
+            .WithSummary("Läs ett ärende");
+        cases.MapPost("/enrolment", async Task<Results<Ok<CaseDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> (
+                Guid id, EnrolmentInput input, CaseWork work, CancellationToken ct) => (await work.EnrolAsync(id, input, ct)).ToChanged(CaseDto.From))
+            .WithSummary("Skriv in deltagaren med samtycke för kontroll hos Arbetsförmedlingen");
+        cases.MapPost("/start", async Task<Results<Ok<CaseDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> (
+                Guid id, CaseWork work, CancellationToken ct) => (await work.StartAsync(id, ct)).ToChanged(CaseDto.From))
+            .WithSummary("Markera ett inskrivet ärende som pågående");
+        cases.MapPost("/closure", async Task<Results<Ok<CaseDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> (
+                Guid id, ClosureInput input, CaseWork work, CancellationToken ct) => (await work.CloseAsync(id, input, ct)).ToChanged(CaseDto.From))
+            .WithSummary("Avsluta ärendet med utfall");
+        cases.MapPost("/follow-ups", async Task<Results<Ok<CaseDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> (
+                Guid id, FollowUpInput input, CaseWork work, CancellationToken ct) => (await work.RecordFollowUpAsync(id, input, ct)).ToChanged(CaseDto.From))
+            .WithSummary("Registrera uppföljning 3, 6 eller 12 månader efter avslut");
+        cases.MapGet("/journal", async Task<Results<Ok<List<JournalEntryDto>>, NotFoundProblem>> (Guid id, CaseWork work, CancellationToken ct) =>
+                (await work.JournalAsync(id, ct)).ToOk(entries => entries.Select(JournalEntryDto.From).ToList()))
+            .WithSummary("Läs ärendets journal");
+        cases.MapPost("/journal", async Task<Results<Created<JournalEntryDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> (
+                Guid id, JournalInput input, CaseWork work, CancellationToken ct) =>
+                (await work.WriteAsync(id, input, ct)).ToCreated(e => $"/api/v1/journal-entries/{e.Id}", JournalEntryDto.From))
+            .WithSummary("Skriv en journalanteckning");
 
         var entries = api.MapGroup("/journal-entries/{id:guid}").WithTags("Journal");
-        entries.MapPut("/", async (Guid id, JournalInput input, CaseWork work, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
-            AnswerEntry(await work.ChangeEntryAsync(id, e =>
-            {
-                e.Edit(input.Text ?? "", user.Id, clock.GetUtcNow().UtcDateTime);
-                return e;
-            }, ct)));
-        entries.MapPost("/signature", async (Guid id, CaseWork work, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
-            AnswerEntry(await work.ChangeEntryAsync(id, e =>
-            {
-                e.Sign(user.Id, clock.GetUtcNow().UtcDateTime);
-                return e;
-            }, ct)));
-        entries.MapPost("/corrections", async (Guid id, JournalInput input, CaseWork work, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
-            await work.ChangeEntryAsync(id, e => e.Correct(input.Text ?? "", user.Id, clock.GetUtcNow().UtcDateTime), ct) is { } correction
-                ? Results.Created($"/api/v1/journal-entries/{correction.Id}", JournalEntryDto.From(correction))
-                : ApiResults.NotFound());
-        entries.MapDelete("/", () => Results.Problem(statusCode: StatusCodes.Status405MethodNotAllowed, title: "Journalanteckningar tas inte bort",
-            detail: "En anteckning rättas med en ny anteckning (POST /api/v1/journal-entries/{id}/corrections)."));
+        entries.MapPut("/", async Task<Results<Ok<JournalEntryDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> (
+                Guid id, JournalInput input, CaseWork work, CancellationToken ct) => (await work.EditEntryAsync(id, input, ct)).ToChanged(JournalEntryDto.From))
+            .WithSummary("Ändra en osignerad journalanteckning");
+        entries.MapPost("/signature", async Task<Results<Ok<JournalEntryDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> (
+                Guid id, CaseWork work, CancellationToken ct) => (await work.SignEntryAsync(id, ct)).ToChanged(JournalEntryDto.From))
+            .WithSummary("Signera en journalanteckning");
+        entries.MapPost("/corrections", async Task<Results<Created<JournalEntryDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> (
+                Guid id, JournalInput input, CaseWork work, CancellationToken ct) =>
+                (await work.CorrectEntryAsync(id, input, ct)).ToCreated(e => $"/api/v1/journal-entries/{e.Id}", JournalEntryDto.From))
+            .WithSummary("Rätta en signerad journalanteckning med en ny anteckning");
+        // A journal is never deleted from: the refusal is part of the contract, with the path parameter it names.
+        entries.MapDelete("/", ProblemHttpResult (Guid id) => TypedResults.Problem(statusCode: StatusCodes.Status405MethodNotAllowed,
+                title: "Journalanteckningar tas inte bort",
+                detail: $"En anteckning rättas med en ny anteckning (POST /api/v1/journal-entries/{id}/corrections)."))
+            .WithSummary("Tas inte bort: rätta anteckningen i stället")
+            .Produces<ProblemDetails>(StatusCodes.Status405MethodNotAllowed, "application/problem+json");
     }
-
-    private static IResult Answer(Case? c) => c is null ? ApiResults.NotFound() : Results.Ok(CaseDto.From(c));
-
-    private static IResult AnswerEntry(JournalEntry? e) => e is null ? ApiResults.NotFound() : Results.Ok(JournalEntryDto.From(e));
 }

@@ -1,10 +1,10 @@
 using Arbetsvagen.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Arbetsvagen.Features.Cases;
 
+/// <summary>The case page: each form runs the same <see cref="CaseWork"/> use case as its API endpoint.</summary>
 public class DetailsModel(CaseWork work, AppDbContext db, CurrentUser user, TimeProvider clock) : ActionPage(db)
 {
     private Dictionary<Guid, string> authors = [];
@@ -18,30 +18,31 @@ public class DetailsModel(CaseWork work, AppDbContext db, CurrentUser user, Time
     public string ParticipantName { get; private set; } = "";
     public string HolderName { get; private set; } = "";
     public List<JournalEntry> Journal { get; private set; } = [];
-    public List<(Guid Id, string Label)> Consents { get; private set; } = [];
+    public EnrolmentConsents? EnrolmentConsents { get; private set; }
     public Guid UserId => user.Id;
-    public string Today => SwedishTime.Today(clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public string Today => Ui.Date(SwedishTime.Today(clock));
 
     public string AuthorName(Guid id) => authors.GetValueOrDefault(id, "okänd");
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, read: true, ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostEnrolAsync(Guid id, CancellationToken ct) => Act(id, () => work.EnrolAsync(id, Enrolment, ct), "Ärendet är inskrivet.", ct);
+    public async Task<IActionResult> OnPostEnrolAsync(Guid id, CancellationToken ct) =>
+        await Answer(id, await work.EnrolAsync(id, Enrolment, ct), "Ärendet är inskrivet.", nameof(Enrolment), ct);
 
-    public Task<IActionResult> OnPostStartAsync(Guid id, CancellationToken ct) => Act(id, () => work.StartAsync(id, ct), "Ärendet är pågående.", ct);
+    public async Task<IActionResult> OnPostStartAsync(Guid id, CancellationToken ct) =>
+        await Answer(id, await work.StartAsync(id, ct), "Ärendet är pågående.", "", ct);
 
-    public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) => Act(id, () => work.CloseAsync(id, Closure, ct), "Ärendet är avslutat.", ct);
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) =>
+        await Answer(id, await work.CloseAsync(id, Closure, ct), "Ärendet är avslutat.", nameof(Closure), ct);
 
-    public Task<IActionResult> OnPostFollowUpAsync(Guid id, CancellationToken ct) =>
-        Act(id, () => work.RecordFollowUpAsync(id, FollowUp, ct), "Uppföljningen är registrerad.", ct);
+    public async Task<IActionResult> OnPostFollowUpAsync(Guid id, CancellationToken ct) =>
+        await Answer(id, await work.RecordFollowUpAsync(id, FollowUp, ct), "Uppföljningen är registrerad.", nameof(FollowUp), ct);
 
-    public Task<IActionResult> OnPostWriteAsync(Guid id, CancellationToken ct) => Act(id, () => work.WriteAsync(id, Entry, ct), "Anteckningen är sparad.", ct);
+    public async Task<IActionResult> OnPostWriteAsync(Guid id, CancellationToken ct) =>
+        await Answer(id, await work.WriteAsync(id, Entry, ct), "Anteckningen är sparad.", nameof(Entry), ct);
 
-    public Task<IActionResult> OnPostSignAsync(Guid id, Guid entryId, CancellationToken ct) => Act(id, () => work.ChangeEntryAsync(entryId, e =>
-    {
-        e.Sign(user.Id, clock.GetUtcNow().UtcDateTime);
-        return e;
-    }, ct), "Anteckningen är signerad.", ct);
+    public async Task<IActionResult> OnPostSignAsync(Guid id, Guid entryId, CancellationToken ct) =>
+        await Answer(id, await work.SignEntryAsync(entryId, ct, inCase: id), "Anteckningen är signerad.", nameof(Entry), ct);
 
     protected override Task<bool> ReloadAsync(Guid id, CancellationToken ct) => LoadAsync(id, read: false, ct);
 
@@ -49,26 +50,30 @@ public class DetailsModel(CaseWork work, AppDbContext db, CurrentUser user, Time
 
     private async Task<bool> LoadAsync(Guid id, bool read, CancellationToken ct)
     {
-        var found = await work.FindAsync(id, ct);
-        if (found is null)
+        if ((await work.FindAsync(id, ct)).Value is not { } found)
         {
             return false;
         }
 
-        Case = read ? await work.ReadAsync(id, ct) : found.Case;
+        Case = read ? (await work.ReadAsync(id, ct)).Value ?? found.Case : found.Case;
         Holder = found.Holder;
         var participant = await Db.Participants.AsNoTracking().Where(p => p.Id == found.Case.ParticipantId)
             .Select(p => new { p.FirstName, p.LastName }).FirstAsync(ct);
         ParticipantName = $"{participant.FirstName} {participant.LastName}";
         HolderName = await Db.Organisations.Where(o => o.Id == found.Case.OrganisationId).Select(o => o.Name).FirstAsync(ct);
+        // The forms start from today; a refused form keeps what was written (model state wins over these).
+        Enrolment.EnrolledOn ??= Today;
+        Closure.ClosedOn ??= Today;
+        FollowUp.FollowedUpOn ??= Today;
         if (Holder)
         {
-            Journal = await work.JournalAsync(id, ct) ?? [];
+            Journal = (await work.JournalAsync(id, ct)).Value ?? [];
             var authorIds = Journal.Select(e => e.AuthorUserId).Distinct().ToList();
             authors = await Db.Users.Where(u => authorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-            var now = clock.GetUtcNow().UtcDateTime;
-            var consents = await Db.Consents.Include(c => c.Recipients).AsNoTracking().Where(c => c.ParticipantId == found.Case.ParticipantId).ToListAsync(ct);
-            Consents = consents.Where(c => c.IsActive(now)).Select(c => (c.Id, $"{c.Purpose} (gäller till {Ui.Date(c.ValidUntil)})")).ToList();
+            if (found.Case.State == CaseState.Actualised)
+            {
+                EnrolmentConsents = (await work.EnrolmentConsentsAsync(id, ct)).Value;
+            }
         }
 
         return true;

@@ -96,18 +96,16 @@ public class JournalEntry
         }
     }
 
+    /// <summary>
+    /// Reads an entry's text into <paramref name="errors"/> the way every write of an entry does, so a form can name
+    /// all its bad fields in one answer and the entity still refuses a bad text on its own.
+    /// </summary>
+    public static string? ReadText(Dictionary<string, string[]> errors, string? text) =>
+        Input.Text(errors, "text", text, "anteckningens text", MaxTextLength);
+
     private static string CheckText(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            throw new ValidationException("text", "Anteckningen saknar text.");
-        }
-
-        if (text.Trim().Length > MaxTextLength)
-        {
-            throw new ValidationException("text", $"Anteckningen får vara högst {MaxTextLength} tecken.");
-        }
-
-        return text.Trim();
+        var errors = new Dictionary<string, string[]>();
+        return ReadText(errors, text) ?? throw new ValidationException(errors);
     }
 }

@@ -26,7 +26,7 @@ public abstract class ActionPage(AppDbContext db) : PageModel
         }
 
         db.ChangeTracker.Clear();
-        ViewData.KeepErrorOrder(failure);
+        ViewData.KeepErrorOrder(failure, prefix);
         return ModelState.Show(failure, prefix) ?? (await ReloadAsync(id, ct) ? Page() : NotFound());
     }
 

@@ -26,13 +26,19 @@ public static class Ui
     {
         foreach (var (field, messages) in errors)
         {
-            var name = $"{char.ToUpperInvariant(field[0])}{field[1..]}";
-            var key = prefix.Length == 0 ? name : $"{prefix}.{name}";
+            var key = FieldKey(field, prefix);
             foreach (var message in messages)
             {
                 modelState.AddModelError(key, message);
             }
         }
+    }
+
+    /// <summary>The form field's model-state key for an API field name: "enrolledOn" with prefix "Enrolment" is "Enrolment.EnrolledOn".</summary>
+    public static string FieldKey(string field, string prefix)
+    {
+        var name = $"{char.ToUpperInvariant(field[0])}{field[1..]}";
+        return prefix.Length == 0 ? name : $"{prefix}.{name}";
     }
 
     public static string IdentityNumber(string value) =>
