@@ -98,6 +98,20 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    /// <summary>A client signed in to the pages with the login form (cookie), not following redirects.</summary>
+    public async Task<HttpClient> PagesClientFor(string userName, string password = DemoPassword)
+    {
+        var client = Anonymous();
+        var login = await client.GetStringAsync("/Account/Login");
+        var token = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(login)
+            .QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? throw new InvalidOperationException("The login page has no antiforgery token.");
+        await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName, ["Password"] = password, ["__RequestVerificationToken"] = token,
+        })).ShouldBe(HttpStatusCode.Redirect);
+        return client;
+    }
+
     public Task<HttpResponseMessage> RequestTokenAsync(string? userName, string? password, string? totpCode = null) =>
         Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { userName, password, totpCode });
 
