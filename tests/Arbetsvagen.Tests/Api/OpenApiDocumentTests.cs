@@ -90,6 +90,17 @@ public sealed partial class OpenApiDocumentTests(AppFactory app) : IClassFixture
                 gaps.Add($"no 2xx with a body schema (has {string.Join(", ", responses.Select(r => r.Key))})");
             }
 
+            // Every id in a path can be unknown (or behind a boundary), and every body can be invalid.
+            if (!bodiless && path.Contains('{', StringComparison.Ordinal) && responses["404"] is null)
+            {
+                gaps.Add("no 404");
+            }
+
+            if (!bodiless && operation["requestBody"] is not null && responses["400"] is null)
+            {
+                gaps.Add("no 400");
+            }
+
             var needsUser = operation["security"] is not JsonArray { Count: 0 };
             if (needsUser && responses["401"] is null)
             {
