@@ -120,6 +120,23 @@ if [[ "${TEST_ONLY_INFRA:-0}" == 1 ]]; then
   exit 0
 fi
 
+# ------------------------------------------------------- openapi lint ------
+# Redocly CLI for the test that lints /openapi/v1.json, from tools/openapi-lint's lockfile; installed again only
+# when the lockfile changes.
+LINT="$ROOT/tools/openapi-lint"
+if [[ -f "$LINT/package-lock.json" ]]; then
+  stamp="$LINT/node_modules/.installed-lock"
+  if ! cmp -s "$LINT/package-lock.json" "$stamp" 2>/dev/null; then
+    command -v npm >/dev/null 2>&1 || die "npm is needed to install Redocly CLI (tools/openapi-lint); install Node.js 20.19+ with npm"
+    say "installing Redocly CLI (tools/openapi-lint, log: .artifacts/npm.log)"
+    if ! (cd "$LINT" && npm ci --no-audit --no-fund >"$ART/npm.log" 2>&1); then
+      tail -n 20 "$ART/npm.log" >&2
+      die "npm ci in tools/openapi-lint failed (log: .artifacts/npm.log)"
+    fi
+    cp "$LINT/package-lock.json" "$stamp"
+  fi
+fi
+
 # ------------------------------------------------------------- build -------
 say "building $SOLUTION ($CONFIGURATION, log: .artifacts/build.log)"
 build_start=$SECONDS

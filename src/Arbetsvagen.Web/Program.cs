@@ -14,6 +14,7 @@ using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Features.Referrals;
 using Arbetsvagen.Features.Users;
 using Arbetsvagen.Infrastructure;
+using Arbetsvagen.Infrastructure.OpenApi;
 using Arbetsvagen.Compositions.Hosting;
 using Arbetsvagen.Compositions.Demo;
 using Microsoft.AspNetCore.Authorization;
@@ -92,7 +93,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
     .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
 
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiAnswers.InSwedish);
 // Malformed request bodies reach ProblemExceptionHandler, which answers with the field in Swedish.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -101,7 +102,24 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
 });
-builder.Services.AddOpenApi("v1");
+builder.Services.AddApiDocument(o =>
+{
+    var tags = o.TagDescriptions;
+    tags["Inloggning"] = "Token för API:t och den inloggade användaren.";
+    tags["Organisationer"] = "Organisationer och enheter i samverkan, med deras sekretessgränser.";
+    tags["Deltagare"] = "Deltagare inom din sekretessgräns och de som delats med samtycke.";
+    tags["Samtycken"] = "Samtycken till att dela uppgifter över sekretessgränsen; de ändras inte, de återkallas.";
+    tags["Ärenden"] = "Ärenden: öppna, skriva in, starta, avsluta och följa upp.";
+    tags["Journal"] = "Journalanteckningar: utkast, signering och rättelser; signerade anteckningar ändras inte.";
+    tags["Remisser"] = "Remisser mellan organisationer, svar, återrapporter och möten.";
+    tags["Kartläggning"] = "Kartläggning, gemensamma ställningstaganden och bedömningar av arbetsförmåga.";
+    tags["Handlingsplaner"] = "Handlingsplaner och deras versioner.";
+    tags["Aktiviteter och närvaro"] = "Aktiviteter, deltagarnas närvaro och sammanställningar.";
+    tags["Mina ärenden"] = "Arbetslistan: det som väntar på dig och din enhet.";
+    tags["Notiser"] = "Notiser till dig.";
+    tags["Loggkontroll"] = "Loggen över läsningar och ändringar, för administratörer.";
+    tags["Användare"] = "Användarkonton, för administratörer.";
+});
 // Pages sit in their floor's folder; FloorRoutes keeps the floor out of their addresses.
 builder.Services.AddRazorPages(o =>
 {
@@ -116,10 +134,12 @@ var app = builder.Build();
 await Startup.PrepareDatabaseAsync(app.Services, demo, app.Configuration, app.Environment);
 
 app.UseExceptionHandler();
+app.UseApiStatusProblems();
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
     ui => ui.UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
 app.UseStaticFiles();
 app.UseRouting();
+app.UseApiUnmatchedRoutes();
 app.UseAuthentication();
 app.UseMiddleware<UserStatusMiddleware>();
 app.UseAuthorization();
@@ -129,7 +149,7 @@ app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).AllowAnony
 app.MapGet("/health/ready", async (AppDbContext db, CancellationToken ct) =>
         await db.Database.CanConnectAsync(ct) ? Results.Ok(new { status = "ready" }) : Results.StatusCode(503))
     .AllowAnonymous().ExcludeFromDescription();
-app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().ExcludeFromDescription();
 
 var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).DisableAntiforgery();
 app.MapGroup("/api/v1").AllowAnonymous().DisableAntiforgery().MapAuthApi();

@@ -34,7 +34,11 @@ public static class Database
         else
         {
             options.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance);
+            options.AddInterceptors(SwedishCollation.SqliteConnections);
         }
+
+        // Lists in Swedish order on both databases (SwedishCollation).
+        options.AddInterceptors(SwedishCollation.Ordering);
     }
 
     public static void AddAppDatabase(this IServiceCollection services, IConfiguration config)

@@ -21,7 +21,7 @@ public class BrowserApp : IAsyncLifetime
     /// <summary>The browser Playwright drives; TEST_CHROMIUM overrides it. Playwright cannot download its own here.</summary>
     public static string ChromiumPath => Environment.GetEnvironmentVariable("TEST_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
-    private readonly string keysPath = Path.Combine(Path.GetTempPath(), "arbetsvagen-browser-tests", $"keys-{Guid.NewGuid():N}");
+    private readonly string keysPath = TestHost.NewKeysPath();
     private TestDatabase? database;
     private Host? host;
     private IPlaywright? playwright;
@@ -32,8 +32,8 @@ public class BrowserApp : IAsyncLifetime
     /// <summary>The server's address, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = "";
 
-    /// <summary>Hands out official test personnummer that neither the demo seed nor earlier tests in this class used.</summary>
-    public TestPeople People { get; } = new();
+    /// <summary>Hands out official test personnummer that neither the demo seed nor earlier tests used.</summary>
+    public PersonnummerSource People { get; } = new();
 
     /// <summary>How many fictitious participants the demo seed spreads over the region's case-holding units.</summary>
     protected virtual int DemoParticipants => 40;
@@ -106,32 +106,13 @@ public class BrowserApp : IAsyncLifetime
             await database.DisposeAsync();
         }
 
-        try
-        {
-            Directory.Delete(keysPath, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        TestHost.DeleteKeys(keysPath);
     }
 
     private sealed class Host(TestDatabase database, string keysPath, int participants) : WebApplicationFactory<Program>
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("Database:Provider", database.Provider.ToString());
-            builder.UseSetting("ConnectionStrings:Default", database.ConnectionString);
-            builder.UseSetting("Demo:Enabled", "true");
-            builder.UseSetting("Demo:Participants", participants.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.UseSetting("DataProtection:KeysPath", keysPath);
-            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
-                .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical));
-        }
+        protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+            TestHost.Configure(builder, database, keysPath, demo: true, participants);
     }
 }
 
@@ -139,4 +120,10 @@ public class BrowserApp : IAsyncLifetime
 public sealed class LargeRegionApp : BrowserApp
 {
     protected override int DemoParticipants => 480;
+}
+
+/// <summary>Fresh official test personnummer (the shared <see cref="TestPeople"/>) as the forms take them, ÅÅÅÅMMDD-NNNN.</summary>
+public sealed class PersonnummerSource
+{
+    public string NextPersonnummer() => TestPeople.Dashed(TestPeople.NextPersonnummer());
 }

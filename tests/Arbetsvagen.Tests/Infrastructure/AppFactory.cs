@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace Arbetsvagen.Tests.Infrastructure;
@@ -28,7 +27,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> tokens = new();
     private readonly ConcurrentDictionary<string, Guid> organisationIds = new();
-    private readonly string keysPath = Path.Combine(Path.GetTempPath(), "arbetsvagen-tests", $"keys-{Guid.NewGuid():N}");
+    private readonly string keysPath = TestHost.NewKeysPath();
     private TestDatabase? database;
 
     /// <summary>Seed the demo region and demo users (default). Set before the first request.</summary>
@@ -47,17 +46,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async ValueTask InitializeAsync() => database ??= await TestDatabase.CreateAsync();
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", TestDb.Provider.ToString());
-        builder.UseSetting("ConnectionStrings:Default", TestDb.ConnectionString);
-        builder.UseSetting("Demo:Enabled", DemoEnabled ? "true" : "false");
-        builder.UseSetting("Demo:Participants", "40");
-        builder.UseSetting("DataProtection:KeysPath", keysPath);
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical));
-    }
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        TestHost.Configure(builder, TestDb, keysPath, DemoEnabled, demoParticipants: 40);
 
     public override async ValueTask DisposeAsync()
     {
@@ -67,16 +57,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             await database.DisposeAsync();
         }
 
-        try
-        {
-            Directory.Delete(keysPath, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        TestHost.DeleteKeys(keysPath);
     }
 
     // ------------------------------------------------------------------ clients
@@ -95,6 +76,20 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var client = Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A client signed in to the pages with the login form (cookie), not following redirects.</summary>
+    public async Task<HttpClient> PagesClientFor(string userName, string password = DemoPassword)
+    {
+        var client = Anonymous();
+        var login = await client.GetStringAsync("/Account/Login");
+        var token = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(login)
+            .QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? throw new InvalidOperationException("The login page has no antiforgery token.");
+        await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName, ["Password"] = password, ["__RequestVerificationToken"] = token,
+        })).ShouldBe(HttpStatusCode.Redirect);
         return client;
     }
 

@@ -7,6 +7,7 @@ namespace Arbetsvagen.Tests.Infrastructure;
 /// personnummer and samordningsnummer (TestData/identity), people aged 20–60; a process-wide counter that starts at a random
 /// point hands out each number once, so tests sharing a database never collide with each other. The demo
 /// seeding uses the oldest working-age numbers (about 65 years old), which are outside this range.
+/// Compiled into the browser tests too (linked).
 /// </summary>
 public static class TestPeople
 {
@@ -45,7 +46,7 @@ public static class TestPeople
         var path = Path.Combine(AppContext.BaseDirectory, "TestData", "identity", file);
         return File.ReadLines(path)
             .Select(line => line.Trim())
-            .Where(line => line.Length == 12)
+            .Where(line => line.Length == 12 && line.All(char.IsAsciiDigit))
             .Where(line =>
             {
                 var date = line[..6] + (int.Parse(line[6..8], CultureInfo.InvariantCulture) - dayOffset).ToString("D2", CultureInfo.InvariantCulture);

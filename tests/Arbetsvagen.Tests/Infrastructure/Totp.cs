@@ -4,7 +4,10 @@ using System.Security.Cryptography;
 
 namespace Arbetsvagen.Tests.Infrastructure;
 
-/// <summary>RFC 6238 time-based one-time codes (HMAC-SHA1, 30-second steps, 6 digits), as an authenticator app computes them.</summary>
+/// <summary>
+/// RFC 6238 time-based one-time codes (HMAC-SHA1, 30-second steps, 6 digits), as an authenticator app computes them.
+/// Compiled into the browser tests too (linked).
+/// </summary>
 public static class Totp
 {
     public static string Code(string base32Key, DateTimeOffset at) => Code(FromBase32(base32Key), at, digits: 6);
@@ -22,13 +25,16 @@ public static class Totp
         return (binary % modulus).ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0');
     }
 
-    /// <summary>RFC 4648 base32, as Identity's GetAuthenticatorKeyAsync writes it (upper case, no padding).</summary>
+    /// <summary>
+    /// RFC 4648 base32, as Identity's GetAuthenticatorKeyAsync writes it (upper case, no padding) or as the two-factor
+    /// page shows it (in groups separated by spaces, lower case).
+    /// </summary>
     public static byte[] FromBase32(string text)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         var bytes = new List<byte>();
         int buffer = 0, bits = 0;
-        foreach (var c in text.TrimEnd('=').ToUpperInvariant())
+        foreach (var c in text.Replace(" ", "", StringComparison.Ordinal).TrimEnd('=').ToUpperInvariant())
         {
             var value = alphabet.IndexOf(c, StringComparison.Ordinal);
             if (value < 0)
@@ -41,7 +47,8 @@ public static class Totp
             if (bits >= 8)
             {
                 bits -= 8;
-                bytes.Add((byte)((buffer >> bits) & 0xff));
+                bytes.Add((byte)(buffer >> bits));
+                buffer &= (1 << bits) - 1;
             }
         }
 
