@@ -67,7 +67,7 @@ public class DetailsModel(ParticipantAccess access, ConsentChanges consents, Acc
         await log.RecordAsync(AccessAction.Read, "Participant", id, id, grant.ConsentId is { } c ? $"samtycke {c}" : null, ct: ct);
         Participant = ParticipantDto.From(grant, user.MaySeeSensitiveData);
         OwnCase = grant.OwnCase;
-        Consents = await consents.ListAsync(id, ct) ?? [];
+        Consents = (await consents.ListAsync(id, ct)).Value ?? [];
         Cases = await caseWork.ListAsync(id, ct) ?? [];
         MayOpenCase = grant.Covers(DataCategories.CaseAndPlan);
         MaySeeAttendance = grant.Covers(DataCategories.Attendance);
@@ -97,60 +97,41 @@ public class DetailsModel(ParticipantAccess access, ConsentChanges consents, Acc
 
     public async Task<IActionResult> OnPostOpenCaseAsync(Guid id, CancellationToken ct)
     {
-        try
-        {
-            if (await caseWork.OpenAsync(id, NewCase, ct) is not { } opened)
-            {
-                return NotFound();
-            }
-
-            TempData["Message"] = "Ärendet är aktualiserat.";
-            return Redirect($"/Cases/Details/{opened.Id}");
-        }
-        catch (ValidationException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddErrors(e.Errors, prefix: "");
-            return await OnGetAsync(id, ct);
-        }
+        // CaseWork.OpenAsync still throws and answers null; Guard turns both into the outcome the page maps.
+        var opened = await Outcome.Guard<Case>(async () => await caseWork.OpenAsync(id, NewCase, ct) is { } c ? c : Outcome.NotFound());
+        return await AnswerAsync(id, opened, "NewCase", c => ($"/Cases/Details/{c.Id}", "Ärendet är aktualiserat."), ct);
     }
 
     public async Task<IActionResult> OnPostSendReferralAsync(Guid id, CancellationToken ct)
     {
         NewReferral.ParticipantId = id;
-        try
-        {
-            if (await referralWork.SendAsync(NewReferral, ct) is not { } sent)
-            {
-                return NotFound();
-            }
-
-            TempData["Message"] = sent.SimilarWithinLockInPeriod >= Referral.LockInThreshold
-                ? $"Remissen är skickad. Inlåsningsrisk: {sent.SimilarWithinLockInPeriod} liknande remisser de senaste {(Referral.LockInMonths)} månaderna."
-                : "Remissen är skickad.";
-            return Redirect($"/Referrals/Details/{sent.Referral.Id}");
-        }
-        catch (ValidationException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddErrors(e.Errors, prefix: "");
-            return await OnGetAsync(id, ct);
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
+        var sent = await Outcome.Guard<ReferralWork.Sent>(async () => await referralWork.SendAsync(NewReferral, ct) is { } s ? s : Outcome.NotFound());
+        // The referral form's fields carry no prefix: their ids are the bare field names.
+        return await AnswerAsync(id, sent, "", s => ($"/Referrals/Details/{s.Referral.Id}", s.SimilarWithinLockInPeriod >= Referral.LockInThreshold
+            ? $"Remissen är skickad. Inlåsningsrisk: {s.SimilarWithinLockInPeriod} liknande remisser de senaste {Referral.LockInMonths} månaderna."
+            : "Remissen är skickad."), ct);
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid consentId, CancellationToken ct)
+    /// <summary>Withdraws only a consent of the participant in the address: checked before anything is changed.</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid consentId, CancellationToken ct) =>
+        await AnswerAsync(id, await consents.WithdrawAsync(consentId, ofParticipant: id, ct), "",
+            _ => ($"/Participants/Details/{id}", "Samtycket är återkallat. Delningen har upphört."), ct);
+
+    /// <summary>
+    /// Success goes to the page <paramref name="success"/> names with its message; a refusal shows this page again with
+    /// the messages at the fields of <paramref name="prefix"/>, nothing half-done kept.
+    /// </summary>
+    private async Task<IActionResult> AnswerAsync<T>(Guid id, Outcome<T> outcome, string prefix, Func<T, (string Path, string Message)> success,
+        CancellationToken ct)
     {
-        var consent = await consents.WithdrawAsync(consentId, ct);
-        if (consent is null || consent.ParticipantId != id)
+        if (outcome.Failure is { } failure)
         {
-            return NotFound();
+            db.ChangeTracker.Clear();
+            return ModelState.Show(failure, prefix) ?? await OnGetAsync(id, ct);
         }
 
-        TempData["Message"] = "Samtycket är återkallat. Delningen har upphört.";
-        return Redirect($"/Participants/Details/{id}");
+        var (path, message) = success(outcome.Value!);
+        TempData["Message"] = message;
+        return Redirect(path);
     }
 }
