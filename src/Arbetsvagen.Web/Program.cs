@@ -46,6 +46,7 @@ builder.Services.AddScoped<AccessLogger>();
 builder.Services.AddScoped<ParticipantAccess>();
 builder.Services.AddScoped<ParticipantChanges>();
 builder.Services.AddScoped<ParticipantList>();
+builder.Services.AddScoped<OrganisationWork>();
 builder.Services.AddScoped<ConsentChanges>();
 builder.Services.AddScoped<CaseWork>();
 builder.Services.AddScoped<ReferralWork>();
