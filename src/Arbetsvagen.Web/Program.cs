@@ -46,6 +46,8 @@ builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<AccessLogger>();
 builder.Services.AddScoped<ParticipantAccess>();
 builder.Services.AddScoped<ParticipantChanges>();
+builder.Services.AddScoped<ParticipantList>();
+builder.Services.AddScoped<OrganisationWork>();
 builder.Services.AddScoped<ConsentChanges>();
 builder.Services.AddScoped<CaseWork>();
 builder.Services.AddScoped<ReferralWork>();

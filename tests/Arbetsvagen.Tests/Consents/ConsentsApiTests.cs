@@ -109,7 +109,8 @@ public sealed class ConsentsApiTests(AppFactory app) : IClassFixture<AppFactory>
             Content = JsonContent.Create(new { categories = new[] { "identity", "health" } }),
         };
 
-        await owner.SendAsync(request).ProblemAsync(HttpStatusCode.MethodNotAllowed);
+        var refused = await owner.SendAsync(request).ProblemAsync(HttpStatusCode.MethodNotAllowed);
+        Assert.Contains($"/api/v1/consents/{consentId}/withdrawal", (string?)refused["detail"], StringComparison.Ordinal);
 
         var consents = await owner.GetAsync($"/api/v1/participants/{participant.Id}/consents").ShouldBe(HttpStatusCode.OK);
         var stored = Assert.Single(await consents.JsonArrayAsync());
@@ -257,6 +258,29 @@ public sealed class ConsentsApiTests(AppFactory app) : IClassFixture<AppFactory>
             created["recipientOrganisationIds"]!.AsArray().Select(r => Guid.Parse((string)r!)).Order());
         Assert.True((bool)created["active"]!);
         Assert.Single(await app.AccessLogAsync(a => a.Action == AccessAction.Create && a.EntityType == "Consent" && a.EntityId == created.Id().ToString()));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_states_a_summary_for_every_consent_operation_and_405_with_the_id_for_the_refused_methods()
+    {
+        var document = await app.Anonymous().GetAsync("/openapi/v1.json").JsonAsync(HttpStatusCode.OK);
+        var paths = document["paths"]!.AsObject();
+        var operations = paths.Where(p => p.Key.Contains("consents", StringComparison.Ordinal))
+            .SelectMany(p => p.Value!.AsObject().Where(o => o.Key != "parameters").Select(o => (Path: p.Key, Method: o.Key, Operation: o.Value!))).ToList();
+        Assert.Equal(9, operations.Count);
+        Assert.All(operations, o => Assert.False(string.IsNullOrWhiteSpace((string?)o.Operation["summary"]), $"{o.Method} {o.Path} has no summary"));
+
+        foreach (var (path, method, operation) in operations.Where(o => o.Method is "put" or "patch" or "delete"))
+        {
+            var responses = operation["responses"]!.AsObject();
+            Assert.False(responses.ContainsKey("200"), $"{method} {path} claims 200");
+            Assert.NotNull(responses["405"]!["content"]?["application/problem+json"]);
+            var parameters = (operation["parameters"] ?? paths[path]!["parameters"])!.AsArray();
+            Assert.Contains(parameters, p => (string?)p!["name"] == "id" && (string?)p["in"] == "path");
+        }
+
+        var give = paths["/api/v1/participants/{id}/consents"]!["post"]!["responses"]!.AsObject();
+        Assert.All(new[] { "201", "400", "403", "404", "409" }, status => Assert.True(give.ContainsKey(status), $"POST consents lacks {status}"));
     }
 
     private async Task<JsonObject> PostConsent(Action<JsonObject> spoil, string recipient = Af)

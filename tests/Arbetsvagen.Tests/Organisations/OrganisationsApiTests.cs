@@ -59,6 +59,51 @@ public sealed class OrganisationsApiTests(AppFactory app) : IClassFixture<AppFac
     }
 
     [Fact]
+    public async Task Messages_name_kinds_and_functions_by_their_swedish_labels()
+    {
+        var admin = await app.ClientFor("admin.taby");
+        var taby = await app.OrganisationId("Täby kommun");
+
+        var kind = await admin.PostAsJsonAsync("/api/v1/organisations", new { name = "X", kind = "spaceAgency" }).ProblemAsync(HttpStatusCode.BadRequest);
+        var function = await admin.PostAsJsonAsync("/api/v1/organisations", new { name = "X", parentId = taby, function = "lighthouse" })
+            .ProblemAsync(HttpStatusCode.BadRequest);
+
+        var kindMessage = Assert.Single(kind.FieldErrors("kind"));
+        Assert.Contains("Arbetsförmedlingen", kindMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kommunal enhet", kindMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("employmentService", kindMessage, StringComparison.Ordinal);
+        var functionMessage = Assert.Single(function.FieldErrors("function"));
+        Assert.Contains("Jobbcentrum", functionMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("jobCentre", functionMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_register_page_shows_a_refused_organisation_at_its_fields()
+    {
+        var admin = await PageSession.SignInAsync(app, "admin.taby");
+
+        var answer = await admin.PostAsync("/Organisations", "/Organisations", new() { ["Input.Name"] = new string('n', 201), ["Input.Kind"] = "" })
+            .ShouldBe(HttpStatusCode.OK);
+        var page = await PageSession.DocumentAsync(answer);
+
+        Assert.Equal("Namnet är för långt: högst 200 tecken, nu 201.", page.QuerySelector("#Input_Name-error")?.TextContent);
+        Assert.StartsWith("Ange organisationstyp.", page.QuerySelector("#Input_Kind-error")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_states_a_summary_and_the_answers_of_both_organisation_operations()
+    {
+        var document = await app.Anonymous().GetAsync("/openapi/v1.json").JsonAsync(HttpStatusCode.OK);
+        var path = document["paths"]!["/api/v1/organisations"]!;
+
+        Assert.False(string.IsNullOrWhiteSpace((string?)path["get"]!["summary"]));
+        Assert.False(string.IsNullOrWhiteSpace((string?)path["post"]!["summary"]));
+        Assert.NotNull(path["get"]!["responses"]!["200"]!["content"]?["application/json"]);
+        var created = path["post"]!["responses"]!.AsObject();
+        Assert.All(new[] { "201", "400", "403" }, status => Assert.True(created.ContainsKey(status), $"POST organisations lacks {status}"));
+    }
+
+    [Fact]
     public async Task Only_an_administrator_registers_organisations()
     {
         await (await app.ClientFor("samordnare.nordost")).PostAsJsonAsync("/api/v1/organisations", new { name = "Ny", kind = "other" })

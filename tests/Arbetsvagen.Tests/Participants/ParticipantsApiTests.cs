@@ -540,4 +540,38 @@ public sealed class ParticipantsApiTests(AppFactory app) : IClassFixture<AppFact
     }
 
     private static List<Guid> Ids(JsonObject page) => page["items"]!.AsArray().Select(i => i.Id()).ToList();
+
+    // ------------------------------------------------------------------ the OpenAPI document
+
+    [Fact]
+    public async Task The_openapi_document_states_a_summary_and_the_answers_of_every_participant_operation()
+    {
+        var document = await app.Anonymous().GetAsync("/openapi/v1.json").JsonAsync(HttpStatusCode.OK);
+        var paths = document["paths"]!.AsObject();
+        var operations = new[] { "/api/v1/participants", "/api/v1/participants/search", "/api/v1/participants/{id}" }
+            .SelectMany(p => paths[p]!.AsObject().Where(o => o.Key != "parameters").Select(o => (Path: p, Method: o.Key, Operation: o.Value!))).ToList();
+        Assert.Equal(6, operations.Count);
+        Assert.All(operations, o => Assert.False(string.IsNullOrWhiteSpace((string?)o.Operation["summary"]), $"{o.Method} {o.Path} has no summary"));
+
+        string[] Statuses(string path, string method) => paths[path]![method]!["responses"]!.AsObject().Select(r => r.Key).ToArray();
+        Assert.Contains("400", Statuses("/api/v1/participants", "get"));
+        Assert.Contains("409", Statuses("/api/v1/participants", "post"));
+        Assert.Contains("404", Statuses("/api/v1/participants/{id}", "get"));
+        Assert.Contains("404", Statuses("/api/v1/participants/{id}", "put"));
+        var delete = paths["/api/v1/participants/{id}"]!["delete"]!;
+        Assert.Equal(["405"], delete["responses"]!.AsObject().Where(r => r.Key.StartsWith('2') || r.Key == "405").Select(r => r.Key));
+        var parameters = (delete["parameters"] ?? paths["/api/v1/participants/{id}"]!["parameters"])!.AsArray();
+        Assert.Contains(parameters, p => (string?)p!["name"] == "id" && (string?)p["in"] == "path");
+    }
+
+    [Fact]
+    public async Task Delete_is_refused_with_405_naming_the_address()
+    {
+        var participant = await app.CreateParticipantAsync("soc.taby");
+
+        var problem = await (await app.ClientFor("soc.taby")).DeleteAsync($"/api/v1/participants/{participant.Id}").ProblemAsync(HttpStatusCode.MethodNotAllowed);
+
+        Assert.Contains(participant.Id.ToString(), (string?)problem["detail"], StringComparison.Ordinal);
+        await (await app.ClientFor("soc.taby")).GetAsync($"/api/v1/participants/{participant.Id}").ShouldBe(HttpStatusCode.OK);
+    }
 }

@@ -67,7 +67,7 @@ public class DetailsModel(ParticipantAccess access, ConsentChanges consents, Acc
         await log.RecordAsync(AccessAction.Read, "Participant", id, id, grant.ConsentId is { } c ? $"samtycke {c}" : null, ct: ct);
         Participant = ParticipantDto.From(grant, user.MaySeeSensitiveData);
         OwnCase = grant.OwnCase;
-        Consents = await consents.ListAsync(id, ct) ?? [];
+        Consents = (await consents.ListAsync(id, ct)).Value ?? [];
         Cases = (await caseWork.ListAsync(id, ct)).Value ?? [];
         MayOpenCase = grant.Covers(DataCategories.CaseAndPlan);
         MaySeeAttendance = grant.Covers(DataCategories.Attendance);
@@ -98,42 +98,40 @@ public class DetailsModel(ParticipantAccess access, ConsentChanges consents, Acc
     public async Task<IActionResult> OnPostOpenCaseAsync(Guid id, CancellationToken ct)
     {
         var opened = await caseWork.OpenAsync(id, NewCase, ct);
-        if (opened.Failure is { } failure)
-        {
-            db.ChangeTracker.Clear();
-            return ModelState.Show(failure, prefix: "") ?? await OnGetAsync(id, ct);
-        }
-
-        TempData["Message"] = "Ärendet är aktualiserat.";
-        return Redirect($"/Cases/Details/{opened.Value!.Id}");
+        return await AnswerAsync(id, opened, "NewCase", c => ($"/Cases/Details/{c.Id}", "Ärendet är aktualiserat."), ct);
     }
 
     public async Task<IActionResult> OnPostSendReferralAsync(Guid id, CancellationToken ct)
     {
         NewReferral.ParticipantId = id;
         var sent = await referralWork.SendAsync(NewReferral, ct);
-        if (sent.Failure is { } failure)
-        {
-            db.ChangeTracker.Clear();
-            ViewData.KeepErrorOrder(failure);
-            return ModelState.Show(failure, prefix: "") ?? await OnGetAsync(id, ct);
-        }
-
-        TempData["Message"] = sent.Value!.SimilarWithinLockInPeriod >= Referral.LockInThreshold
-            ? $"Remissen är skickad. Inlåsningsrisk: {sent.Value.SimilarWithinLockInPeriod} liknande remisser de senaste {Referral.LockInMonths} månaderna."
-            : "Remissen är skickad.";
-        return Redirect($"/Referrals/Details/{sent.Value.Referral.Id}");
+        // The referral form's fields carry no prefix: their ids are the bare field names.
+        return await AnswerAsync(id, sent, "", s => ($"/Referrals/Details/{s.Referral.Id}", s.SimilarWithinLockInPeriod >= Referral.LockInThreshold
+            ? $"Remissen är skickad. Inlåsningsrisk: {s.SimilarWithinLockInPeriod} liknande remisser de senaste {Referral.LockInMonths} månaderna."
+            : "Remissen är skickad."), ct);
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid consentId, CancellationToken ct)
+    /// <summary>Withdraws only a consent of the participant in the address: checked before anything is changed.</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid consentId, CancellationToken ct) =>
+        await AnswerAsync(id, await consents.WithdrawAsync(consentId, ofParticipant: id, ct), "",
+            _ => ($"/Participants/Details/{id}", "Samtycket är återkallat. Delningen har upphört."), ct);
+
+    /// <summary>
+    /// Success goes to the page <paramref name="success"/> names with its message; a refusal shows this page again with
+    /// the messages at the fields of <paramref name="prefix"/>, nothing half-done kept.
+    /// </summary>
+    private async Task<IActionResult> AnswerAsync<T>(Guid id, Outcome<T> outcome, string prefix, Func<T, (string Path, string Message)> success,
+        CancellationToken ct)
     {
-        var consent = await consents.WithdrawAsync(consentId, ct);
-        if (consent is null || consent.ParticipantId != id)
+        if (outcome.Failure is { } failure)
         {
-            return NotFound();
+            db.ChangeTracker.Clear();
+            ViewData.KeepErrorOrder(failure, prefix);
+            return ModelState.Show(failure, prefix) ?? await OnGetAsync(id, ct);
         }
 
-        TempData["Message"] = "Samtycket är återkallat. Delningen har upphört.";
-        return Redirect($"/Participants/Details/{id}");
+        var (path, message) = success(outcome.Value!);
+        TempData["Message"] = message;
+        return Redirect(path);
     }
 }

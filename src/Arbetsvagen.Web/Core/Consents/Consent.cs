@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
 using Arbetsvagen.Infrastructure;
 
 namespace Arbetsvagen.Core.Consents;
@@ -42,17 +43,63 @@ public class Consent
     public DateTime RecordedAt { get; private set; }
     public List<ConsentRecipient> Recipients { get; private set; } = [];
 
+    public const int MaxValidityYears = 3;
+    public const int MaxPurposeLength = 1000;
+
+    /// <summary>
+    /// Records a consent as the person gave it. Adds its rule violations to <paramref name="errors"/> (which may already
+    /// hold the caller's parse errors) and throws if there are any, so nothing is stored from bad input. Identity is always
+    /// shared: without it the recipient could not tell whom the data is about.
+    /// </summary>
     public static Consent Give(Guid participantId, Guid ownerOrganisationId, IReadOnlyCollection<Guid> recipients,
-        DataCategories categories, string purpose, DateTime givenAt, ConsentForm form, Guid documentedBy, DateOnly validUntil, DateTime now)
+        DataCategories categories, string purpose, DateTime givenAt, ConsentForm form, Guid documentedBy, DateOnly validUntil, DateTime now,
+        Dictionary<string, string[]>? errors = null)
     {
+        errors ??= [];
+        var today = SwedishTime.Today(now);
+        if (recipients.Count == 0)
+        {
+            errors.TryAdd("recipientOrganisationIds", ["Välj minst en mottagande organisation."]);
+        }
+
+        var text = purpose.Trim();
+        if (text.Length == 0)
+        {
+            errors.TryAdd("purpose", ["Ange syftet med samtycket."]);
+        }
+        else if (text.Length > MaxPurposeLength)
+        {
+            errors.TryAdd("purpose", [$"Syftet är för långt: högst {MaxPurposeLength} tecken, nu {text.Length}."]);
+        }
+
+        // A few minutes' grace: the clock of the device the date was read from may run ahead.
+        if (givenAt > now.AddMinutes(5))
+        {
+            errors.TryAdd("givenAt", ["Ett samtycke kan inte vara givet i framtiden."]);
+        }
+
+        if (validUntil < today)
+        {
+            errors.TryAdd("validUntil", ["Sista giltighetsdag kan inte ligga före i dag."]);
+        }
+        else if (validUntil > SwedishTime.Today(givenAt).AddYears(MaxValidityYears))
+        {
+            errors.TryAdd("validUntil", [$"Ett samtycke kan gälla högst {MaxValidityYears} år. Be om ett nytt samtycke därefter."]);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new Infrastructure.ValidationException(errors);
+        }
+
         var id = Guid.NewGuid();
         return new Consent
         {
             Id = id,
             ParticipantId = participantId,
             OwnerOrganisationId = ownerOrganisationId,
-            Categories = categories,
-            Purpose = purpose.Trim(),
+            Categories = categories | DataCategories.Identity,
+            Purpose = text,
             GivenAt = givenAt,
             Form = form,
             DocumentedByUserId = documentedBy,
@@ -62,7 +109,35 @@ public class Consent
         };
     }
 
-    public bool IsActive(DateTime now) => WithdrawnAt is null && GivenAt <= now && ValidUntil >= SwedishTime.Today(now);
+    /// <summary>
+    /// "Active" written once: given, not withdrawn, and not past its last day in Sweden. <see cref="ActiveAt"/> puts it
+    /// in a query, <see cref="IsActive"/> evaluates the same expression in memory.
+    /// </summary>
+    private static readonly Expression<Func<Consent, Moment, bool>> ActiveRule =
+        (c, at) => c.WithdrawnAt == null && c.GivenAt <= at.Now && c.ValidUntil >= at.Today;
+
+    private static readonly Func<Consent, Moment, bool> ActiveCompiled = ActiveRule.Compile();
+
+    /// <summary>The moment a consent is judged at; a class so that EF sends its values as query parameters.</summary>
+    private sealed record Moment(DateTime Now, DateOnly Today)
+    {
+        public static Moment At(DateTime now) => new(now, SwedishTime.Today(now));
+    }
+
+    /// <summary>Consents active at <paramref name="now"/>, for <c>Where</c> in a query.</summary>
+    public static Expression<Func<Consent, bool>> ActiveAt(DateTime now)
+    {
+        var consent = ActiveRule.Parameters[0];
+        var moment = Expression.Constant(Moment.At(now));
+        return Expression.Lambda<Func<Consent, bool>>(new Replace(ActiveRule.Parameters[1], moment).Visit(ActiveRule.Body), consent);
+    }
+
+    public bool IsActive(DateTime now) => ActiveCompiled(this, Moment.At(now));
+
+    private sealed class Replace(ParameterExpression parameter, Expression with) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? with : node;
+    }
 
     public void Withdraw(Guid by, DateTime now)
     {

@@ -28,38 +28,26 @@ public sealed record ConsentDto(Guid Id, Guid ParticipantId, Guid OwnerOrganisat
 /// <summary>Recording and withdrawing consents; only the organisation holding the case does either.</summary>
 public sealed class ConsentChanges(AppDbContext db, CurrentUser user, TimeProvider clock, AccessLogger log, ParticipantAccess access)
 {
-    public const int MaxValidityYears = 3;
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public abstract record Result
-    {
-        public sealed record Saved(Consent Consent) : Result;
-        public sealed record Invalid(Dictionary<string, string[]> Errors) : Result;
-        public sealed record NotFound : Result;
-    }
-
-    public async Task<Result> GiveAsync(Guid participantId, ConsentInput input, CancellationToken ct)
+    /// <summary>Reads the input, then lets <see cref="Consent.Give"/> judge it: every bad field in one answer.</summary>
+    public async Task<Outcome<Consent>> GiveAsync(Guid participantId, ConsentInput input, CancellationToken ct)
     {
         var grant = await access.FindAsync(participantId, ct);
         if (grant is null)
         {
-            return new Result.NotFound();
+            return Outcome.NotFound();
         }
 
         if (!grant.OwnCase)
         {
             await log.RecordAsync(AccessAction.Denied, "Consent", null, participantId, "samtycke kan bara dokumenteras av ärendets ägare", ct: ct);
-            throw new ForbiddenException();
+            return Outcome.Forbidden("Samtycke kan bara dokumenteras av den organisation som håller ärendet.");
         }
 
         var errors = new Dictionary<string, string[]>();
-        var today = SwedishTime.Today(Now);
         var recipients = (input.RecipientOrganisationIds ?? []).Distinct().ToList();
-        if (recipients.Count == 0)
-        {
-            errors["recipientOrganisationIds"] = ["Välj minst en mottagande organisation."];
-        }
-        else
+        if (recipients.Count > 0)
         {
             var known = await db.Organisations.Where(o => recipients.Contains(o.Id)).Select(o => new { o.Id, o.SecrecyBoundaryId }).ToListAsync(ct);
             if (known.Count != recipients.Count)
@@ -72,7 +60,7 @@ public sealed class ConsentChanges(AppDbContext db, CurrentUser user, TimeProvid
             }
         }
 
-        var categories = DataCategories.Identity;
+        var categories = DataCategories.None;
         foreach (var text in input.Categories ?? [])
         {
             if (EnumText.TryParse<DataCategories>(text, out var category) && category != DataCategories.None)
@@ -81,80 +69,56 @@ public sealed class ConsentChanges(AppDbContext db, CurrentUser user, TimeProvid
             }
             else
             {
-                errors["categories"] = [$"Okänd uppgiftskategori: {text}."];
+                errors["categories"] = [$"Okänd uppgiftskategori: {text}. Välj en av: {string.Join(", ", EnumText.Values<DataCategories>()
+                    .Where(c => c != DataCategories.None).Select(c => EnumText.Label(c)))}."];
             }
         }
 
-        if (string.IsNullOrWhiteSpace(input.Purpose))
+        var form = Input.Enum<ConsentForm>(errors, "form", input.Form, "Ange om samtycket är skriftligt eller muntligt");
+        var givenAt = GivenAt(errors, input.GivenAt);
+        var validUntil = Input.Date(errors, "validUntil", input.ValidUntil, "sista giltighetsdag");
+        return await Outcome.Guard<Consent>(async () =>
         {
-            errors["purpose"] = ["Ange syftet med samtycket."];
-        }
-        else if (input.Purpose.Trim().Length > 1000)
+            var consent = Consent.Give(participantId, grant.Participant.OwnerOrganisationId, recipients, categories, input.Purpose ?? "",
+                givenAt, form, user.Id, validUntil ?? DateOnly.MaxValue, Now, errors);
+            db.Consents.Add(consent);
+            log.Add(AccessAction.Create, "Consent", consent.Id, participantId);
+            await db.SaveChangesAsync(ct);
+            return consent;
+        });
+    }
+
+    /// <summary>A day (ÅÅÅÅ-MM-DD; today means now) or a moment in ISO 8601; blank is now.</summary>
+    private DateTime GivenAt(Dictionary<string, string[]> errors, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
         {
-            errors["purpose"] = ["Syftet får vara högst 1000 tecken."];
+            return Now;
         }
 
-        if (!EnumText.TryParse<ConsentForm>(input.Form, out var form))
+        if (text.Trim().Length == 10)
         {
-            errors["form"] = ["Ange om samtycket är skriftligt (written) eller muntligt (oral)."];
+            var day = Input.Date(errors, "givenAt", text, "datumet då samtycket gavs");
+            return day is not { } given || given == SwedishTime.Today(Now) ? Now : SwedishTime.StartOfDayUtc(given);
         }
 
-        var givenAt = Now;
-        if (!string.IsNullOrWhiteSpace(input.GivenAt))
+        if (DateTime.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
         {
-            if (DateOnly.TryParseExact(input.GivenAt.Trim(), "yyyy-MM-dd", out var givenDay))
-            {
-                givenAt = givenDay == today ? Now : SwedishTime.StartOfDayUtc(givenDay);
-            }
-            else if (DateTime.TryParse(input.GivenAt, System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
-            {
-                givenAt = DateTime.SpecifyKind(parsed, DateTimeKind.Utc);
-            }
-            else
-            {
-                errors["givenAt"] = ["Datumet då samtycket gavs ska skrivas ÅÅÅÅ-MM-DD."];
-            }
-
-            if (givenAt > Now.AddMinutes(5))
-            {
-                errors["givenAt"] = ["Ett samtycke kan inte vara givet i framtiden."];
-            }
+            return DateTime.SpecifyKind(parsed, DateTimeKind.Utc);
         }
 
-        if (!DateOnly.TryParseExact(input.ValidUntil?.Trim(), "yyyy-MM-dd", out var validUntil))
-        {
-            errors["validUntil"] = ["Ange sista giltighetsdag som ÅÅÅÅ-MM-DD."];
-        }
-        else if (validUntil < today)
-        {
-            errors["validUntil"] = ["Sista giltighetsdag kan inte ligga före i dag."];
-        }
-        else if (validUntil > SwedishTime.Today(givenAt).AddYears(MaxValidityYears))
-        {
-            errors["validUntil"] = [$"Ett samtycke kan gälla högst {MaxValidityYears} år. Be om ett nytt samtycke därefter."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return new Result.Invalid(errors);
-        }
-
-        var consent = Consent.Give(participantId, grant.Participant.OwnerOrganisationId, recipients, categories, input.Purpose!, givenAt,
-            form, user.Id, validUntil, Now);
-        db.Consents.Add(consent);
-        log.Add(AccessAction.Create, "Consent", consent.Id, participantId);
-        await db.SaveChangesAsync(ct);
-        return new Result.Saved(consent);
+        errors["givenAt"] = ["Datumet då samtycket gavs ska skrivas ÅÅÅÅ-MM-DD."];
+        return Now;
     }
 
     /// <summary>Consents of a participant the user may see: all of them for the case holder, only those naming the user's organisation for a recipient.</summary>
-    public async Task<List<Consent>?> ListAsync(Guid participantId, CancellationToken ct)
+    public async Task<Outcome<List<Consent>>> ListAsync(Guid participantId, CancellationToken ct)
     {
         var grant = await access.FindAsync(participantId, ct);
         if (grant is null)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
         var query = db.Consents.Include(c => c.Recipients).Where(c => c.ParticipantId == participantId);
@@ -170,28 +134,37 @@ public sealed class ConsentChanges(AppDbContext db, CurrentUser user, TimeProvid
         return consents;
     }
 
-    public async Task<Consent?> WithdrawAsync(Guid consentId, CancellationToken ct)
+    /// <summary>
+    /// Withdraws a consent of a participant whose case the user's organisation holds. With <paramref name="ofParticipant"/>
+    /// (a page for one participant) a consent of anyone else is not found, and nothing is withdrawn.
+    /// </summary>
+    public async Task<Outcome<Consent>> WithdrawAsync(Guid consentId, Guid? ofParticipant, CancellationToken ct)
     {
         var consent = await db.Consents.Include(c => c.Recipients).FirstOrDefaultAsync(c => c.Id == consentId, ct);
-        var grant = consent is null ? null : await access.FindAsync(consent.ParticipantId, ct);
-        if (consent is null || grant is not { OwnCase: true })
+        if (consent is null || (ofParticipant is { } expected && consent.ParticipantId != expected))
         {
-            // When the participant is out of reach, FindAsync has already logged the refusal: one attempt, one entry.
-            if (consent is null)
-            {
-                await log.RecordAsync(AccessAction.Denied, "Consent", consentId, ct: ct);
-            }
-            else if (grant is not null)
+            await log.RecordAsync(AccessAction.Denied, "Consent", consentId, ofParticipant, ct: ct);
+            return Outcome.NotFound();
+        }
+
+        // When the participant is out of reach, FindAsync has already logged the refusal: one attempt, one entry.
+        var grant = await access.FindAsync(consent.ParticipantId, ct);
+        if (grant is not { OwnCase: true })
+        {
+            if (grant is not null)
             {
                 await log.RecordAsync(AccessAction.Denied, "Consent", consentId, consent.ParticipantId, "återkallelse utan eget ärende", ct: ct);
             }
 
-            return null;
+            return Outcome.NotFound();
         }
 
-        consent.Withdraw(user.Id, Now);
-        log.Add(AccessAction.Update, "Consent", consent.Id, consent.ParticipantId, "återkallelse");
-        await db.SaveChangesAsync(ct);
-        return consent;
+        return await Outcome.Guard<Consent>(async () =>
+        {
+            consent.Withdraw(user.Id, Now);
+            log.Add(AccessAction.Update, "Consent", consent.Id, consent.ParticipantId, "återkallelse");
+            await db.SaveChangesAsync(ct);
+            return consent;
+        });
     }
 }

@@ -32,18 +32,14 @@ public class CreateModel(ConsentChanges changes, ParticipantAccess access, Acces
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        switch (await changes.GiveAsync(ParticipantId, Input, ct))
+        var outcome = await changes.GiveAsync(ParticipantId, Input, ct);
+        if (outcome.Failure is { } failure)
         {
-            case ConsentChanges.Result.Saved:
-                TempData["Message"] = "Samtycket är registrerat.";
-                return Redirect($"/Participants/Details/{ParticipantId}");
-            case ConsentChanges.Result.Invalid invalid:
-                ModelState.AddErrors(invalid.Errors, "Input");
-                await LoadAsync(ct);
-                return Page();
-            default:
-                return NotFound();
+            return ModelState.Show(failure, "Input") ?? (await LoadAsync(ct) ? Page() : NotFound());
         }
+
+        TempData["Message"] = "Samtycket är registrerat.";
+        return Redirect($"/Participants/Details/{ParticipantId}");
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Arbetsvagen.Core.Organisations;
 
-public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public class IndexModel(OrganisationWork organisations, AppDbContext db, CurrentUser user) : PageModel
 {
     [BindProperty] public OrganisationInput Input { get; set; } = new();
     public List<Organisation> Tree { get; private set; } = [];
@@ -16,27 +16,26 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider clock) :
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!user.IsAdministrator)
-        {
-            return Forbid();
-        }
-
         ModelState.Clear();
-        var (created, errors) = await OrganisationsApi.CreateAsync(Input, db, clock, ct);
-        if (created is null)
+        var created = await organisations.CreateAsync(Input, ct);
+        if (created.Failure is { } failure)
         {
-            ModelState.AddErrors(errors, "Input");
+            if (ModelState.Show(failure, "Input") is { } answer)
+            {
+                return answer;
+            }
+
             await LoadAsync(ct);
             return Page();
         }
 
-        TempData["Message"] = $"{created.Name} är skapad.";
+        TempData["Message"] = $"{created.Value!.Name} är skapad.";
         return RedirectToPage();
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var all = await OrganisationsApi.ListAsync(db, ct);
+        var all = await organisations.ListAsync(ct);
         // Each top-level organisation followed by its units.
         Tree = all.Where(o => o.ParentId is null)
             .SelectMany(parent => all.Where(u => u.ParentId == parent.Id).Prepend(parent)).ToList();

@@ -29,20 +29,21 @@ public class CreateModel(ParticipantChanges changes, CurrentUser user, TimeProvi
             return Page();
         }
 
-        switch (await changes.CreateAsync(Input, ct))
+        var created = await changes.CreateAsync(Input, ct);
+        if (created.Failure is { } failure)
         {
-            case ChangeResult.Saved saved:
-                TempData["Message"] = "Deltagaren är registrerad.";
-                return Redirect($"/Participants/Details/{saved.Id}");
-            case ChangeResult.Duplicate duplicate:
-                ExistingId = duplicate.ExistingId;
-                ModelState.AddModelError("Input.PersonalIdentityNumber", "Personen är redan registrerad i din organisation.");
+            if (failure.Extensions?.GetValueOrDefault(ParticipantChanges.ExistingIdExtension) is Guid existing)
+            {
+                // The box above the form links to the record; the field says what is wrong with it.
+                ExistingId = existing;
+                ModelState.AddModelError("Input.PersonalIdentityNumber", failure.Detail!);
                 return Page();
-            case ChangeResult.Invalid invalid:
-                ShowErrors(invalid.Errors);
-                return Page();
-            default:
-                return NotFound();
+            }
+
+            return ModelState.Show(failure, "Input") ?? Page();
         }
+
+        TempData["Message"] = "Deltagaren är registrerad.";
+        return Redirect($"/Participants/Details/{created.Value!.Id}");
     }
 }

@@ -48,17 +48,14 @@ public class EditModel(ParticipantChanges changes, ParticipantAccess access, Acc
             return Page();
         }
 
-        switch (await changes.UpdateAsync(id, Input, ct))
+        var updated = await changes.UpdateAsync(id, Input, ct);
+        if (updated.Failure is { } failure)
         {
-            case ChangeResult.Saved:
-                TempData["Message"] = "Ändringarna är sparade.";
-                return Redirect($"/Participants/Details/{id}");
-            case ChangeResult.Invalid invalid:
-                ShowErrors(invalid.Errors);
-                Input.PersonalIdentityNumber = number;
-                return Page();
-            default:
-                return NotFound();
+            Input.PersonalIdentityNumber = number;
+            return ModelState.Show(failure, "Input") ?? Page();
         }
+
+        TempData["Message"] = "Ändringarna är sparade.";
+        return Redirect($"/Participants/Details/{id}");
     }
 }

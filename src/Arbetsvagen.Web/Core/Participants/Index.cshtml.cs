@@ -10,14 +10,14 @@ namespace Arbetsvagen.Core.Participants;
 /// The participant list. Searches are posted, never put in the address, so that names and personnummer do not
 /// end up in browser history or server logs.
 /// </summary>
-public class IndexModel(ParticipantAccess access, AccessLogger log, AppDbContext db, TimeProvider clock, CurrentUser user) : PageModel
+public class IndexModel(ParticipantList participants, AccessLogger log, AppDbContext db, CurrentUser user) : PageModel
 {
     private Dictionary<Guid, string> organisations = [];
 
     [BindProperty] public string? Search { get; set; }
     [BindProperty] public int PageNumber { get; set; } = 1;
     public string? Error { get; private set; }
-    public Paged<ParticipantListItem> Result { get; private set; } = new([], 1, ParticipantSearch.DefaultPageSize, 0);
+    public Paged<ParticipantListItem> Result { get; private set; } = ParticipantList.Empty();
 
     public string OrganisationName(Guid id) => organisations.GetValueOrDefault(id, "");
 
@@ -33,15 +33,17 @@ public class IndexModel(ParticipantAccess access, AccessLogger log, AppDbContext
             return Forbid();
         }
 
-        if (Search is { Length: > 200 })
+        var found = await participants.SearchAsync(Search, Math.Max(1, PageNumber), ParticipantList.DefaultPageSize, ct);
+        if (found.Failure is { Errors: { } errors })
         {
-            Error = "Söktexten får vara högst 200 tecken.";
-            Search = Search[..200];
+            // Say what was wrong, and list what the text's allowed beginning finds meanwhile.
+            Error = errors.Values.First()[0];
+            Search = Search![..ParticipantList.MaxSearchLength];
+            found = await participants.SearchAsync(Search, Math.Max(1, PageNumber), ParticipantList.DefaultPageSize, ct);
         }
 
-        Result = await ParticipantsApi.Search(access, Search, Math.Max(1, PageNumber), ParticipantSearch.DefaultPageSize, clock, ct);
+        Result = found.Value ?? ParticipantList.Empty();
         organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        await log.RecordAsync(AccessAction.Search, "Participant", null, resultIds: Result.Items.Select(i => i.Id), ct: ct);
         return Page();
     }
 }

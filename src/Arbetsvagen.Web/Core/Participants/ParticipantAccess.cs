@@ -31,13 +31,9 @@ public sealed class ParticipantAccess(AppDbContext db, CurrentUser user, TimePro
     public IQueryable<Consent> ConsentsToMe() => ActiveConsentsNaming(user.OrganisationId, user.SecrecyBoundaryId);
 
     /// <summary>Consents given, not withdrawn and not expired now, that name the organisation or its boundary.</summary>
-    public IQueryable<Consent> ActiveConsentsNaming(Guid organisationId, Guid boundaryId)
-    {
-        var now = Now;
-        var today = SwedishTime.Today(now);
-        return db.Consents.Where(c => c.WithdrawnAt == null && c.GivenAt <= now && c.ValidUntil >= today
-            && c.Recipients.Any(r => r.OrganisationId == organisationId || r.OrganisationId == boundaryId));
-    }
+    public IQueryable<Consent> ActiveConsentsNaming(Guid organisationId, Guid boundaryId) =>
+        db.Consents.Where(Consent.ActiveAt(Now))
+            .Where(c => c.Recipients.Any(r => r.OrganisationId == organisationId || r.OrganisationId == boundaryId));
 
     public IQueryable<Participant> Visible()
     {

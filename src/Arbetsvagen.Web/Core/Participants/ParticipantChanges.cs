@@ -5,31 +5,30 @@ using Arbetsvagen.Core.AccessLog;
 
 namespace Arbetsvagen.Core.Participants;
 
-public abstract record ChangeResult
-{
-    public sealed record Saved(Guid Id) : ChangeResult;
-    public sealed record Invalid(Dictionary<string, string[]> Errors) : ChangeResult;
-    public sealed record Duplicate(Guid ExistingId) : ChangeResult;
-    public sealed record NotFound : ChangeResult;
-}
-
 /// <summary>Registering and updating participants: shared by the pages and the API.</summary>
 public sealed class ParticipantChanges(AppDbContext db, CurrentUser user, TimeProvider clock, AccessLogger log, ParticipantAccess access)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<ChangeResult> CreateAsync(ParticipantInput input, CancellationToken ct)
+    /// <summary>The conflict's extension that names the record already registered with the same number.</summary>
+    public const string ExistingIdExtension = "existingParticipantId";
+
+    /// <summary>
+    /// Registers a participant in the user's organisation. A number already registered there is a conflict that names
+    /// the existing record (<see cref="ExistingIdExtension"/>), so the caller can go to it instead.
+    /// </summary>
+    public async Task<Outcome<Participant>> CreateAsync(ParticipantInput input, CancellationToken ct)
     {
         if (!user.IsCaseworker)
         {
             await log.RecordAsync(AccessAction.Denied, "Participant", null, purpose: "registrering utan handläggarroll", ct: ct);
-            throw new ForbiddenException();
+            return Outcome.Forbidden();
         }
 
         var errors = input.Validate(SwedishTime.Today(Now), isNew: true, out var parsed);
         if (parsed is null)
         {
-            return new ChangeResult.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         var (kind, identity) = parsed.Number is { } number
@@ -39,7 +38,8 @@ public sealed class ParticipantChanges(AppDbContext db, CurrentUser user, TimePr
             .Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
         if (existing is { } existingId)
         {
-            return new ChangeResult.Duplicate(existingId);
+            return Outcome.Conflict("Personen är redan registrerad i din organisation.", "Deltagaren finns redan",
+                new Dictionary<string, object?> { [ExistingIdExtension] = existingId, ["existing"] = $"/api/v1/participants/{existingId}" });
         }
 
         var participant = Participant.Create(user.OrganisationId, user.SecrecyBoundaryId, kind, identity, parsed.DateOfBirth,
@@ -48,22 +48,23 @@ public sealed class ParticipantChanges(AppDbContext db, CurrentUser user, TimePr
         db.Participants.Add(participant);
         log.Add(AccessAction.Create, "Participant", participant.Id, participant.Id);
         await db.SaveChangesAsync(ct);
-        return new ChangeResult.Saved(participant.Id);
+        return participant;
     }
 
-    public async Task<ChangeResult> UpdateAsync(Guid id, ParticipantInput input, CancellationToken ct)
+    /// <summary>Updates a participant whose case the user's organisation holds; answers the grant it was changed under.</summary>
+    public async Task<Outcome<ParticipantGrant>> UpdateAsync(Guid id, ParticipantInput input, CancellationToken ct)
     {
         var grant = await access.FindAsync(id, ct);
         if (grant is null)
         {
-            return new ChangeResult.NotFound();
+            return Outcome.NotFound();
         }
 
         // Only the organisation holding the case changes it; a consent shares data, it does not hand over the case.
         if (!grant.OwnCase)
         {
             await log.RecordAsync(AccessAction.Denied, "Participant", id, id, "ändring utan eget ärende", ct: ct);
-            throw new ForbiddenException();
+            return Outcome.Forbidden();
         }
 
         var participant = grant.Participant;
@@ -81,14 +82,14 @@ public sealed class ParticipantChanges(AppDbContext db, CurrentUser user, TimePr
         if (parsed is null || errors.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return new ChangeResult.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         input.ApplyTo(participant, parsed, user.MaySeeSensitiveData);
         participant.Touch(user.Id, Now);
         log.Add(AccessAction.Update, "Participant", participant.Id, participant.Id);
         await db.SaveChangesAsync(ct);
-        return new ChangeResult.Saved(participant.Id);
+        return grant;
     }
 
     private static string NewTemporaryReference() =>

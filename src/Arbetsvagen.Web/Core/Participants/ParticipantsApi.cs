@@ -1,104 +1,61 @@
+using Arbetsvagen.Core.AccessLog;
 using Arbetsvagen.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Arbetsvagen.Core.AccessLog;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Arbetsvagen.Core.Participants;
+
+public sealed record ParticipantCreated(Guid Id);
 
 public static class ParticipantsApi
 {
     public static void MapParticipantsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/participants").WithTags("Deltagare");
-        group.MapGet("/", List);
-        group.MapPost("/search", (SearchRequest body, ParticipantAccess access, AccessLogger log, TimeProvider clock, CancellationToken ct) =>
-            List(body.Search, body.Page, body.PageSize, access, log, clock, ct));
-        group.MapGet("/{id:guid}", Get);
-        group.MapPost("/", Create);
-        group.MapPut("/{id:guid}", Update);
-        group.MapDelete("/{id:guid}", () => Results.Problem(statusCode: StatusCodes.Status405MethodNotAllowed,
-            title: "Deltagare tas inte bort här. Uppgifter gallras enligt gallringsregler."));
+        group.MapGet("/", List).WithSummary("Sök bland deltagarna du har behörighet till");
+        group.MapPost("/search", Search).WithSummary("Sök bland deltagarna utan att söktexten hamnar i adressen");
+        group.MapGet("/{id:guid}", Get).WithSummary("Läs en deltagare");
+        group.MapPost("/", Create).WithSummary("Registrera en deltagare");
+        group.MapPut("/{id:guid}", Update).WithSummary("Ändra en deltagares uppgifter");
+        group.MapDelete("/{id:guid}", Delete).WithSummary("Deltagare tas inte bort här")
+            .Produces<ProblemDetails>(StatusCodes.Status405MethodNotAllowed, "application/problem+json");
     }
 
     public sealed record SearchRequest(string? Search, int? Page, int? PageSize);
 
-    public static async Task<Results<Ok<Paged<ParticipantListItem>>, ValidationProblem>> List(string? search, int? page, int? pageSize,
-        ParticipantAccess access, AccessLogger log, TimeProvider clock, CancellationToken ct)
+    /// <summary>A search only fails on its own input: 400 naming the parameter, never 404 or 409.</summary>
+    private static async Task<Results<Ok<Paged<ParticipantListItem>>, ValidationProblem>> List(
+        string? search, int? page, int? pageSize, ParticipantList participants, CancellationToken ct)
     {
-        if (page is < 1 || pageSize is < 1 or > ParticipantSearch.MaxPageSize)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [page is < 1 ? "page" : "pageSize"] = [$"Sida börjar på 1 och sidstorleken ska vara 1–{ParticipantSearch.MaxPageSize}."],
-            }, title: "Felaktig sökning");
-        }
-
-        if (search is { Length: > 200 })
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["search"] = ["Söktexten får vara högst 200 tecken."] },
-                title: "Felaktig sökning");
-        }
-
-        var result = await Search(access, search, page ?? 1, pageSize ?? ParticipantSearch.DefaultPageSize, clock, ct);
-        await log.RecordAsync(AccessAction.Search, "Participant", null, resultIds: result.Items.Select(i => i.Id), ct: ct);
-        return TypedResults.Ok(result);
+        var found = await participants.SearchAsync(search, page, pageSize, ct);
+        return found.Failure is { } failure ? OutcomeResults.Invalid(failure.Errors!) : TypedResults.Ok(found.Value!);
     }
 
-    public static async Task<Paged<ParticipantListItem>> Search(ParticipantAccess access, string? search, int page, int pageSize,
-        TimeProvider clock, CancellationToken ct)
-    {
-        var today = SwedishTime.Today(clock);
-        var (ownPart, sharedPart) = access.VisibleParts();
-        var own = ParticipantSearch.Apply(ownPart, search, today);
-        var shared = ParticipantSearch.Apply(sharedPart, search, today);
-        var total = await own.CountAsync(ct) + await shared.CountAsync(ct);
-        // (page - 1) * pageSize overflows int for an absurd page number; such a page simply lies past the end.
-        var skip = (int)Math.Min(((long)page - 1) * pageSize, int.MaxValue);
-        var wanted = (int)Math.Min((long)skip + pageSize, int.MaxValue);
-        // Each half gives its first `wanted` rows in name order (the own half straight from the boundary-and-name index),
-        // and the database merges those: the page never sorts a whole boundary.
-        var items = await Ordered(Ordered(own).Take(wanted).Concat(Ordered(shared).Take(wanted)))
-            .Skip(skip).Take(pageSize)
-            .Select(p => new { p.Id, p.IdentityNumber, p.FirstName, p.LastName, p.Gender, p.HomeMunicipalityCode, p.OwnerOrganisationId, p.OwnerBoundaryId, p.UpdatedAt })
-            .ToListAsync(ct);
-        var boundary = access.Boundary;
-        return new Paged<ParticipantListItem>(items.Select(p => new ParticipantListItem(p.Id, p.IdentityNumber, p.FirstName, p.LastName,
-            EnumText.ApiName(p.Gender), p.HomeMunicipalityCode, p.OwnerOrganisationId, p.OwnerBoundaryId != boundary, p.UpdatedAt)).ToList(),
-            page, pageSize, total);
-    }
+    private static Task<Results<Ok<Paged<ParticipantListItem>>, ValidationProblem>> Search(
+        SearchRequest body, ParticipantList participants, CancellationToken ct) => List(body.Search, body.Page, body.PageSize, participants, ct);
 
-    private static IQueryable<Participant> Ordered(IQueryable<Participant> participants) =>
-        participants.OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id);
-
-    private static async Task<Results<Ok<ParticipantDto>, ProblemHttpResult>> Get(Guid id,
-        ParticipantAccess access, AccessLogger log, CurrentUser user, CancellationToken ct)
+    private static async Task<Results<Ok<ParticipantDto>, NotFoundProblem>> Get(Guid id, ParticipantAccess access, AccessLogger log,
+        CurrentUser user, CancellationToken ct)
     {
         var grant = await access.FindAsync(id, ct);
         if (grant is null)
         {
-            return ApiResults.NotFound();
+            return new NotFoundProblem();
         }
 
         await log.RecordAsync(AccessAction.Read, "Participant", id, id, grant.ConsentId is { } c ? $"samtycke {c}" : null, ct: ct);
         return TypedResults.Ok(ParticipantDto.From(grant, user.MaySeeSensitiveData));
     }
 
-    private static async Task<IResult> Create(ParticipantInput input, ParticipantChanges changes, CancellationToken ct) =>
-        await changes.CreateAsync(input, ct) switch
-        {
-            ChangeResult.Saved saved => TypedResults.Created($"/api/v1/participants/{saved.Id}", new { id = saved.Id }),
-            ChangeResult.Invalid invalid => ApiResults.Invalid(invalid.Errors),
-            ChangeResult.Duplicate duplicate => ApiResults.Duplicate(duplicate.ExistingId),
-            _ => throw new InvalidOperationException(),
-        };
+    private static async Task<Results<Created<ParticipantCreated>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> Create(
+        ParticipantInput input, ParticipantChanges changes, CancellationToken ct) =>
+        (await changes.CreateAsync(input, ct)).ToCreated(p => $"/api/v1/participants/{p.Id}", p => new ParticipantCreated(p.Id));
 
-    private static async Task<IResult> Update(Guid id, ParticipantInput input, ParticipantChanges changes, ParticipantAccess access,
-        CurrentUser user, CancellationToken ct) =>
-        await changes.UpdateAsync(id, input, ct) switch
-        {
-            ChangeResult.Saved => TypedResults.Ok(ParticipantDto.From((await access.FindAsync(id, ct))!, user.MaySeeSensitiveData)),
-            ChangeResult.Invalid invalid => ApiResults.Invalid(invalid.Errors),
-            ChangeResult.NotFound => ApiResults.NotFound(),
-            _ => throw new InvalidOperationException(),
-        };
+    private static async Task<Results<Ok<ParticipantDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> Update(
+        Guid id, ParticipantInput input, ParticipantChanges changes, CurrentUser user, CancellationToken ct) =>
+        (await changes.UpdateAsync(id, input, ct)).ToChanged(grant => ParticipantDto.From(grant, user.MaySeeSensitiveData));
+
+    private static ProblemHttpResult Delete(Guid id) => TypedResults.Problem(statusCode: StatusCodes.Status405MethodNotAllowed,
+        title: "Deltagare tas inte bort här. Uppgifter gallras enligt gallringsregler.",
+        detail: $"DELETE /api/v1/participants/{id} stöds inte: uppgifterna finns kvar tills gallringsreglerna tar bort dem.");
 }
