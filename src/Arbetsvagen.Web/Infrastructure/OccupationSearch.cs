@@ -18,13 +18,18 @@ public abstract record OccupationResolution
 /// Finds JobTech occupation names (yrkesbenämningar) from what a person types, so that nobody needs the exact
 /// name: case and accents do not matter ("lakare" finds Läkare), and the text matches the start of the name or of
 /// its words ("terminal" finds Lagerarbetare/Terminalarbetare; "sjuksköterska grund" finds
-/// Sjuksköterska, grundutbildad). Names that start with the text come first, each group in Swedish order.
+/// Sjuksköterska, grundutbildad). Since Swedish writes compounds as one word, a text of three or more characters
+/// also matches inside a word ("sköterska" finds Undersköterska), after the others. So the best matches come first:
+/// the name starts with the text, then a word does, then the text is inside; each group in Swedish order.
 /// The pages' picker, its JSON endpoints and the no-JavaScript form all use this one search.
 /// </summary>
 public sealed class OccupationSearch
 {
     public const int MaxResults = 20;
     public const int MaxTextLength = 100;
+
+    /// <summary>Shorter texts only match at the start of a word: two letters are inside far too many names.</summary>
+    private const int MinInsideLength = 3;
 
     private readonly Entry[] entries;
 
@@ -45,6 +50,7 @@ public sealed class OccupationSearch
         var words = key.Split(' ');
         var starts = new List<Occupation>();
         var wordMatches = new List<Occupation>();
+        var inside = new List<Occupation>();
         foreach (var entry in entries)
         {
             if (entry.Key.StartsWith(key, StringComparison.Ordinal))
@@ -55,9 +61,13 @@ public sealed class OccupationSearch
             {
                 wordMatches.Add(entry.Occupation);
             }
+            else if (key.Length >= MinInsideLength && entry.Key.Contains(key, StringComparison.Ordinal))
+            {
+                inside.Add(entry.Occupation);
+            }
         }
 
-        return [.. starts, .. wordMatches];
+        return [.. starts, .. wordMatches, .. inside];
     }
 
     /// <summary>The first <see cref="MaxResults"/> matches, as the picker lists them.</summary>
