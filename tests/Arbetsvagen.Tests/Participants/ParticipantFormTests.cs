@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Arbetsvagen.Infrastructure;
 using Arbetsvagen.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Xunit;
 
 namespace Arbetsvagen.Tests.Participants;
@@ -108,6 +109,23 @@ public sealed class ParticipantFormTests(AppFactory app) : IClassFixture<AppFact
 
         var edit = await session.GetAsync(created.Headers.Location!.OriginalString.Replace("/Details/", "/Edit/", StringComparison.Ordinal));
         Assert.Equal("183 70", edit.QuerySelector<IHtmlInputElement>("#Input_PostalCode")!.Value);
+    }
+
+    [Fact]
+    public async Task Migration_0010_gives_stored_five_digit_postcodes_their_space()
+    {
+        var spaced = await app.CreateParticipantAsync();
+        var other = await app.CreateParticipantAsync();
+        var script = SchemaMigrator.Scripts(app.TestDb.Provider).Single(s => s.Name.StartsWith("0010_picker_", StringComparison.Ordinal));
+        var stored = await app.WithDbAsync(async db =>
+        {
+            // As the form stored them before: the digits as typed, and a value the old form let through.
+            await db.Participants.Where(p => p.Id == spaced.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.PostalCode, "18370"));
+            await db.Participants.Where(p => p.Id == other.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.PostalCode, "183 70"));
+            await db.Database.ExecuteSqlRawAsync(script.Sql);
+            return await db.Participants.AsNoTracking().Where(p => p.Id == spaced.Id || p.Id == other.Id).Select(p => p.PostalCode).ToListAsync();
+        });
+        Assert.Equal(["183 70", "183 70"], stored);
     }
 
     [Theory]
