@@ -168,6 +168,8 @@ api.MapNotificationsApi();
 api.MapAttendanceApi();
 api.MapAccessLogApi();
 api.MapUsersApi();
+api.MapOccupationsApi();
+app.MapOccupationSearchForPages();
 
 app.MapRazorPages();
 app.Lifetime.ApplicationStarted.Register(() => Startup.PrintWelcome(app, demo));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 
 namespace Arbetsvagen.Infrastructure;
@@ -8,19 +9,44 @@ public sealed record Occupation(string ConceptId, string Name, string Ssyk4);
 /// <summary>Public reference data shipped inside the assembly (see ReferenceData/SOURCES.md).</summary>
 public sealed class ReferenceData
 {
+    /// <summary>
+    /// Swedish alphabetical order for names shown in lists: Å, Ä, Ö after Z (an ordinal or invariant sort puts
+    /// Åmål and Älmhult among the A's).
+    /// </summary>
+    public static readonly StringComparer Swedish = StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: false);
+
+    /// <summary>
+    /// The licence categories in the order of the driving licence itself (Transportstyrelsen), which is how people
+    /// read them; the JobTech file lists them by its own legacy id. Categories not named here follow, in file order.
+    /// </summary>
+    private static readonly string[] LicenceOrder =
+        ["AM", "A1", "A2", "A", "B", "Utökad B", "BE", "C1", "C1E", "C", "CE", "D1", "D1E", "D", "DE"];
+
     public static readonly ReferenceData Instance = new();
 
     private ReferenceData()
     {
         Municipalities = ReadCsv("municipalities.csv").Select(r => new Municipality(r[0], r[1], r[3]))
             .ToDictionary(m => m.Code);
+        MunicipalitiesByName = Municipalities.Values.OrderBy(m => m.Name, Swedish).ToList();
         Occupations = ReadCsv("occupations.csv").Select(r => new Occupation(r[0], r[1], r[2])).ToDictionary(o => o.ConceptId);
-        DrivingLicences = ReadCsv("driving-licences.csv").Select(r => r[1]).ToList();
+        OccupationSearch = new OccupationSearch(Occupations.Values);
+        DrivingLicences = InLicenceOrder(ReadCsv("driving-licences.csv").Select(r => r[1])).ToList();
     }
 
     public IReadOnlyDictionary<string, Municipality> Municipalities { get; }
+    /// <summary>The municipalities in Swedish order of their names, as lists show them.</summary>
+    public IReadOnlyList<Municipality> MunicipalitiesByName { get; }
     public IReadOnlyDictionary<string, Occupation> Occupations { get; }
+    public OccupationSearch OccupationSearch { get; }
+    /// <summary>The licence categories in the licence's own order (AM, A1, A2, A, B, …).</summary>
     public IReadOnlyList<string> DrivingLicences { get; }
+
+    /// <summary>Licence categories in the licence's own order, e.g. for a participant's stored list.</summary>
+    public static IEnumerable<string> InLicenceOrder(IEnumerable<string> licences) =>
+        licences.Select((licence, i) => (licence, i))
+            .OrderBy(x => Array.IndexOf(LicenceOrder, x.licence) is var at and >= 0 ? at : LicenceOrder.Length + x.i)
+            .Select(x => x.licence);
 
     public string MunicipalityName(string? code) =>
         code is not null && Municipalities.TryGetValue(code, out var m) ? m.Name : code ?? "";

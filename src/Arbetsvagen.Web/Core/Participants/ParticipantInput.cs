@@ -65,11 +65,11 @@ public sealed class ParticipantInput
             }
         }
 
-        if (isNew && WithoutIdentityNumber && !string.IsNullOrWhiteSpace(DateOfBirth))
+        if (isNew && WithoutIdentityNumber && Input.Date(errors, "dateOfBirth", DateOfBirth, "födelsedatum", required: false) is { } born)
         {
-            if (!DateOnly.TryParseExact(DateOfBirth.Trim(), "yyyy-MM-dd", out var born) || born > today || born < today.AddYears(-120))
+            if (born > today || born < today.AddYears(-120))
             {
-                Error("dateOfBirth", "Födelsedatum ska vara ett giltigt datum (ÅÅÅÅ-MM-DD) som inte ligger i framtiden.");
+                Error("dateOfBirth", "Födelsedatum får inte ligga i framtiden eller mer än 120 år bakåt.");
             }
             else
             {
@@ -93,9 +93,9 @@ public sealed class ParticipantInput
 
         Optional("streetAddress", StreetAddress, "Adress", 200);
         Optional("city", City, "Ort", 100);
-        if (!string.IsNullOrWhiteSpace(PostalCode) && !System.Text.RegularExpressions.Regex.IsMatch(PostalCode.Trim(), "^[0-9]{3} ?[0-9]{2}$"))
+        if (!string.IsNullOrWhiteSpace(PostalCode) && PostalCodeText(PostalCode) is null)
         {
-            Error("postalCode", "Postnumret ska ha fem siffror, till exempel 183 70.");
+            Error("postalCode", $"Postnumret ska vara fem siffror som inte börjar med 0, till exempel 183 70 (nu \"{PostalCode.Trim()}\").");
         }
 
         if (string.IsNullOrWhiteSpace(HomeMunicipalityCode))
@@ -180,13 +180,8 @@ public sealed class ParticipantInput
                 return fallback;
             }
 
-            if (EnumText.TryParse<T>(value, out var parsedValue))
-            {
-                return parsedValue;
-            }
-
-            Error(field, $"{label} har ett okänt värde. Tillåtna värden: {string.Join(", ", System.Enum.GetValues<T>().Select(EnumText.ApiName))}.");
-            return fallback;
+            // The message names the allowed values by their Swedish labels, as the form shows them.
+            return Input.Enum<T>(errors, field, value, $"{label} har ett okänt värde");
         }
     }
 
@@ -197,7 +192,7 @@ public sealed class ParticipantInput
         p.Email = Clean(Email);
         p.Phone = Clean(Phone);
         p.StreetAddress = Clean(StreetAddress);
-        p.PostalCode = Clean(PostalCode);
+        p.PostalCode = PostalCodeText(PostalCode);
         p.City = Clean(City);
         p.HomeMunicipalityCode = HomeMunicipalityCode!.Trim();
         p.Gender = parsed.Gender;
@@ -250,6 +245,16 @@ public sealed class ParticipantInput
         HealthLimitations = withSensitive ? p.Sensitive?.HealthLimitations : null,
         WorkAbility = withSensitive ? p.Sensitive?.WorkAbility : null,
     };
+
+    /// <summary>
+    /// A Swedish postcode as the post writes it, "183 70", from "18370" or "183 70"; null when blank or not a postcode
+    /// (five digits, the first not 0).
+    /// </summary>
+    public static string? PostalCodeText(string? text)
+    {
+        var digits = string.Concat((text ?? "").Where(c => !char.IsWhiteSpace(c)));
+        return digits.Length == 5 && digits.All(char.IsAsciiDigit) && digits[0] != '0' ? $"{digits[..3]} {digits[3..]}" : null;
+    }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
