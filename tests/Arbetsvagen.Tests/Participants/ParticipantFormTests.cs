@@ -112,11 +112,11 @@ public sealed class ParticipantFormTests(AppFactory app) : IClassFixture<AppFact
     }
 
     [Fact]
-    public async Task Migration_0010_gives_stored_five_digit_postcodes_their_space()
+    public async Task Migration_0011_gives_stored_five_digit_postcodes_their_space()
     {
         var spaced = await app.CreateParticipantAsync();
         var other = await app.CreateParticipantAsync();
-        var script = SchemaMigrator.Scripts(app.TestDb.Provider).Single(s => s.Name.StartsWith("0010_picker_", StringComparison.Ordinal));
+        var script = SchemaMigrator.Scripts(app.TestDb.Provider).Single(s => s.Name.StartsWith("0011_postal_code_", StringComparison.Ordinal));
         var stored = await app.WithDbAsync(async db =>
         {
             // As the form stored them before: the digits as typed, and a value the old form let through.
