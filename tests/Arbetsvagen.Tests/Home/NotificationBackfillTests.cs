@@ -17,7 +17,7 @@ public sealed class NotificationBackfillTests
             var expected = await db.Notifications.AsNoTracking().OrderBy(n => n.Id).Select(n => new { n.Id, n.ParticipantId }).ToListAsync();
             Assert.Contains(expected, n => n.ParticipantId != null);
             var script = SchemaMigrator.Scripts(db.IsPostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite)
-                .Single(s => s.Name.EndsWith("_home_notification_participant", StringComparison.Ordinal));
+                .Single(s => s.Name.EndsWith("_notification_participant", StringComparison.Ordinal));
 
             // Back to the schema before the script, then run it as an upgrade would.
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"Notifications\" DROP COLUMN \"ParticipantId\"");
