@@ -34,7 +34,7 @@ public sealed class OccupationSearch
     private readonly Entry[] entries;
 
     public OccupationSearch(IEnumerable<Occupation> occupations) =>
-        entries = occupations.OrderBy(o => o.Name, ReferenceData.Swedish)
+        entries = occupations.OrderBy(o => o.Name, SwedishCollation.Comparer)
             .Select(o => new Entry(o, Normalize(o.Name)))
             .ToArray();
 

@@ -10,12 +10,6 @@ public sealed record Occupation(string ConceptId, string Name, string Ssyk4);
 public sealed class ReferenceData
 {
     /// <summary>
-    /// Swedish alphabetical order for names shown in lists: Å, Ä, Ö after Z (an ordinal or invariant sort puts
-    /// Åmål and Älmhult among the A's).
-    /// </summary>
-    public static readonly StringComparer Swedish = StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: false);
-
-    /// <summary>
     /// The licence categories in the order of the driving licence itself (Transportstyrelsen), which is how people
     /// read them; the JobTech file lists them by its own legacy id. Categories not named here follow, in file order.
     /// </summary>
@@ -28,7 +22,7 @@ public sealed class ReferenceData
     {
         Municipalities = ReadCsv("municipalities.csv").Select(r => new Municipality(r[0], r[1], r[3]))
             .ToDictionary(m => m.Code);
-        MunicipalitiesByName = Municipalities.Values.OrderBy(m => m.Name, Swedish).ToList();
+        MunicipalitiesByName = Municipalities.Values.OrderBy(m => m.Name, SwedishCollation.Comparer).ToList();
         Occupations = ReadCsv("occupations.csv").Select(r => new Occupation(r[0], r[1], r[2])).ToDictionary(o => o.ConceptId);
         OccupationSearch = new OccupationSearch(Occupations.Values);
         DrivingLicences = InLicenceOrder(ReadCsv("driving-licences.csv").Select(r => r[1])).ToList();

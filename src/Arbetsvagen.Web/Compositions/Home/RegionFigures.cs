@@ -49,7 +49,7 @@ public sealed class RegionFigures(AppDbContext db, TimeProvider clock)
     /// <summary>Referrals are counted by the day they were sent, over this many months back.</summary>
     public const int ReferralMonths = 12;
 
-    private static readonly StringComparer Swedish = StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), false);
+    private static readonly StringComparer Swedish = SwedishCollation.Comparer;
 
     private DateOnly ReferralsSince => SwedishTime.Today(clock.GetUtcNow().UtcDateTime).AddMonths(-ReferralMonths);
 

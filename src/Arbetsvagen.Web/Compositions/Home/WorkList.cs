@@ -97,8 +97,8 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
         // Only active consents can run out: one documented with a future GivenAt does not share anything yet.
         var units = db.Organisations.Where(o => o.SecrecyBoundaryId == boundary).Select(o => o.Id);
         var expiring = await db.Consents
-            .Where(c => units.Contains(c.OwnerOrganisationId) && c.WithdrawnAt == null && c.GivenAt <= now && c.ValidUntil >= today
-                && c.ValidUntil <= horizon)
+            .Where(Consent.ActiveAt(now))
+            .Where(c => units.Contains(c.OwnerOrganisationId) && c.ValidUntil <= horizon)
             .OrderBy(c => c.ValidUntil)
             .Select(c => new
             {

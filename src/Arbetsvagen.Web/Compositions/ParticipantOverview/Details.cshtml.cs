@@ -35,7 +35,7 @@ public class DetailsModel(ParticipantAccess access, ConsentChanges consents, Acc
     [BindProperty] public OpenCaseInput NewCase { get; set; } = new();
     [BindProperty] public ReferralInput NewReferral { get; set; } = new();
     public List<Referral> Referrals { get; private set; } = [];
-    /// <summary>Organisations outside the user's secrecy boundary that a referral can go to.</summary>
+    /// <summary>Organisations a referral can go to now (outside the user's boundary, named by an active consent).</summary>
     public List<(Guid Id, string Name)> Receivers { get; private set; } = [];
     /// <summary>The user's own open cases for the participant, one of which a referral can come from.</summary>
     public List<Case> MyOpenCases { get; private set; } = [];
@@ -86,8 +86,8 @@ public class DetailsModel(ParticipantAccess access, ConsentChanges consents, Acc
         organisations = all.ToDictionary(o => o.Id, o => o.Name);
         if (OwnCase)
         {
-            Receivers = all.Where(o => o.SecrecyBoundaryId != user.SecrecyBoundaryId).OrderBy(o => o.Name, StringComparer.Create(new System.Globalization.CultureInfo("sv-SE"), false))
-                .Select(o => (o.Id, o.Name)).ToList();
+            // Only the organisations the person's consents cover: the same decision the send rule makes.
+            Receivers = ((await referralWork.ReceiversAsync(id, ct)).Value ?? []).Select(o => (o.Id, o.Name)).ToList();
             MyOpenCases = Cases.Where(c => c.BoundaryId == user.SecrecyBoundaryId && c.State != CaseState.Closed).ToList();
         }
 

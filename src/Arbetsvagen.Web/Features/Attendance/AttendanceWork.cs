@@ -135,7 +135,7 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
         var today = Today;
         var all = await db.Activities.AsNoTracking().Where(a => a.BoundaryId == boundary).ToListAsync(ct);
         return all.OrderBy(a => a.EndsOn < today).ThenByDescending(a => a.EndsOn < today ? a.EndsOn : DateOnly.MinValue)
-            .ThenBy(a => a.StartsOn).ThenBy(a => a.Name, StringComparer.Create(Swedish, false)).ToList();
+            .ThenBy(a => a.StartsOn).ThenBy(a => a.Name, SwedishCollation.Comparer).ToList();
     }
 
     /// <summary>
@@ -175,7 +175,7 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
                                || (municipality != null && o.MunicipalityCode == municipality)
                                || (o.ParentId == null && o.Kind != OrganisationKind.Municipality)))
                            select new BookableActivity(a.Id, a.Name, o.Name, a.StartsOn, a.EndsOn)).ToListAsync(ct);
-        var swedish = StringComparer.Create(Swedish, false);
+        var swedish = SwedishCollation.Comparer;
         return found.OrderBy(a => a.Name, swedish).ThenBy(a => a.Organiser, swedish).ThenBy(a => a.StartsOn).ToList();
     }
 
@@ -189,7 +189,7 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
             await log.RecordAsync(AccessAction.Read, "Activity", activity.Id, resultIds: names.Keys, ct: ct);
         }
 
-        return names.Select(n => new ActivityParticipant(n.Key, n.Value)).OrderBy(p => p.Name, StringComparer.Create(Swedish, false)).ToList();
+        return names.Select(n => new ActivityParticipant(n.Key, n.Value)).OrderBy(p => p.Name, SwedishCollation.Comparer).ToList();
     }
 
     /// <summary>The register of one day: everyone in the activity that day whom the user sees, with their registration. Not found outside the unit.</summary>
@@ -223,7 +223,7 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
         }
 
         return new DayRegister(activity, date, names.Select(n => new RegisterRow(n.Key, n.Value, records.GetValueOrDefault(n.Key)))
-            .OrderBy(r => r.Name, StringComparer.Create(Swedish, false)).ToList());
+            .OrderBy(r => r.Name, SwedishCollation.Comparer).ToList());
     }
 
     /// <summary>
@@ -370,7 +370,7 @@ public sealed class AttendanceWork(AppDbContext db, CurrentUser user, Participan
         var activityIds = booked.Select(b => b.ActivityId).Concat(records.Select(r => r.ActivityId)).Distinct().ToList();
         var activities = activityIds.Count == 0 ? []
             : await db.Activities.AsNoTracking().Where(a => activityIds.Contains(a.Id)).ToListAsync(ct);
-        var expected = activities.OrderBy(a => a.StartsOn).ThenBy(a => a.Name, StringComparer.Create(Swedish, false)).Select(a => new ExpectedActivity(a.Id,
+        var expected = activities.OrderBy(a => a.StartsOn).ThenBy(a => a.Name, SwedishCollation.Comparer).Select(a => new ExpectedActivity(a.Id,
             a.Name, a.HoursPerDay, a.ScheduledDays(from, to).Where(day => booked.Any(b => b.ActivityId == a.Id && b.TakesPartOn(day))).ToList()));
         var summary = AttendanceSummary.Compute(from, to, Today, expected,
             records.Select(r => new Registration(r.ActivityId, r.Date, r.Status, r.AbsenceReason, r.Hours)));

@@ -66,7 +66,6 @@ public sealed class CaseWork(AppDbContext db, CurrentUser user, ParticipantAcces
 {
     private const string EnrolmentConsentField = "afRegistrationConsentId";
 
-    private static readonly StringComparer SwedishOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), false);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -437,7 +436,7 @@ public sealed class CaseWork(AppDbContext db, CurrentUser user, ParticipantAcces
         return consents.Where(c => QualifiesForEnrolment(c, officeIds, now))
             .OrderByDescending(c => c.ValidUntil).ThenByDescending(c => c.GivenAt)
             .Select(c => new EnrolmentConsent(c.Id, $"{string.Join(", ", c.Recipients.Where(r => officeIds.Contains(r.OrganisationId))
-                .Select(r => offices[r.OrganisationId]).Order(SwedishOrder))}, giltigt t.o.m. {Ui.Date(c.ValidUntil)}"))
+                .Select(r => offices[r.OrganisationId]).Order(SwedishCollation.Comparer))}, giltigt t.o.m. {Ui.Date(c.ValidUntil)}"))
             .ToList();
     }
 

@@ -88,7 +88,7 @@ public class IndexModel(MappingWork work, ReferralWork referralWork, AppDbContex
         var participant = await Db.Participants.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.FirstName, p.LastName }).FirstAsync(ct);
         ParticipantName = $"{participant.FirstName} {participant.LastName}";
         var organisations = await Db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Name }).ToListAsync(ct);
-        Organisations = organisations.OrderBy(o => o.Name, StringComparer.Create(new System.Globalization.CultureInfo("sv-SE"), false))
+        Organisations = organisations.OrderBy(o => o.Name, SwedishCollation.Comparer)
             .Select(o => (o.Id, o.Name)).ToList();
         var userIds = Versions.Select(m => m.CreatedByUserId).Concat(Positions.Select(p => p.RecordedByUserId))
             .Concat(Assessments.Select(a => a.AssessorUserId)).Distinct().ToList();

@@ -60,7 +60,6 @@ public sealed class ReferralWork(AppDbContext db, CurrentUser user, ParticipantA
     /// <summary>What a referral shares with its receiver: who the person is, and the case and plan it is about.</summary>
     public const DataCategories Shared = DataCategories.Identity | DataCategories.CaseAndPlan;
 
-    private static readonly StringComparer SwedishOrder = StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: false);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -376,6 +375,6 @@ public sealed class ReferralWork(AppDbContext db, CurrentUser user, ParticipantA
         var boundary = user.SecrecyBoundaryId;
         var organisations = await db.Organisations.AsNoTracking()
             .Where(o => o.SecrecyBoundaryId != boundary && (named.Contains(o.Id) || named.Contains(o.SecrecyBoundaryId))).ToListAsync(ct);
-        return (organisations.OrderBy(o => o.Name, SwedishOrder).ToList(), consents.Select(c => c.Id).ToList());
+        return (organisations.OrderBy(o => o.Name, SwedishCollation.Comparer).ToList(), consents.Select(c => c.Id).ToList());
     }
 }
