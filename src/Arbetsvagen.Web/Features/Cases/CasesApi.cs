@@ -4,6 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Arbetsvagen.Features.Cases;
 
+// What a change answers: the changed record, or a refusal with its reason (each listed in the OpenAPI document).
+using CaseCreated = Results<Created<CaseDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>;
+using CaseChanged = Results<Ok<CaseDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>;
+using EntryChanged = Results<Ok<JournalEntryDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>;
+using EntryCreated = Results<Created<JournalEntryDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>;
+
 public sealed record CaseStateChangeDto(string? From, string To, Guid ByUserId, DateTime At, string? Note);
 
 public sealed record CaseDto(Guid Id, Guid ParticipantId, Guid OrganisationId, string State, string Source, DateOnly OpenedOn, string Reason,
@@ -36,8 +42,7 @@ public static class CasesApi
 {
     public static void MapCasesApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/participants/{id:guid}/cases", async Task<Results<Created<CaseDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> (
-                Guid id, OpenCaseInput input, CaseWork work, CancellationToken ct) =>
+        api.MapPost("/participants/{id:guid}/cases", async Task<CaseCreated> (Guid id, OpenCaseInput input, CaseWork work, CancellationToken ct) =>
                 (await work.OpenAsync(id, input, ct)).ToCreated(c => $"/api/v1/cases/{c.Id}", CaseDto.From))
             .WithTags("Ärenden").WithSummary("Aktualisera ett ärende för deltagaren");
         api.MapGet("/participants/{id:guid}/cases", async Task<Results<Ok<List<CaseDto>>, NotFoundProblem>> (Guid id, CaseWork work, CancellationToken ct) =>
@@ -46,38 +51,27 @@ public static class CasesApi
 
         var cases = api.MapGroup("/cases/{id:guid}").WithTags("Ärenden");
         cases.MapGet("/", async Task<Results<Ok<CaseDto>, NotFoundProblem>> (Guid id, CaseWork work, CancellationToken ct) =>
-                (await work.ReadAsync(id, ct)).ToOk(CaseDto.From))
-            .WithSummary("Läs ett ärende");
-        cases.MapPost("/enrolment", async Task<Results<Ok<CaseDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> (
-                Guid id, EnrolmentInput input, CaseWork work, CancellationToken ct) => (await work.EnrolAsync(id, input, ct)).ToChanged(CaseDto.From))
-            .WithSummary("Skriv in deltagaren med samtycke för kontroll hos Arbetsförmedlingen");
-        cases.MapPost("/start", async Task<Results<Ok<CaseDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> (
-                Guid id, CaseWork work, CancellationToken ct) => (await work.StartAsync(id, ct)).ToChanged(CaseDto.From))
-            .WithSummary("Markera ett inskrivet ärende som pågående");
-        cases.MapPost("/closure", async Task<Results<Ok<CaseDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> (
-                Guid id, ClosureInput input, CaseWork work, CancellationToken ct) => (await work.CloseAsync(id, input, ct)).ToChanged(CaseDto.From))
-            .WithSummary("Avsluta ärendet med utfall");
-        cases.MapPost("/follow-ups", async Task<Results<Ok<CaseDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> (
-                Guid id, FollowUpInput input, CaseWork work, CancellationToken ct) => (await work.RecordFollowUpAsync(id, input, ct)).ToChanged(CaseDto.From))
-            .WithSummary("Registrera uppföljning 3, 6 eller 12 månader efter avslut");
+            (await work.ReadAsync(id, ct)).ToOk(CaseDto.From)).WithSummary("Läs ett ärende");
+        cases.MapPost("/enrolment", async Task<CaseChanged> (Guid id, EnrolmentInput input, CaseWork work, CancellationToken ct) =>
+            (await work.EnrolAsync(id, input, ct)).ToChanged(CaseDto.From)).WithSummary("Skriv in deltagaren med samtycke för kontroll hos Arbetsförmedlingen");
+        cases.MapPost("/start", async Task<CaseChanged> (Guid id, CaseWork work, CancellationToken ct) =>
+            (await work.StartAsync(id, ct)).ToChanged(CaseDto.From)).WithSummary("Markera ett inskrivet ärende som pågående");
+        cases.MapPost("/closure", async Task<CaseChanged> (Guid id, ClosureInput input, CaseWork work, CancellationToken ct) =>
+            (await work.CloseAsync(id, input, ct)).ToChanged(CaseDto.From)).WithSummary("Avsluta ärendet med utfall");
+        cases.MapPost("/follow-ups", async Task<CaseChanged> (Guid id, FollowUpInput input, CaseWork work, CancellationToken ct) =>
+            (await work.RecordFollowUpAsync(id, input, ct)).ToChanged(CaseDto.From)).WithSummary("Registrera uppföljning 3, 6 eller 12 månader efter avslut");
         cases.MapGet("/journal", async Task<Results<Ok<List<JournalEntryDto>>, NotFoundProblem>> (Guid id, CaseWork work, CancellationToken ct) =>
-                (await work.JournalAsync(id, ct)).ToOk(entries => entries.Select(JournalEntryDto.From).ToList()))
-            .WithSummary("Läs ärendets journal");
-        cases.MapPost("/journal", async Task<Results<Created<JournalEntryDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> (
-                Guid id, JournalInput input, CaseWork work, CancellationToken ct) =>
-                (await work.WriteAsync(id, input, ct)).ToCreated(e => $"/api/v1/journal-entries/{e.Id}", JournalEntryDto.From))
-            .WithSummary("Skriv en journalanteckning");
+            (await work.JournalAsync(id, ct)).ToOk(entries => entries.Select(JournalEntryDto.From).ToList())).WithSummary("Läs ärendets journal");
+        cases.MapPost("/journal", async Task<EntryCreated> (Guid id, JournalInput input, CaseWork work, CancellationToken ct) =>
+            (await work.WriteAsync(id, input, ct)).ToCreated(EntryPath, JournalEntryDto.From)).WithSummary("Skriv en journalanteckning");
 
         var entries = api.MapGroup("/journal-entries/{id:guid}").WithTags("Journal");
-        entries.MapPut("/", async Task<Results<Ok<JournalEntryDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> (
-                Guid id, JournalInput input, CaseWork work, CancellationToken ct) => (await work.EditEntryAsync(id, input, ct)).ToChanged(JournalEntryDto.From))
-            .WithSummary("Ändra en osignerad journalanteckning");
-        entries.MapPost("/signature", async Task<Results<Ok<JournalEntryDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> (
-                Guid id, CaseWork work, CancellationToken ct) => (await work.SignEntryAsync(id, ct)).ToChanged(JournalEntryDto.From))
-            .WithSummary("Signera en journalanteckning");
-        entries.MapPost("/corrections", async Task<Results<Created<JournalEntryDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> (
-                Guid id, JournalInput input, CaseWork work, CancellationToken ct) =>
-                (await work.CorrectEntryAsync(id, input, ct)).ToCreated(e => $"/api/v1/journal-entries/{e.Id}", JournalEntryDto.From))
+        entries.MapPut("/", async Task<EntryChanged> (Guid id, JournalInput input, CaseWork work, CancellationToken ct) =>
+            (await work.EditEntryAsync(id, input, ct)).ToChanged(JournalEntryDto.From)).WithSummary("Ändra en osignerad journalanteckning");
+        entries.MapPost("/signature", async Task<EntryChanged> (Guid id, CaseWork work, CancellationToken ct) =>
+            (await work.SignEntryAsync(id, ct)).ToChanged(JournalEntryDto.From)).WithSummary("Signera en journalanteckning");
+        entries.MapPost("/corrections", async Task<EntryCreated> (Guid id, JournalInput input, CaseWork work, CancellationToken ct) =>
+                (await work.CorrectEntryAsync(id, input, ct)).ToCreated(EntryPath, JournalEntryDto.From))
             .WithSummary("Rätta en signerad journalanteckning med en ny anteckning");
         // A journal is never deleted from: the refusal is part of the contract, with the path parameter it names.
         entries.MapDelete("/", ProblemHttpResult (Guid id) => TypedResults.Problem(statusCode: StatusCodes.Status405MethodNotAllowed,
@@ -86,4 +80,6 @@ public static class CasesApi
             .WithSummary("Tas inte bort: rätta anteckningen i stället")
             .Produces<ProblemDetails>(StatusCodes.Status405MethodNotAllowed, "application/problem+json");
     }
+
+    private static string EntryPath(JournalEntry entry) => $"/api/v1/journal-entries/{entry.Id}";
 }
