@@ -27,31 +27,21 @@ public abstract class ParticipantFormPage(CurrentUser user) : PageModel
     /// <summary>Turns the typed occupation names into concept ids; an unknown name is a field error.</summary>
     protected bool ReadOccupationNames()
     {
-        var byName = ReferenceData.Instance.Occupations.Values
-            .GroupBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().ConceptId, StringComparer.OrdinalIgnoreCase);
-        var ok = true;
-        List<string> Read(List<string?> names, string field)
+        // Typed names resolve on the server (exact name, or the only match), so the form works without JavaScript.
+        var search = ReferenceData.Instance.OccupationSearch;
+        Input.OccupationsOfExperience = [.. search.ConceptIds(ExperienceNames, "Erfarenhet", out var experienceError)];
+        Input.OccupationsOfInterest = [.. search.ConceptIds(InterestNames, "Intresse", out var interestError)];
+        if (experienceError is not null)
         {
-            var ids = new List<string>();
-            foreach (var name in names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim()))
-            {
-                if (byName.TryGetValue(name, out var id))
-                {
-                    ids.Add(id);
-                }
-                else
-                {
-                    ModelState.AddModelError(field, $"Yrket \"{name}\" finns inte i yrkeslistan. Välj ett förslag ur listan.");
-                    ok = false;
-                }
-            }
-
-            return ids;
+            ModelState.AddModelError("Input.OccupationsOfExperience", experienceError);
         }
 
-        Input.OccupationsOfExperience = Read(ExperienceNames, "Input.OccupationsOfExperience");
-        Input.OccupationsOfInterest = Read(InterestNames, "Input.OccupationsOfInterest");
-        return ok;
+        if (interestError is not null)
+        {
+            ModelState.AddModelError("Input.OccupationsOfInterest", interestError);
+        }
+
+        return experienceError is null && interestError is null;
     }
 
     protected void ShowErrors(IDictionary<string, string[]> errors) => ModelState.AddErrors(errors, "Input");

@@ -73,7 +73,7 @@ public sealed record ParticipantDto
             SwedishLevel = background ? EnumText.ApiName(p.SwedishLevel) : null,
             InterpreterNeeded = background ? p.InterpreterNeeded : null,
             InterpreterLanguage = background ? p.InterpreterLanguage : null,
-            DrivingLicences = background ? p.DrivingLicences.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList() : null,
+            DrivingLicences = background ? ReferenceData.InLicenceOrder(p.DrivingLicences.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList() : null,
             AfStatus = background ? EnumText.ApiName(p.AfStatus) : null,
             EducationDuty = background ? p.EducationDuty : null,
             IncomeSource = background ? EnumText.ApiName(p.IncomeSource) : null,
