@@ -53,6 +53,7 @@ builder.Services.AddScoped<ActionPlanWork>();
 builder.Services.AddScoped<WorkList>();
 builder.Services.AddScoped<AttendanceWork>();
 builder.Services.AddScoped<UserAdministration>();
+builder.Services.AddScoped<IUnreadNotifications, UnreadNotifications>();
 builder.Services.AddSingleton<UserStatusCache>();
 
 builder.Services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
