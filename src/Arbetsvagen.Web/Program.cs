@@ -60,6 +60,7 @@ builder.Services.AddScoped<UserAdministration>();
 builder.Services.AddScoped<AccessLogReview>();
 builder.Services.AddScoped<NotificationInbox>();
 builder.Services.AddScoped<RegionFigures>();
+builder.Services.AddScoped<IUnreadNotifications, UnreadNotifications>();
 builder.Services.AddSingleton<UserStatusCache>();
 
 builder.Services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>

@@ -15,8 +15,10 @@ public sealed class UtcConverter() : Microsoft.EntityFrameworkCore.Storage.Value
 /// The one database context. It names no core or feature type: each folder maps its own entities
 /// (IEntityTypeConfiguration classes in its *Model.cs, applied from the assembly) and declares its sets
 /// as extension members (db.Participants in Core/Participants/ParticipantsModel.cs).
+/// A context made by DI gets the application's access-log writer; one made by hand (tests, tools) saves its
+/// log rows itself, chained in the same way.
 /// </summary>
-public class AppDbContext(DbContextOptions<AppDbContext> options)
+public class AppDbContext(DbContextOptions<AppDbContext> options, AccessLogBatches? logBatches = null)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
 {
     private static readonly SemaphoreSlim AccessLogLock = new(1, 1);
@@ -25,9 +27,6 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public bool IsPostgres => isPostgres ??= Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
     private bool? isPostgres;
-
-    /// <summary>This database's group-commit writer, looked up once per context.</summary>
-    internal AccessLogBatches? LogBatches { get; set; }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -55,7 +54,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        if (Database.CurrentTransaction is null
+        if (logBatches is not null && Database.CurrentTransaction is null
             && ChangeTracker.Entries().All(e => e.Entity is AccessLogEntry || e.State is EntityState.Unchanged or EntityState.Detached))
         {
             foreach (var entry in newLogEntries)
@@ -63,7 +62,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
                 Entry(entry).State = EntityState.Detached;
             }
 
-            await AccessLogBatches.For(this).WriteAsync(newLogEntries);
+            await logBatches.WriteAsync(newLogEntries);
             return newLogEntries.Count;
         }
 

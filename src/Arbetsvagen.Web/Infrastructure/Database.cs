@@ -52,6 +52,9 @@ public static class Database
 
         // The options are the same for every request, so they are built once rather than per request scope.
         services.AddDbContext<AppDbContext>(o => Configure(o, provider, connectionString), optionsLifetime: ServiceLifetime.Singleton);
+        // One access-log writer per application, committing batches for the host's lifetime and draining on stop.
+        services.AddSingleton<AccessLogBatches>();
+        services.AddHostedService<AccessLogBatchWriter>();
     }
 
     private static void EnsureSqliteDirectory(string connectionString)

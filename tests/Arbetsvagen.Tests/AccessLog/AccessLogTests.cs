@@ -6,6 +6,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Arbetsvagen.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Xunit;
 using Arbetsvagen.Infrastructure;
 
@@ -269,14 +271,15 @@ public sealed class AccessLogTests(AppFactory app) : IClassFixture<AppFactory>
         var participant = Guid.NewGuid();
         var at = new DateTime(2026, 3, 4, 5, 6, 7, 891, DateTimeKind.Utc);
         int[] sizes = [450, 10, 10, 10];
-        var writes = sizes.Select((size, writer) => app.WithDbAsync(async db =>
+        var batches = app.Services.GetRequiredService<AccessLogBatches>();
+        var writes = sizes.Select(async (size, writer) =>
         {
             var entries = Enumerable.Range(0, size).Select(i => AccessLogEntry.Create(at.AddSeconds(i), i % 2 == 0 ? Guid.NewGuid() : null,
                 $"skrivare{writer}", null, "Socialsekreterare", AccessAction.Read, "Participant", i % 3 == 0 ? null : $"{writer}-{i}",
                 participant, i == 7 ? "[\"a\"]" : null, null)).ToList();
-            await Arbetsvagen.Infrastructure.AccessLogBatches.For(db).WriteAsync(entries);
+            await batches.WriteAsync(entries);
             return entries;
-        }));
+        });
         var written = (await Task.WhenAll(writes)).SelectMany(e => e).ToList();
 
         var stored = await app.AccessLogForAsync(participant);
@@ -291,6 +294,44 @@ public sealed class AccessLogTests(AppFactory app) : IClassFixture<AppFactory>
 
         var result = await (await app.ClientFor("admin.taby")).GetAsync("/api/v1/access-log/verification").JsonAsync(HttpStatusCode.OK);
         Assert.True((bool)result["intact"]!, result.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Rows_recorded_just_before_a_clean_stop_are_all_stored_after_it_with_an_intact_chain()
+    {
+        await using var own = await AppFactory.StartAsync();
+        var participant = await own.CreateParticipantAsync("soc.taby");
+        var client = await own.ClientFor("soc.taby");
+        var batches = own.Services.GetRequiredService<AccessLogBatches>();
+        var at = DateTime.UtcNow;
+        AccessLogEntry Row(Guid marker, int i) => AccessLogEntry.Create(at.AddMilliseconds(i), null, "avslut", null, "",
+            AccessAction.Read, "Participant", $"{i}", marker, null, null);
+
+        // Reads answered by requests, then rows still in the writer's queue when the stop begins.
+        var reads = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => client.GetAsync($"/api/v1/participants/{participant.Id}")));
+        Assert.All(reads, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var queuedMarker = Guid.NewGuid();
+        var queued = Enumerable.Range(0, 200).Select(i => batches.WriteAsync([Row(queuedMarker, i)])).ToList();
+
+        await own.Services.GetRequiredService<IHost>().StopAsync();
+        await Task.WhenAll(queued).WaitAsync(TimeSpan.FromSeconds(30)); // each acknowledged, none left waiting
+
+        // After the stop there is no loop, and a writer (a command, a late request) commits its own rows.
+        var lateMarker = Guid.NewGuid();
+        await batches.WriteAsync([Row(lateMarker, 0), Row(lateMarker, 1)]).WaitAsync(TimeSpan.FromSeconds(30));
+
+        await using var db = own.TestDb.CreateContext();
+        var rows = await db.AccessLog.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(10, rows.Count(r => r.ParticipantId == participant.Id && r.Action == AccessAction.Read));
+        Assert.Equal(200, rows.Count(r => r.ParticipantId == queuedMarker));
+        Assert.Equal(2, rows.Count(r => r.ParticipantId == lateMarker));
+        var previous = "";
+        foreach (var row in rows)
+        {
+            Assert.Equal(previous, row.PreviousHash);
+            Assert.Equal(row.ComputeHash(row.PreviousHash), row.Hash);
+            previous = row.Hash;
+        }
     }
 
     // ------------------------------------------------------------------ append-only

@@ -3,7 +3,7 @@ using Arbetsvagen.Infrastructure;
 namespace Arbetsvagen.Core.AccessLog;
 
 /// <summary>Adds access-log rows for the current user: with a change in its unit of work, or on their own for reads.</summary>
-public sealed class AccessLogger(AppDbContext db, CurrentUser user, TimeProvider clock, IHttpContextAccessor http)
+public sealed class AccessLogger(AppDbContext db, AccessLogBatches batches, CurrentUser user, TimeProvider clock, IHttpContextAccessor http)
 {
     private List<AccessLogEntry>? pending;
 
@@ -23,7 +23,7 @@ public sealed class AccessLogger(AppDbContext db, CurrentUser user, TimeProvider
         var entry = Entry(action, entityType, entityId, participantId, purpose, resultIds);
         if (http.HttpContext is not { } context)
         {
-            await AccessLogBatches.For(db).WriteAsync([entry]);
+            await batches.WriteAsync([entry]);
             return;
         }
 
@@ -41,7 +41,7 @@ public sealed class AccessLogger(AppDbContext db, CurrentUser user, TimeProvider
         if (pending is { Count: > 0 } rows)
         {
             pending = [];
-            await AccessLogBatches.For(db).WriteAsync(rows);
+            await batches.WriteAsync(rows);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,65 +8,116 @@ namespace Arbetsvagen.Infrastructure;
 /// until its rows are committed before it answers, but concurrent requests' rows are chained and committed in
 /// one transaction instead of queueing one by one for the chain lock. Changes to data never come here: their
 /// log rows stay in the change's own transaction (ADR 0003).
+/// One per application (a DI singleton); <see cref="AccessLogBatchWriter"/> runs its loop for the host's lifetime.
+/// While no loop runs (before the host starts, after it stops, in a command-line task) a writer commits the
+/// queue itself, so no row waits for a loop that will not come.
 /// </summary>
-public sealed class AccessLogBatches
+public sealed class AccessLogBatches(DbContextOptions<AppDbContext> options) : IDisposable
 {
     private const int MaxBatch = 500;
-    private static readonly ConcurrentDictionary<string, AccessLogBatches> PerDatabase = new();
 
-    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly DbContextOptions<AppDbContext> options;
+    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>();
+    private readonly SemaphoreSlim writing = new(1, 1);
+    private volatile bool running;
 
     private sealed record Pending(List<AccessLogEntry> Entries, TaskCompletionSource Done);
 
-    private AccessLogBatches(DbContextOptions<AppDbContext> options)
-    {
-        this.options = options;
-        _ = Task.Run(WriteBatchesAsync);
-    }
-
-    public static AccessLogBatches For(AppDbContext db) =>
-        db.LogBatches ??= For(db.IsPostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, db.Database.GetConnectionString()!);
-
-    public static AccessLogBatches For(DatabaseProvider provider, string connectionString) =>
-        PerDatabase.GetOrAdd($"{provider}:{connectionString}", _ =>
-        {
-            // Options of its own, built the same way as the application's, so the writer needs no service scope.
-            var options = new DbContextOptionsBuilder<AppDbContext>();
-            Infrastructure.Database.Configure(options, provider, connectionString);
-            return new AccessLogBatches(options.Options);
-        });
-
     /// <summary>Completes when the entries are committed; fails (and the request with it) if they could not be.</summary>
-    public Task WriteAsync(List<AccessLogEntry> entries)
+    public async Task WriteAsync(List<AccessLogEntry> entries)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         queue.Writer.TryWrite(new Pending(entries, done));
-        return done.Task;
+        // Queued first, checked second: the loop clears the flag before its last drain, so either that drain or
+        // this one takes the entries.
+        if (!running)
+        {
+            await DrainAsync();
+        }
+
+        await done.Task;
     }
 
-    private async Task WriteBatchesAsync()
+    /// <summary>Writes batches as they come until <paramref name="stopping"/>, then commits whatever is still queued.</summary>
+    internal async Task RunAsync(CancellationToken stopping)
     {
-        while (await queue.Reader.WaitToReadAsync())
+        running = true;
+        try
         {
-            var batch = new List<Pending>();
-            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var pending))
+            while (await queue.Reader.WaitToReadAsync(stopping))
             {
-                batch.Add(pending);
-            }
-
-            try
-            {
-                await using var db = new AppDbContext(options);
-                await db.AppendLogRowsAsync(batch.SelectMany(p => p.Entries).ToList(), CancellationToken.None);
-                batch.ForEach(p => p.Done.SetResult());
-            }
-#pragma warning disable CA1031 // every waiting request must hear about the failure
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                batch.ForEach(p => p.Done.SetException(e));
+                await DrainAsync();
             }
         }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            running = false;
+            await DrainAsync();
+        }
+    }
+
+    /// <summary>Commits everything queued, in batches of at most <see cref="MaxBatch"/> requests.</summary>
+    internal async Task DrainAsync()
+    {
+        await writing.WaitAsync();
+        try
+        {
+            while (true)
+            {
+                var batch = new List<Pending>();
+                while (batch.Count < MaxBatch && queue.Reader.TryRead(out var pending))
+                {
+                    batch.Add(pending);
+                }
+
+                if (batch.Count == 0)
+                {
+                    return;
+                }
+
+                await WriteBatchAsync(batch);
+            }
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
+
+    public void Dispose() => writing.Dispose();
+
+    private async Task WriteBatchAsync(List<Pending> batch)
+    {
+        try
+        {
+            await using var db = new AppDbContext(options);
+            await db.AppendLogRowsAsync(batch.SelectMany(p => p.Entries).ToList(), CancellationToken.None);
+            batch.ForEach(p => p.Done.SetResult());
+        }
+#pragma warning disable CA1031 // every waiting request must hear about the failure
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            batch.ForEach(p => p.Done.SetException(e));
+        }
+    }
+}
+
+/// <summary>
+/// Runs the access log's group commit for the host's lifetime. On a clean stop it commits what is queued
+/// before the host goes: a row acknowledged to a request is never lost.
+/// </summary>
+public sealed class AccessLogBatchWriter(AccessLogBatches batches) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => batches.RunAsync(stoppingToken);
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        // The loop has drained; rows queued since (requests the server is still finishing) are written by their
+        // own writers, and this catches any that raced the loop's end.
+        await batches.DrainAsync();
     }
 }
