@@ -41,7 +41,7 @@ public sealed class OrganisationWork(AppDbContext db, CurrentUser user, TimeProv
         var name = input.Name?.Trim() ?? "";
         if (name.Length == 0)
         {
-            errors["name"] = ["Ange organisationens namn."];
+            errors["name"] = [$"Ange ett namn (högst {MaxNameLength} tecken)."];
         }
         else if (name.Length > MaxNameLength)
         {
