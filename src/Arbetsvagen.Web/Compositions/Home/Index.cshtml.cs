@@ -25,7 +25,7 @@ public class IndexModel(WorkList workList, NotificationInbox inbox, RegionFigure
         Result = (await workList.LoadAsync(ct)).Value;
         if (Result is not null)
         {
-            Unread = await inbox.LatestAsync(ct, UnreadShown, unreadOnly: true);
+            Unread = await inbox.LatestAsync(UnreadShown, unreadOnly: true, ct);
         }
 
         if (user.IsInRole(Roles.Analyst))

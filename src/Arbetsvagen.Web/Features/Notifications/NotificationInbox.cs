@@ -17,8 +17,11 @@ public sealed class NotificationInbox(AppDbContext db, CurrentUser user, Partici
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>The user's latest notices, unread first (at most <paramref name="max"/>, only unread ones when asked).</summary>
-    public async Task<List<Notice>> LatestAsync(CancellationToken ct, int max = Notification.MaxShown, bool unreadOnly = false)
+    /// <summary>The user's latest notices, unread first.</summary>
+    public Task<List<Notice>> LatestAsync(CancellationToken ct) => LatestAsync(Notification.MaxShown, unreadOnly: false, ct);
+
+    /// <summary>At most <paramref name="max"/> of the user's latest notices, unread first, or only the unread ones.</summary>
+    public async Task<List<Notice>> LatestAsync(int max, bool unreadOnly, CancellationToken ct)
     {
         var notifications = await db.Notifications.AsNoTracking().Where(n => n.UserId == user.Id && (!unreadOnly || n.ReadAt == null))
             .OrderBy(n => n.ReadAt != null).ThenByDescending(n => n.CreatedAt).Take(max).ToListAsync(ct);
