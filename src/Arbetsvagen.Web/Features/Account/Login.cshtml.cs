@@ -34,7 +34,8 @@ public class LoginModel(SignInManager<AppUser> signIn) : PageModel
         var result = await signIn.PasswordSignInAsync(user, Password ?? "", isPersistent: false, lockoutOnFailure: true);
         if (result.RequiresTwoFactor)
         {
-            return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl });
+            // Page names carry the floor (/Features/Account/…); the address does not, so redirect by address.
+            return Redirect(string.IsNullOrEmpty(ReturnUrl) ? "/Account/LoginWith2fa" : $"/Account/LoginWith2fa?ReturnUrl={Uri.EscapeDataString(ReturnUrl)}");
         }
 
         if (!result.Succeeded)

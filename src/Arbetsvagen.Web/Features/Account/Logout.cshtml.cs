@@ -13,6 +13,6 @@ public class LogoutModel(SignInManager<AppUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return RedirectToPage("/Account/Login");
+        return Redirect("/Account/Login");
     }
 }
