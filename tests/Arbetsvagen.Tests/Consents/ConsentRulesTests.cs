@@ -1,4 +1,5 @@
 using Arbetsvagen.Core.Consents;
+using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Infrastructure;
 using Xunit;
 

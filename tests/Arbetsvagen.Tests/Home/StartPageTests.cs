@@ -61,7 +61,7 @@ public sealed partial class StartPageTests(AppFactory app) : IClassFixture<AppFa
         }
 
         var css = await jobb.Client.GetStringAsync("/css/site.css");
-        Assert.Matches(@"@media \(max-width: 30rem\) \{\s*table\.stack-narrow thead", css);
+        Assert.Matches(@"@media \(max-width: 40rem\) \{\s*table\.stack-narrow thead", css);
     }
 
     [Theory]

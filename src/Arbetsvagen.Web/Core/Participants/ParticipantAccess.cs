@@ -1,4 +1,3 @@
-using Arbetsvagen.Core.Consents;
 using Arbetsvagen.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Arbetsvagen.Core.AccessLog;

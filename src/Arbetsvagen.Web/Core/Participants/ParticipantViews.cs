@@ -1,4 +1,3 @@
-using Arbetsvagen.Core.Consents;
 using Arbetsvagen.Infrastructure;
 
 namespace Arbetsvagen.Core.Participants;

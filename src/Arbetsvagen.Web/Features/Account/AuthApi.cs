@@ -31,7 +31,8 @@ public static class AuthApi
     public static void MapAuthApi(this RouteGroupBuilder api) =>
         api.MapPost("/auth/token", IssueToken).WithTags("Inloggning")
             .WithSummary("Logga in och få en åtkomsttoken (bearer)")
-            .Produces<AccessTokenResponse>(StatusCodes.Status200OK);
+            .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
+            .ProducesValidationProblem(); // a body that cannot be read answers 400 (ProblemExceptionHandler)
 
     public static void MapMeApi(this RouteGroupBuilder api) =>
         api.MapGet("/me", Me).WithTags("Inloggning").WithSummary("Den inloggade användaren: organisation, sekretessgräns och roller");

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
 using Arbetsvagen.Infrastructure;
 
-namespace Arbetsvagen.Core.Consents;
+namespace Arbetsvagen.Core.Participants;
 
 [Flags]
 public enum DataCategories

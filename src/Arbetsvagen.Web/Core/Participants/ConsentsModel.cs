@@ -2,12 +2,11 @@
 global using static Arbetsvagen.Core.Consents.ConsentSets;
 
 using Arbetsvagen.Core.Organisations;
-using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Arbetsvagen.Core.Consents;
+namespace Arbetsvagen.Core.Participants;
 
 public static class ConsentSets
 {
