@@ -67,7 +67,7 @@ public sealed class WorkListApiTests(AppFactory app) : IClassFixture<AppFactory>
             var boundary = await db.Organisations.Where(o => o.Id == jobbUnit).Select(o => o.SecrecyBoundaryId).SingleAsync();
             var consents = await db.Consents.Include(c => c.Recipients).AsNoTracking().ToListAsync();
             var shared = consents.Where(c => c.WithdrawnAt == null && c.ValidUntil >= today
-                    && (c.Categories & Arbetsvagen.Core.Consents.DataCategories.Identity) != 0
+                    && (c.Categories & Arbetsvagen.Core.Participants.DataCategories.Identity) != 0
                     && c.Recipients.Any(r => r.OrganisationId == jobbUnit || r.OrganisationId == boundary))
                 .Select(c => c.ParticipantId).Distinct().Count();
             return (await db.Participants.CountAsync(p => p.OwnerBoundaryId == boundary), shared);

@@ -1,5 +1,5 @@
 // The sets are used wherever there is an AppDbContext, as if they were its properties.
-global using static Arbetsvagen.Core.Consents.ConsentSets;
+global using static Arbetsvagen.Core.Participants.ConsentSets;
 
 using Arbetsvagen.Core.Organisations;
 using Arbetsvagen.Infrastructure;
