@@ -7,8 +7,7 @@ namespace Arbetsvagen.Infrastructure;
 /// <summary>Small formatting and form helpers shared by the pages.</summary>
 public static class Ui
 {
-    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
-    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+    private static readonly CultureInfo Swedish = SwedishCollation.Culture;
 
     public static List<SelectListItem> Options<T>(string? selected, bool includeEmpty = false) where T : struct, Enum
     {
@@ -39,7 +38,7 @@ public static class Ui
         value.Length == 12 && value.All(char.IsAsciiDigit) ? $"{value[..8]}-{value[8..]}" : value;
 
     public static string Time(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Stockholm).ToString("yyyy-MM-dd HH:mm", Swedish);
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), SwedishTime.Zone).ToString("yyyy-MM-dd HH:mm", Swedish);
 
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", Swedish) ?? "–";
 
