@@ -19,19 +19,7 @@ public sealed class AttendanceIsolationTests(AppFactory app) : IClassFixture<App
 
     public static readonly string[] Endpoints = ["GET summary", "GET summary text", "GET register", "POST register"];
 
-    public static TheoryData<string, string> Matrix()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var user in Outsiders)
-        {
-            foreach (var endpoint in Endpoints)
-            {
-                data.Add(user, endpoint);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, string> Matrix() => IsolationMatrix.Of(Outsiders, Endpoints);
 
     [Theory]
     [MemberData(nameof(Matrix))]

@@ -29,19 +29,7 @@ public sealed class IsolationMatrixTests(AppFactory app) : IClassFixture<AppFact
     public static readonly string[] Endpoints =
         ["GET participant", "PUT participant", "GET consents", "POST consent", "POST consent withdrawal"];
 
-    public static TheoryData<string, string> Matrix()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var user in Outsiders)
-        {
-            foreach (var endpoint in Endpoints)
-            {
-                data.Add(user, endpoint);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, string> Matrix() => IsolationMatrix.Of(Outsiders, Endpoints);
 
     [Theory]
     [MemberData(nameof(Matrix))]
