@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Arbetsvagen.Features.Users;
 
 namespace Arbetsvagen.Infrastructure;
 

@@ -30,7 +30,7 @@ public static class OccupationsEndpoints
         Input.Text(errors, "search", text, "söktexten", OccupationSearch.MaxTextLength, required: false);
         if (errors.Count > 0)
         {
-            return ApiResults.Invalid(errors);
+            return OutcomeResults.Invalid(errors);
         }
 
         return TypedResults.Ok(ReferenceData.Instance.OccupationSearch.Find(text).Select(OccupationMatch.From).ToList());

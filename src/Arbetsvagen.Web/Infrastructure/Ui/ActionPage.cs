@@ -29,36 +29,4 @@ public abstract class ActionPage(AppDbContext db) : PageModel
         ViewData.KeepErrorOrder(failure, prefix);
         return ModelState.Show(failure, prefix) ?? (await ReloadAsync(id, ct) ? Page() : NotFound());
     }
-
-    /// <summary>The older form, for use cases that still throw: kept until every feature answers with an outcome.</summary>
-    protected async Task<IActionResult> Act<T>(Guid id, Func<Task<T?>> action, string message, CancellationToken ct)
-        where T : class
-    {
-        try
-        {
-            if (await action() is null)
-            {
-                return NotFound();
-            }
-        }
-        catch (ValidationException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddErrors(e.Errors, prefix: "");
-            return await ReloadAsync(id, ct) ? Page() : NotFound();
-        }
-        catch (ConflictException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, e.Message);
-            return await ReloadAsync(id, ct) ? Page() : NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
-
-        TempData["Message"] = message;
-        return Redirect(PathFor(id));
-    }
 }
