@@ -1,3 +1,4 @@
+using Arbetsvagen.Infrastructure.Demo;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Arbetsvagen.Features.AccessLog;

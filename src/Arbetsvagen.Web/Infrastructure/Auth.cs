@@ -1,3 +1,4 @@
+using Arbetsvagen.Infrastructure.Demo;
 using Microsoft.AspNetCore.Authentication;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;

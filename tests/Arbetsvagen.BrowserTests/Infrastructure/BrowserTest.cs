@@ -68,7 +68,20 @@ public abstract partial class BrowserTest(BrowserApp app) : IAsyncDisposable
 
     protected static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
-    protected static Task ExpectHeadingAsync(IPage page, string text) => Expect(Heading(page)).ToContainTextAsync(text);
+    /// <summary>Expects the h1 to contain <paramref name="text"/>; on failure says which page was shown instead and its error summary.</summary>
+    protected static async Task ExpectHeadingAsync(IPage page, string text)
+    {
+        try
+        {
+            await Expect(Heading(page)).ToContainTextAsync(text);
+        }
+        catch (PlaywrightException failure)
+        {
+            var shown = await page.Locator("h1").AllTextContentsAsync();
+            var errors = await ErrorSummary(page).AllTextContentsAsync();
+            throw new PlaywrightException($"{failure.Message}\nShown: {page.Url} h1 [{string.Join(" | ", shown)}] errors [{string.Join(" | ", errors).Trim()}]", failure);
+        }
+    }
 
     /// <summary>The polite status message the layout shows after a redirect (TempData).</summary>
     protected static ILocator Flash(IPage page) => page.Locator("main .flash[role=status]");

@@ -1,3 +1,4 @@
+using Arbetsvagen.Infrastructure.Demo;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -86,7 +87,7 @@ public sealed class EnumMessageTests(AppFactory app) : IClassFixture<AppFactory>
             ["cases"] = opened.Id(),
             ["journal-entries"] = entry.Id(),
             ["activities"] = await app.ScheduleAsync(),
-            ["users"] = (await app.CreateUserAsync(Arbetsvagen.Compositions.Demo.DemoRegion.SocialServicesName("Täby"), Roles.SocialSecretary)).Id,
+            ["users"] = (await app.CreateUserAsync(Arbetsvagen.Infrastructure.Demo.DemoNames.SocialServicesName("Täby"), Roles.SocialSecretary)).Id,
         };
     }
 

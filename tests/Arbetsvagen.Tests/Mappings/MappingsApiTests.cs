@@ -1,3 +1,4 @@
+using Arbetsvagen.Infrastructure.Demo;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -17,7 +18,7 @@ namespace Arbetsvagen.Tests.Mappings;
 public sealed class MappingsApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private const string TabyJobCentre = "Täby kommun – Jobbcentrum";
-    private const string Kcno = DemoRegion.KcnoName;
+    private const string Kcno = DemoNames.KcnoName;
     private const string ShipEngineer = "Nf55_bBW_JXz"; // 1:e Fartygsingenjör in the shipped JobTech list
 
     private static string Day(int daysFromToday) =>
@@ -63,7 +64,7 @@ public sealed class MappingsApiTests(AppFactory app) : IClassFixture<AppFactory>
         var first = await owner.GetAsync($"/api/v1/mappings/{ids[0]}").JsonAsync(HttpStatusCode.OK);
         Assert.Equal(1, (int)first["version"]!);
         Assert.Equal("Gymnasium i Syrien", (string?)first["educationText"]);
-        Assert.Equal(await app.OrganisationId(DemoRegion.SocialServicesName("Täby")), Guid.Parse((string)first["organisationId"]!));
+        Assert.Equal(await app.OrganisationId(DemoNames.SocialServicesName("Täby")), Guid.Parse((string)first["organisationId"]!));
 
         var reads = await app.AccessLogForAsync(participant.Id, AccessAction.Read, "soc.taby");
         Assert.Equal(before + 2, reads.Count); // one row per GET
@@ -91,7 +92,7 @@ public sealed class MappingsApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("Klarar fyra timmar lätt arbete.", (string?)ownAssessment["result"]);
 
         // Same boundary, but a role that does not need sensitive data.
-        var counsellor = await app.CreateUserAsync(DemoRegion.SocialServicesName("Täby"), Roles.CareerCounsellor);
+        var counsellor = await app.CreateUserAsync(DemoNames.SocialServicesName("Täby"), Roles.CareerCounsellor);
         await AssertHealthHidden(await app.ClientFor(counsellor.UserName, counsellor.Password), participant.Id);
 
         // A consent without "health", to a role that would otherwise see it.
@@ -226,7 +227,7 @@ public sealed class MappingsApiTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var owner = await app.ClientFor("soc.taby");
         var participant = await app.CreateParticipantAsync("soc.taby");
-        var parties = new[] { await app.OrganisationId(DemoRegion.SocialServicesName("Täby")), await app.OrganisationId(TabyJobCentre) };
+        var parties = new[] { await app.OrganisationId(DemoNames.SocialServicesName("Täby")), await app.OrganisationId(TabyJobCentre) };
         var url = $"/api/v1/participants/{participant.Id}/joint-positions";
 
         var earlier = await owner.PostAsJsonAsync(url, new

@@ -1,3 +1,4 @@
+using Arbetsvagen.Infrastructure.Demo;
 using System.Net;
 using System.Net.Http.Json;
 using Arbetsvagen.Tests.Infrastructure;
@@ -148,8 +149,8 @@ public sealed class ReferralsApiTests(AppFactory app) : IClassFixture<AppFactory
         var soc = await app.ClientFor("soc.taby");
         var participant = await app.CreateParticipantAsync("soc.taby");
         await app.GiveConsentAsync(participant.Id, [Osteraker, TabyJobCentre, Af], ["identity", "caseAndPlan"]);
-        await app.GiveConsentAsync(participant.Id, [DemoRegion.KcnoName], ["identity", "background"]); // does not share the case
-        var withdrawn = await app.GiveConsentAsync(participant.Id, [DemoRegion.NorrtaljeVuxName], ["identity", "caseAndPlan"]);
+        await app.GiveConsentAsync(participant.Id, [DemoNames.KcnoName], ["identity", "background"]); // does not share the case
+        var withdrawn = await app.GiveConsentAsync(participant.Id, [DemoNames.NorrtaljeVuxName], ["identity", "caseAndPlan"]);
         await soc.PostAsync($"/api/v1/consents/{withdrawn}/withdrawal", null).ShouldBe(HttpStatusCode.OK);
         var url = $"/api/v1/participants/{participant.Id}/referral-receivers";
 
@@ -161,7 +162,7 @@ public sealed class ReferralsApiTests(AppFactory app) : IClassFixture<AppFactory
             && a.EntityType == "Consent" && a.Purpose == "mottagare av remiss"));
 
         // Sending is the same decision: none but the listed organisations, and never the sender's own unit.
-        foreach (var refused in new[] { DemoRegion.KcnoName, DemoRegion.NorrtaljeVuxName, DemoRegion.SocialServicesName("Täby") })
+        foreach (var refused in new[] { DemoNames.KcnoName, DemoNames.NorrtaljeVuxName, DemoNames.SocialServicesName("Täby") })
         {
             var problem = await soc.PostAsJsonAsync("/api/v1/referrals", await ReferralTo(participant.Id, refused, "placement"))
                 .ProblemAsync(HttpStatusCode.BadRequest);

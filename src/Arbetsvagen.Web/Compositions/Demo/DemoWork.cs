@@ -1,3 +1,4 @@
+using Arbetsvagen.Infrastructure.Demo;
 using System.Numerics;
 using Arbetsvagen.Features.ActionPlans;
 using Arbetsvagen.Features.Attendance;
@@ -163,13 +164,13 @@ public static class DemoWork
         DateTime now)
     {
         var users = await db.Users.Where(u => u.UserName != null).ToDictionaryAsync(u => u.UserName!, u => (u.Id, u.DisplayName));
-        var af = organisations[DemoRegion.AfName];
+        var af = organisations[DemoNames.AfName];
         var context = new Context(db, now, af, users["af.nordost"].Id, users["af.nordost"].DisplayName);
         var index = firstIndex;
         foreach (var (municipality, scenarios, soc, coach) in new[] { ("Täby", Taby, "soc.taby", "jobb.taby"), ("Vaxholm", Vaxholm, "soc.vaxholm", "jobb.vaxholm") })
         {
-            var jobCentre = organisations[DemoRegion.JobCentreName(municipality)];
-            var unit = new Unit(municipality, organisations[DemoRegion.SocialServicesName(municipality)], jobCentre,
+            var jobCentre = organisations[DemoNames.JobCentreName(municipality)];
+            var unit = new Unit(municipality, organisations[DemoNames.SocialServicesName(municipality)], jobCentre,
                 users[soc].Id, users[coach].Id, users[soc].DisplayName, users[coach].DisplayName,
                 ScheduleActivities(context, jobCentre, users[coach].Id, Schedules[municipality]));
             for (var i = 0; i < scenarios.Length; i++, index++)

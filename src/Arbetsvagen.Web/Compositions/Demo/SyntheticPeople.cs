@@ -1,3 +1,4 @@
+using Arbetsvagen.Infrastructure.Demo;
 using Arbetsvagen.Infrastructure;
 using Arbetsvagen.Core.Organisations;
 using Arbetsvagen.Core.Participants;
@@ -38,8 +39,8 @@ public sealed class SyntheticPeople
         var p = Participant.Create(owner.Id, owner.SecrecyBoundaryId, kind, number.Value, number.IsDateOfBirthComplete ? number.DateOfBirth : null,
             first, LastNames[random.Next(LastNames.Length)], author, now.AddDays(-random.Next(400)));
         p.Touch(author, now.AddDays(-random.Next(60)));
-        var municipality = DemoRegion.Municipalities.FirstOrDefault(m => m.Code == owner.MunicipalityCode);
-        p.HomeMunicipalityCode = municipality.Code ?? DemoRegion.Municipalities[random.Next(DemoRegion.Municipalities.Length)].Code;
+        var municipality = DemoNames.Municipalities.FirstOrDefault(m => m.Code == owner.MunicipalityCode);
+        p.HomeMunicipalityCode = municipality.Code ?? DemoNames.Municipalities[random.Next(DemoNames.Municipalities.Length)].Code;
         p.Gender = gender;
         p.Phone = $"070-{random.Next(100, 999)} {random.Next(10, 99)} {random.Next(10, 99)}";
         p.EducationLevel = Pick(random, [EducationLevel.PrimaryShort, EducationLevel.Primary, EducationLevel.Primary, EducationLevel.UpperSecondaryIncomplete,

@@ -1,3 +1,4 @@
+using Arbetsvagen.Infrastructure.Demo;
 using Arbetsvagen.Compositions.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -22,7 +23,7 @@ public static class Startup
 
         if (environment.IsProduction())
         {
-            var demoNames = DemoRegion.Users.Select(u => u.UserName).ToList();
+            var demoNames = DemoNames.Users.Select(u => u.UserName).ToList();
             if (await db.Users.AnyAsync(u => demoNames.Contains(u.UserName!) && !u.IsDisabled))
             {
                 throw new InvalidOperationException(
@@ -44,8 +45,8 @@ public static class Startup
         if (demo.Enabled)
         {
             lines.Add("");
-            lines.Add($"Demoläge: region {DemoRegion.CollaborationName}. Alla demoanvändare har lösenordet {(demo.Password == DemoOptions.DefaultPassword ? demo.Password : "(satt med Demo__Password)")}");
-            lines.AddRange(DemoRegion.Users.Select(u => $"  {u.UserName,-20} {u.Role,-28} {u.OrganisationName}"));
+            lines.Add($"Demoläge: region {DemoNames.CollaborationName}. Alla demoanvändare har lösenordet {(demo.Password == DemoOptions.DefaultPassword ? demo.Password : "(satt med Demo__Password)")}");
+            lines.AddRange(DemoNames.Users.Select(u => $"  {u.UserName,-20} {u.Role,-28} {u.OrganisationName}"));
         }
 
         lines.Add("");

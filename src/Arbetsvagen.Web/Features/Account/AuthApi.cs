@@ -1,3 +1,4 @@
+using Arbetsvagen.Infrastructure.Demo;
 using System.Reflection;
 using Arbetsvagen.Infrastructure;
 using Microsoft.AspNetCore.Authentication.BearerToken;

@@ -1,3 +1,4 @@
+using Arbetsvagen.Infrastructure.Demo;
 using System.Text;
 using Arbetsvagen.Features.Users;
 using Arbetsvagen.Infrastructure;

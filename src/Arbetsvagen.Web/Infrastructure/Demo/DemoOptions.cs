@@ -1,4 +1,4 @@
-namespace Arbetsvagen.Infrastructure;
+namespace Arbetsvagen.Infrastructure.Demo;
 
 public sealed class DemoOptions
 {
