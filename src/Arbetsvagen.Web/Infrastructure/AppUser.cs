@@ -42,4 +42,23 @@ public static class Roles
 
     /// <summary>Roles whose work needs health, disability and work-ability information.</summary>
     public static readonly string[] SensitiveDataReaders = [SocialSecretary, LabourMarketConsultant, EmploymentOfficer];
+
+    /// <summary>Creates the roles a database lacks (at every start, demo or not).</summary>
+    public static async Task EnsureAsync(IServiceProvider services)
+    {
+        var roles = services.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
+        foreach (var role in All)
+        {
+            if (await roles.RoleExistsAsync(role))
+            {
+                continue;
+            }
+
+            var result = await roles.CreateAsync(new IdentityRole<Guid>(role));
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Could not create the role {role}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+            }
+        }
+    }
 }

@@ -330,6 +330,27 @@ public sealed class AccessLogTests(AppFactory app) : IClassFixture<AppFactory>
         }
     }
 
+    [Fact]
+    public async Task Once_the_writer_loop_has_stopped_each_request_commits_its_own_rows()
+    {
+        // A writer of its own, outside any host, so that nothing else drains its queue: a request that logs after
+        // the loop has gone (the server still finishing requests during a stop) must not wait for a loop that will not come.
+        await using var own = await AppFactory.StartAsync(demoEnabled: false);
+        var batches = new AccessLogBatches(own.Services.GetRequiredService<DbContextOptions<AppDbContext>>());
+        var marker = Guid.NewGuid();
+        AccessLogEntry Row(int i) => AccessLogEntry.Create(DateTime.UtcNow, null, "avslut", null, "", AccessAction.Read, "Participant", $"{i}", marker, null, null);
+        using var stopping = new CancellationTokenSource();
+
+        var loop = batches.RunAsync(stopping.Token);
+        await batches.WriteAsync([Row(0)]).WaitAsync(TimeSpan.FromSeconds(30));
+        await stopping.CancelAsync();
+        await loop.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.WhenAll(Enumerable.Range(1, 20).Select(i => batches.WriteAsync([Row(i)]))).WaitAsync(TimeSpan.FromSeconds(30));
+
+        await using var db = own.TestDb.CreateContext();
+        Assert.Equal(21, await db.AccessLog.CountAsync(r => r.ParticipantId == marker));
+    }
+
     // ------------------------------------------------------------------ append-only
 
     [Fact]

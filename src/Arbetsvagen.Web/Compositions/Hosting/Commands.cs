@@ -36,7 +36,7 @@ public static class Commands
                 break;
             case "migrate":
                 var applied = await SchemaMigrator.MigrateAsync(db);
-                await Demo.DemoRegion.EnsureRolesAsync(scope.ServiceProvider);
+                await Roles.EnsureAsync(scope.ServiceProvider);
                 Console.WriteLine(applied.Count == 0 ? "Databasen är redan aktuell." : $"Körde migreringar: {string.Join(", ", applied)}");
                 break;
             default:

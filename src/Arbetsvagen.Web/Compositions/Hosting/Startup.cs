@@ -18,7 +18,7 @@ public static class Startup
         if (config.GetValue("Database:MigrateOnStartup", defaultValue: true))
         {
             await SchemaMigrator.MigrateAsync(db);
-            await DemoRegion.EnsureRolesAsync(scope.ServiceProvider);
+            await Roles.EnsureAsync(scope.ServiceProvider);
         }
 
         if (environment.IsProduction())

@@ -6,7 +6,7 @@ namespace Arbetsvagen.Core.Participants;
 /// A participant as the API and the forms send it. Enum values arrive as text so that a wrong value gets a
 /// Swedish message naming the field instead of a deserialisation error.
 /// </summary>
-public sealed class ParticipantInput
+public sealed class ParticipantInput : ParticipantFields
 {
     public string? PersonalIdentityNumber { get; set; }
     /// <summary>The person has no Swedish number: a temporary reference is created.</summary>
@@ -14,28 +14,10 @@ public sealed class ParticipantInput
     public string? DateOfBirth { get; set; }
     public string? FirstName { get; set; }
     public string? LastName { get; set; }
-    public string? Email { get; set; }
-    public string? Phone { get; set; }
-    public string? StreetAddress { get; set; }
-    public string? PostalCode { get; set; }
-    public string? City { get; set; }
     public string? HomeMunicipalityCode { get; set; }
     public string? Gender { get; set; }
-    public string? EducationLevel { get; set; }
-    public string? SwedishLevel { get; set; }
     public bool InterpreterNeeded { get; set; }
-    public string? InterpreterLanguage { get; set; }
-    public List<string>? DrivingLicences { get; set; }
-    public string? AfStatus { get; set; }
     public bool EducationDuty { get; set; }
-    public string? IncomeSource { get; set; }
-    public List<string>? TargetGroups { get; set; }
-    public List<string>? OccupationsOfExperience { get; set; }
-    public List<string>? OccupationsOfInterest { get; set; }
-    public bool? HasRegisteredDisability { get; set; }
-    public string? DisabilityDescription { get; set; }
-    public string? HealthLimitations { get; set; }
-    public string? WorkAbility { get; set; }
 
     /// <summary>The parsed, valid values; only set when <see cref="Validate"/> found no errors.</summary>
     public sealed record Parsed(PersonalIdentityNumber? Number, DateOnly? DateOfBirth, Gender Gender, EducationLevel EducationLevel,
@@ -217,34 +199,21 @@ public sealed class ParticipantInput
         }
     }
 
-    public static ParticipantInput From(Participant p, bool withSensitive) => new()
+    public static ParticipantInput From(Participant p, bool withSensitive)
     {
-        PersonalIdentityNumber = p.IdentityNumber,
-        FirstName = p.FirstName,
-        LastName = p.LastName,
-        Email = p.Email,
-        Phone = p.Phone,
-        StreetAddress = p.StreetAddress,
-        PostalCode = p.PostalCode,
-        City = p.City,
-        HomeMunicipalityCode = p.HomeMunicipalityCode,
-        Gender = EnumText.ApiName(p.Gender),
-        EducationLevel = EnumText.ApiName(p.EducationLevel),
-        SwedishLevel = EnumText.ApiName(p.SwedishLevel),
-        InterpreterNeeded = p.InterpreterNeeded,
-        InterpreterLanguage = p.InterpreterLanguage,
-        DrivingLicences = p.DrivingLicences.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),
-        AfStatus = EnumText.ApiName(p.AfStatus),
-        EducationDuty = p.EducationDuty,
-        IncomeSource = EnumText.ApiName(p.IncomeSource),
-        TargetGroups = EnumText.FlagNames(p.TargetGroups),
-        OccupationsOfExperience = p.Occupations.Where(o => o.Relation == OccupationRelation.Experience).Select(o => o.ConceptId).ToList(),
-        OccupationsOfInterest = p.Occupations.Where(o => o.Relation == OccupationRelation.Interest).Select(o => o.ConceptId).ToList(),
-        HasRegisteredDisability = withSensitive ? p.Sensitive?.HasRegisteredDisability ?? false : null,
-        DisabilityDescription = withSensitive ? p.Sensitive?.DisabilityDescription : null,
-        HealthLimitations = withSensitive ? p.Sensitive?.HealthLimitations : null,
-        WorkAbility = withSensitive ? p.Sensitive?.WorkAbility : null,
-    };
+        var input = new ParticipantInput
+        {
+            PersonalIdentityNumber = p.IdentityNumber,
+            FirstName = p.FirstName,
+            LastName = p.LastName,
+            HomeMunicipalityCode = p.HomeMunicipalityCode,
+            Gender = EnumText.ApiName(p.Gender),
+            InterpreterNeeded = p.InterpreterNeeded,
+            EducationDuty = p.EducationDuty,
+        };
+        input.Fill(p, background: true, sensitive: withSensitive);
+        return input;
+    }
 
     /// <summary>
     /// A Swedish postcode as the post writes it, "183 70", from "18370" or "183 70"; null when blank or not a postcode

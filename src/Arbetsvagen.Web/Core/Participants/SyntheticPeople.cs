@@ -1,9 +1,8 @@
 using Arbetsvagen.Infrastructure.Demo;
 using Arbetsvagen.Infrastructure;
 using Arbetsvagen.Core.Organisations;
-using Arbetsvagen.Core.Participants;
 
-namespace Arbetsvagen.Compositions.Demo;
+namespace Arbetsvagen.Core.Participants;
 
 /// <summary>
 /// Fictitious participants for the demo and for volume tests. Identity numbers come only from Skatteverket's
