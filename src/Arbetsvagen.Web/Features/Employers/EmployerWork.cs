@@ -138,7 +138,7 @@ public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger
         }
 
         var fields = await EmployerFieldsAsync(input, errors, ct);
-        var workplaces = (input.Workplaces ?? []).Where(w => !w.IsBlank).Select((w, i) => WorkplaceFields(w, errors, $"workplaces[{i}].")).ToList();
+        var workplaces = (input.Workplaces ?? []).Where(w => !w.IsBlank).Select((w, i) => WorkplaceFields(w, errors, i == 0 ? "workplace" : $"workplace{i + 1}")).ToList();
         if (errors.Count > 0)
         {
             return Outcome.Invalid(errors);
@@ -533,6 +533,17 @@ public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger
         return ReferenceData.Instance.MunicipalitiesByName.Where(m => codes.Contains(m.Code)).ToList();
     }
 
+    /// <summary>The organisations of the user's collaborations and their units: who may own an employer relationship.</summary>
+    public async Task<List<(Guid Id, string Name)>> OwnerChoicesAsync(CancellationToken ct)
+    {
+        var mine = await CollaborationsAsync(ct);
+        var members = db.Set<CollaborationMember>().Where(m => mine.Contains(m.CollaborationId)).Select(m => m.OrganisationId);
+        var organisations = await db.Organisations.AsNoTracking()
+            .Where(o => members.Contains(o.Id) || (o.ParentId != null && members.Contains(o.ParentId.Value)))
+            .Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        return organisations.OrderBy(o => o.Name, SwedishCollation.Comparer).Select(o => (o.Id, o.Name)).ToList();
+    }
+
     // ------------------------------------------------------------------ shared steps
 
     private sealed record EmployerFields(string Name, string SniGroup, EmployerSize Size, Guid CollaborationId, Guid OwnerOrganisationId);
@@ -568,19 +579,22 @@ public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger
         return new EmployerFields(name ?? "", sni ?? "", size, collaboration, owner);
     }
 
+    /// <summary>A workplace's fields; with a <paramref name="prefix"/> ("workplace") the keys read "workplaceName", and so on.</summary>
     private static WorkplaceValues WorkplaceFields(WorkplaceInput input, Dictionary<string, string[]> errors, string prefix)
     {
-        var name = Input.Text(errors, prefix + "name", input.Name, "arbetsställets namn", Employer.MaxName);
-        var street = Input.Text(errors, prefix + "streetAddress", input.StreetAddress, "gatuadress", 200);
+        string Key(string field) => prefix.Length == 0 ? field : prefix + char.ToUpperInvariant(field[0]) + field[1..];
+
+        var name = Input.Text(errors, Key("name"), input.Name, "arbetsställets namn", Employer.MaxName);
+        var street = Input.Text(errors, Key("streetAddress"), input.StreetAddress, "gatuadress", 200);
         var postal = ParticipantInput.PostalCodeText(input.PostalCode);
         if (postal is null)
         {
-            errors[prefix + "postalCode"] = [$"Postnumret ska vara fem siffror som inte börjar med 0, till exempel 183 70 (nu \"{input.PostalCode?.Trim()}\")."];
+            errors[Key("postalCode")] = [$"Postnumret ska vara fem siffror som inte börjar med 0, till exempel 183 70 (nu \"{input.PostalCode?.Trim()}\")."];
         }
 
-        var city = Input.Text(errors, prefix + "city", input.City, "postort", 100);
-        var municipality = Municipality(input.MunicipalityCode, errors, required: true, prefix + "municipalityCode");
-        var transport = Input.Text(errors, prefix + "transportNote", input.TransportNote, "beskrivningen av kollektivtrafiken", 1000, required: false);
+        var city = Input.Text(errors, Key("city"), input.City, "postort", 100);
+        var municipality = Municipality(input.MunicipalityCode, errors, required: true, Key("municipalityCode"));
+        var transport = Input.Text(errors, Key("transportNote"), input.TransportNote, "beskrivningen av kollektivtrafiken", 1000, required: false);
         return new WorkplaceValues(name ?? "", street ?? "", postal ?? "", city ?? "", municipality ?? "", transport);
     }
 
