@@ -63,6 +63,7 @@ builder.Services.AddScoped<AccessLogReview>();
 builder.Services.AddScoped<NotificationInbox>();
 builder.Services.AddScoped<RegionFigures>();
 builder.Services.AddScoped<EmployerWork>();
+builder.Services.AddPublicFormLimits(builder.Configuration);
 builder.Services.AddScoped<IUnreadNotifications, UnreadNotifications>();
 builder.Services.AddSingleton<UserStatusCache>();
 
@@ -151,6 +152,7 @@ app.UseApiUnmatchedRoutes();
 app.UseAuthentication();
 app.UseMiddleware<UserStatusMiddleware>();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).AllowAnonymous().ExcludeFromDescription();
