@@ -41,8 +41,8 @@ public enum NeedEmploymentForm
 /// <summary>
 /// A competence need (behovsfångst): an occupation, how many people, from when, what they must know and what
 /// employment is offered. Its status moves inkommen → under bearbetning → hanterad, or to avböjd with a reason, each
-/// move a method that refuses it out of order and writes a history row. A need from the public form has no employer
-/// yet, only what the sender gave; a coordinator links it to the register.
+/// move a method that refuses it out of order and writes a history row. A need from the public form is linked to the
+/// employer when its organisationsnummer is in the register, and otherwise keeps only what the sender gave.
 /// </summary>
 public class CompetenceNeed
 {
@@ -161,18 +161,6 @@ public class CompetenceNeed
 
         DeclineReason = text;
         Record(Status, NeedStatus.Declined, by, now, text);
-    }
-
-    /// <summary>Links a web-form need to the employer in the register it came from.</summary>
-    public void LinkTo(Employer employer, DateTime now)
-    {
-        if (EmployerId is not null)
-        {
-            throw new ConflictException("Behovet hör redan till en arbetsgivare i registret.");
-        }
-
-        EmployerId = employer.Id;
-        UpdatedAt = now;
     }
 
     private void Require(NeedStatus expected, string message)
