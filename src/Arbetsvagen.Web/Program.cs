@@ -5,6 +5,7 @@ using Arbetsvagen.Features.AccessLog;
 using Arbetsvagen.Features.Attendance;
 using Arbetsvagen.Features.ActionPlans;
 using Arbetsvagen.Features.Cases;
+using Arbetsvagen.Features.Employers;
 using Arbetsvagen.Features.Account;
 using Arbetsvagen.Core.Consents;
 using Arbetsvagen.Compositions.Home;
@@ -61,6 +62,8 @@ builder.Services.AddScoped<UserAdministration>();
 builder.Services.AddScoped<AccessLogReview>();
 builder.Services.AddScoped<NotificationInbox>();
 builder.Services.AddScoped<RegionFigures>();
+builder.Services.AddScoped<EmployerWork>();
+builder.Services.AddPublicFormLimits(builder.Configuration);
 builder.Services.AddScoped<IUnreadNotifications, UnreadNotifications>();
 builder.Services.AddSingleton<UserStatusCache>();
 
@@ -123,6 +126,7 @@ builder.Services.AddApiDocument(o =>
     tags["Notiser"] = "Notiser till dig.";
     tags["Loggkontroll"] = "Loggen över läsningar och ändringar, för administratörer.";
     tags["Användare"] = "Användarkonton, för administratörer.";
+    tags["Arbetsgivare"] = "Arbetsgivarregistret: arbetsgivare, arbetsställen, kontaktpersoner, kontaktlogg och kompetensbehov, delat i samverkan.";
     tags["Referensdata"] = "Referensdata: yrken ur JobTechs yrkestaxonomi att söka bland.";
 });
 // Pages sit in their floor's folder; FloorRoutes keeps the floor out of their addresses.
@@ -148,6 +152,7 @@ app.UseApiUnmatchedRoutes();
 app.UseAuthentication();
 app.UseMiddleware<UserStatusMiddleware>();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).AllowAnonymous().ExcludeFromDescription();
@@ -171,6 +176,7 @@ api.MapNotificationsApi();
 api.MapAttendanceApi();
 api.MapAccessLogApi();
 api.MapUsersApi();
+api.MapEmployersApi();
 api.MapOccupationsApi();
 app.MapOccupationSearchForPages();
 

@@ -14,6 +14,8 @@ public class IndexModel(WorkList workList, NotificationInbox inbox, RegionFigure
     public const int UnreadShown = 5;
 
     public bool IsAdministrator => user.IsAdministrator;
+    /// <summary>The participant part of the work list is for caseworkers; a coordinator's list has only the employer part.</summary>
+    public bool WorksWithParticipants => user.IsCaseworker;
     public WorkListResult? Result { get; private set; }
     public List<Notice> Unread { get; private set; } = [];
     public AnalystFigures? Analyst { get; private set; }

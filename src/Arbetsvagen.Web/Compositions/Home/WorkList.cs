@@ -1,6 +1,7 @@
 using Arbetsvagen.Features.ActionPlans;
 using Arbetsvagen.Features.Attendance;
 using Arbetsvagen.Features.Cases;
+using Arbetsvagen.Features.Employers;
 using Arbetsvagen.Core.Consents;
 using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Features.Referrals;
@@ -18,8 +19,12 @@ public sealed record AttendanceToRegister(Guid ActivityId, string Name, int Expe
 
 public sealed record WorkListResult(int OwnParticipants, int SharedParticipants, List<WorkItem> ReferralsToAnswer, List<WorkItem> ReportsDue,
     List<WorkItem> ReportsAwaited, List<WorkItem> ExpiringConsents, List<WorkItem> FollowUpsDue, List<WorkItem> PlansToReview,
-    List<WorkItem> WithoutPlan, List<AttendanceToRegister> AttendanceToRegister, List<ParticipantListItem> RecentlyChanged)
+    List<WorkItem> WithoutPlan, List<AttendanceToRegister> AttendanceToRegister, List<ParticipantListItem> RecentlyChanged,
+    EmployerAgenda? Employers = null)
 {
+    /// <summary>A coordinator's work list: no participant in it, only the employer register's follow-ups and incoming needs.</summary>
+    public static WorkListResult EmployersOnly(EmployerAgenda employers) => new(0, 0, [], [], [], [], [], [], [], [], [], employers);
+
     public int OverdueReports => ReportsDue.Count(i => i.Overdue);
     public int OverdueAwaited => ReportsAwaited.Count(i => i.Overdue);
 }
@@ -30,7 +35,8 @@ public sealed record WorkListResult(int OwnParticipants, int SharedParticipants,
 /// (own boundary, or an active consent naming the user's unit now) instead of joining every query with the
 /// whole visibility set.
 /// </summary>
-public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAccess access, AccessLogger log, TimeProvider clock, IMemoryCache cache)
+public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAccess access, AccessLogger log, TimeProvider clock, IMemoryCache cache,
+    EmployerWork employers)
 {
     /// <summary>How long the unit's participant counts are reused: they are context for the start page, not a to-do.</summary>
     public static readonly TimeSpan CountsFor = TimeSpan.FromMinutes(1);
@@ -52,7 +58,8 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
     {
         if (!user.IsCaseworker)
         {
-            return Outcome.Forbidden(NoWorkList);
+            // Coordinators work with employers, not with people: their list holds the register's follow-ups and incoming needs.
+            return user.IsInRole(Roles.Coordinator) ? WorkListResult.EmployersOnly(await employers.AgendaAsync(ct)) : Outcome.Forbidden(NoWorkList);
         }
 
         await db.Database.OpenConnectionAsync(ct); // the queries below share one connection
@@ -139,7 +146,7 @@ public sealed class WorkList(AppDbContext db, CurrentUser user, ParticipantAcces
         var items = await ShowableAsync(candidates, boundary, ct);
         List<WorkItem> Of(params string[] kinds) => items.Where(i => kinds.Contains(i.Kind)).Take(MaxItems).ToList();
         var result = new WorkListResult(counts!.Own, counts.Shared, Of("referral"), Of("reportDue"), Of("reportAwaited"), Of("consent"),
-            Of("followUp"), Of("planReview"), Of("noPlan"), await AttendanceToRegisterAsync(today, ct), recent);
+            Of("followUp"), Of("planReview"), Of("noPlan"), await AttendanceToRegisterAsync(today, ct), recent, await employers.AgendaAsync(ct));
 
         var shown = recent.Select(p => p.Id).Concat(items.Select(i => i.ParticipantId)).Distinct();
         await log.RecordAsync(AccessAction.Search, "WorkList", null, resultIds: shown, ct: ct);

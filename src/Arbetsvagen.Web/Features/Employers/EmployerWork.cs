@@ -1,0 +1,773 @@
+using Arbetsvagen.Core.AccessLog;
+using Arbetsvagen.Core.Organisations;
+using Arbetsvagen.Core.Participants;
+using Arbetsvagen.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Arbetsvagen.Features.Employers;
+
+public sealed record EmployerListItem(Guid Id, string Name, string OrganisationNumber, bool IsSoleTrader, string SniGroup, string Size,
+    List<string> MunicipalityCodes);
+
+/// <summary>An employer as its page shows it: contacts and contact log only for the roles that may see them.</summary>
+public sealed record EmployerShown(Employer Employer, bool WithContacts, bool MayChange, List<CompetenceNeed> Needs);
+
+/// <summary>A follow-up of a contact that falls due, for the owner's work list.</summary>
+public sealed record EmployerFollowUp(Guid EmployerId, string EmployerName, Guid EntryId, ContactKind Kind, DateOnly Due, bool Overdue);
+
+/// <summary>A need that waits for someone to take it on.</summary>
+public sealed record IncomingNeed(Guid NeedId, Guid? EmployerId, string EmployerName, NeedKind Kind, string Occupation, int NumberOfPeople,
+    NeedSource Source, DateTime ReceivedAt);
+
+public sealed record EmployerAgenda(List<EmployerFollowUp> FollowUpsDue, List<IncomingNeed> IncomingNeeds);
+
+/// <summary>
+/// The employer register's use cases. Employer data is shared across the collaboration that owns the relationship:
+/// every user of a member organisation may read it (an employer outside the user's collaborations is not found);
+/// contact persons and the contact log are personal data, read only by caseworkers and coordinators and logged on
+/// every read and change; changes are made by the roles that work with employers.
+/// </summary>
+public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger log, TimeProvider clock)
+{
+    public const int DefaultPageSize = 25;
+    public const int MaxSearchLength = 100;
+    public const int FollowUpWindowDays = 7;
+    private const int MaxAgendaItems = 50;
+
+    /// <summary>The roles that register and change employers, contacts and needs.</summary>
+    public static readonly string[] Editors = [Roles.LabourMarketConsultant, Roles.EmploymentOfficer, Roles.CareerCounsellor, Roles.Coordinator];
+
+    private List<Guid>? collaborations;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public bool MayChange => Editors.Any(user.IsInRole);
+
+    /// <summary>Caseworkers and coordinators; analysts and administrators never see a person, not even an employer's.</summary>
+    public bool MaySeeContacts => user.IsCaseworker || user.IsInRole(Roles.Coordinator);
+
+    /// <summary>The collaborations the user's organisation (or the organisation it is a unit of) is a member of.</summary>
+    public async Task<List<Guid>> CollaborationsAsync(CancellationToken ct)
+    {
+        if (collaborations is not null)
+        {
+            return collaborations;
+        }
+
+        var chain = new List<Guid>();
+        Guid? at = user.OrganisationId;
+        while (at is { } id && id != Guid.Empty && !chain.Contains(id) && chain.Count < 5)
+        {
+            chain.Add(id);
+            at = await db.Organisations.Where(o => o.Id == id).Select(o => o.ParentId).FirstOrDefaultAsync(ct);
+        }
+
+        return collaborations = await db.Set<CollaborationMember>().Where(m => chain.Contains(m.OrganisationId))
+            .Select(m => m.CollaborationId).Distinct().ToListAsync(ct);
+    }
+
+    // ------------------------------------------------------------------ the register
+
+    /// <summary>
+    /// Employers of the user's collaborations whose name or organisationsnummer contains <paramref name="search"/>,
+    /// with a workplace in <paramref name="municipalityCode"/> when given, in Swedish order of name.
+    /// </summary>
+    public async Task<Outcome<Paged<EmployerListItem>>> ListAsync(string? search, string? municipalityCode, int page, int pageSize, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var text = Input.Text(errors, "search", search, "söktexten", MaxSearchLength, required: false);
+        if (!string.IsNullOrWhiteSpace(municipalityCode) && !ReferenceData.Instance.Municipalities.ContainsKey(municipalityCode.Trim()))
+        {
+            errors["municipalityCode"] = ["Välj en kommun ur listan."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        var mine = await CollaborationsAsync(ct);
+        var query = db.Employers.AsNoTracking().Where(e => mine.Contains(e.OwnerCollaborationId));
+        var byNumber = false;
+        if (text is not null)
+        {
+            var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
+            byNumber = digits.Length >= 4 && digits.Length >= text.Count(c => c != '-' && c != ' ');
+            var pattern = $"%{(byNumber ? digits : text).Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)}%";
+            query = byNumber
+                ? query.Where(e => EF.Functions.Like(e.OrganisationNumber, pattern))
+                : query.Where(e => EF.Functions.Like(e.Name.ToLower(), pattern.ToLower()));
+        }
+
+        if (!string.IsNullOrWhiteSpace(municipalityCode))
+        {
+            var code = municipalityCode.Trim();
+            query = query.Where(e => db.Set<Workplace>().Any(w => w.EmployerId == e.Id && w.MunicipalityCode == code));
+        }
+
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(e => e.Name).ThenBy(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(e => new { e.Id, e.Name, e.OrganisationNumber, e.IsSoleTrader, e.SniGroup, e.Size, Codes = e.Workplaces.Select(w => w.MunicipalityCode).ToList() })
+            .ToListAsync(ct);
+        // A sole trader's number is a personnummer: lists show it masked, and finding one by its number is a search of personal data.
+        var soleTraders = rows.Where(r => r.IsSoleTrader).Select(r => r.Id).ToList();
+        if (byNumber && soleTraders.Count > 0)
+        {
+            await log.RecordAsync(AccessAction.Search, "Employer", null, purpose: "sökning på organisationsnummer (enskild firma)", resultIds: soleTraders, ct: ct);
+        }
+
+        return new Paged<EmployerListItem>(rows.Select(r => new EmployerListItem(r.Id, r.Name, OrganisationNumber.Masked(r.OrganisationNumber, r.IsSoleTrader),
+            r.IsSoleTrader, r.SniGroup, EnumText.ApiName(r.Size), r.Codes.Distinct().Order().ToList())).ToList(), page, pageSize, total);
+    }
+
+    /// <summary>Registers an employer in the user's collaboration; a number already registered answers 409 naming the employer.</summary>
+    public async Task<Outcome<Employer>> CreateAsync(EmployerInput input, CancellationToken ct)
+    {
+        if (await ChangeRefusalAsync(null, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var number = OrganisationNumber.Parse(input.OrganisationNumber, out var numberError);
+        if (numberError is not null)
+        {
+            errors["organisationNumber"] = [numberError];
+        }
+
+        var fields = await EmployerFieldsAsync(input, errors, ct);
+        var workplaces = (input.Workplaces ?? []).Where(w => !w.IsBlank).Select((w, i) => WorkplaceFields(w, errors, i == 0 ? "workplace" : $"workplace{i + 1}")).ToList();
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        if (await db.Employers.AsNoTracking().Where(e => e.OrganisationNumber == number!.Value)
+                .Select(e => new { e.Id, e.Name, e.OwnerCollaborationId }).FirstOrDefaultAsync(ct) is { } existing)
+        {
+            var formatted = OrganisationNumber.Format(number!.Value);
+            return (await CollaborationsAsync(ct)).Contains(existing.OwnerCollaborationId)
+                ? Outcome.Conflict($"Organisationsnummer {formatted} är redan registrerat: {existing.Name}.", "Arbetsgivaren finns redan",
+                    new Dictionary<string, object?> { ["existingEmployerId"] = existing.Id, ["existing"] = $"/api/v1/employers/{existing.Id}", ["existingPage"] = $"/Employers/Details/{existing.Id}" })
+                : Outcome.Conflict($"Organisationsnummer {formatted} är redan registrerat av en annan samverkan.", "Arbetsgivaren finns redan");
+        }
+
+        var employer = Employer.Create(number!.Value, number.IsSoleTrader, fields.Name, fields.SniGroup, fields.Size, fields.CollaborationId,
+            fields.OwnerOrganisationId, user.Id, Now);
+        foreach (var w in workplaces)
+        {
+            employer.AddWorkplace(w.Name, w.StreetAddress, w.PostalCode, w.City, w.MunicipalityCode, w.TransportNote);
+        }
+
+        db.Employers.Add(employer);
+        log.Add(AccessAction.Create, "Employer", employer.Id, purpose: employer.IsSoleTrader ? "enskild firma" : null);
+        await db.SaveChangesAsync(ct);
+        return employer;
+    }
+
+    /// <summary>Changes name, industry, size and owning unit; the organisationsnummer stays (it identifies the employer).</summary>
+    public Task<Outcome<Employer>> UpdateAsync(Guid id, EmployerInput input, CancellationToken ct) => ChangeAsync(id, "Employer", async (employer, errors) =>
+    {
+        input.OwnerOrganisationId ??= employer.OwnerOrganisationId;
+        var fields = await EmployerFieldsAsync(input, errors, ct, employer.OwnerCollaborationId);
+        return errors.Count > 0 ? null : () => employer.Update(fields.Name, fields.SniGroup, fields.Size, fields.OwnerOrganisationId, Now);
+    }, ct);
+
+    public async Task<Outcome<Workplace>> AddWorkplaceAsync(Guid id, WorkplaceInput input, CancellationToken ct)
+    {
+        Workplace? added = null;
+        var changed = await ChangeAsync(id, "Workplace", (employer, errors) =>
+        {
+            var w = WorkplaceFields(input, errors, "");
+            return Task.FromResult<Action?>(errors.Count > 0 ? null : () =>
+            {
+                added = employer.AddWorkplace(w.Name, w.StreetAddress, w.PostalCode, w.City, w.MunicipalityCode, w.TransportNote);
+                db.Add(added);
+            });
+        }, ct, AccessAction.Create);
+        return changed.As(_ => added!);
+    }
+
+    /// <summary>The employer with its workplaces and needs, and its contacts and contact log for those who may see them (logged).</summary>
+    public async Task<Outcome<EmployerShown>> ReadAsync(Guid id, CancellationToken ct, bool logRead = true)
+    {
+        var withContacts = MaySeeContacts;
+        var query = db.Employers.AsNoTracking().AsSplitQuery().Include(e => e.Workplaces);
+        var employer = withContacts
+            ? await query.Include(e => e.Contacts).Include(e => e.ContactLog).FirstOrDefaultAsync(e => e.Id == id, ct)
+            : await query.FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (!await VisibleAsync(employer, id, ct))
+        {
+            return Outcome.NotFound();
+        }
+
+        var needs = await db.CompetenceNeeds.AsNoTracking().Include(n => n.History).Where(n => n.EmployerId == id)
+            .OrderByDescending(n => n.CreatedAt).ToListAsync(ct);
+        if (logRead)
+        {
+            await LogReadAsync(employer!, withContacts, ct);
+        }
+
+        return new EmployerShown(employer!, withContacts, MayChange, needs);
+    }
+
+    // ------------------------------------------------------------------ contact persons
+
+    public async Task<Outcome<List<ContactPerson>>> ContactsAsync(Guid id, CancellationToken ct)
+    {
+        var found = await PersonalDataAsync(id, ct);
+        if (found.Value is not { } employer)
+        {
+            return found.Failure!;
+        }
+
+        await log.RecordAsync(AccessAction.Read, "EmployerContact", id, resultIds: employer.Contacts.Select(c => c.Id), ct: ct);
+        return employer.Contacts.OrderBy(c => c.Name, SwedishCollation.Comparer).ToList();
+    }
+
+    public async Task<Outcome<ContactPerson>> AddContactAsync(Guid id, ContactInput input, CancellationToken ct)
+    {
+        ContactPerson? added = null;
+        var changed = await ChangeAsync(id, "EmployerContact", (employer, errors) =>
+        {
+            var c = ContactFields(input, errors);
+            return Task.FromResult<Action?>(errors.Count > 0 ? null : () =>
+            {
+                added = employer.AddContact(c.Name, c.Role, c.Phone, c.Email, Now);
+                db.Add(added);
+            });
+        }, ct, AccessAction.Create);
+        return changed.As(_ => added!);
+    }
+
+    public async Task<Outcome<ContactPerson>> UpdateContactAsync(Guid id, Guid contactId, ContactInput input, CancellationToken ct)
+    {
+        ContactPerson? updated = null;
+        var changed = await ChangeAsync(id, "EmployerContact", (employer, errors) =>
+        {
+            if (employer.Contacts.All(c => c.Id != contactId))
+            {
+                throw new ConflictException("Kontaktpersonen finns inte hos arbetsgivaren.");
+            }
+
+            var c = ContactFields(input, errors);
+            return Task.FromResult<Action?>(errors.Count > 0 ? null : () => updated = employer.UpdateContact(contactId, c.Name, c.Role, c.Phone, c.Email, Now));
+        }, ct, entityId: contactId);
+        return changed.As(_ => updated!);
+    }
+
+    // ------------------------------------------------------------------ contact log
+
+    public async Task<Outcome<List<ContactLogEntry>>> ContactLogAsync(Guid id, CancellationToken ct)
+    {
+        var found = await PersonalDataAsync(id, ct);
+        if (found.Value is not { } employer)
+        {
+            return found.Failure!;
+        }
+
+        await log.RecordAsync(AccessAction.Read, "EmployerContactLog", id, resultIds: employer.ContactLog.Select(c => c.Id), ct: ct);
+        return employer.ContactLog.OrderByDescending(c => c.OccurredOn).ThenByDescending(c => c.RecordedAt).ToList();
+    }
+
+    public async Task<Outcome<ContactLogEntry>> LogContactAsync(Guid id, ContactLogInput input, CancellationToken ct)
+    {
+        ContactLogEntry? added = null;
+        var changed = await ChangeAsync(id, "EmployerContactLog", (employer, errors) =>
+        {
+            var kind = Input.Enum<ContactKind>(errors, "kind", input.Kind, "Okänt slag av kontakt");
+            var on = Input.Date(errors, "occurredOn", input.OccurredOn, "datum för kontakten");
+            if (on is { } day && day > SwedishTime.Today(Now))
+            {
+                errors["occurredOn"] = ["Datum för kontakten kan inte ligga i framtiden."];
+            }
+
+            var notes = Input.Text(errors, "notes", input.Notes, "vad som sades", Employer.MaxText);
+            var follow = Input.Date(errors, "followUpOn", input.FollowUpOn, "datum för uppföljning", required: false);
+            return Task.FromResult<Action?>(errors.Count > 0 ? null : () =>
+            {
+                added = employer.LogContact(kind, on!.Value, input.ContactPersonId, notes!, follow, user.Id, Now);
+                db.Add(added);
+            });
+        }, ct, AccessAction.Create);
+        return changed.As(_ => added!);
+    }
+
+    public async Task<Outcome<ContactLogEntry>> CompleteFollowUpAsync(Guid id, Guid entryId, CancellationToken ct)
+    {
+        ContactLogEntry? done = null;
+        var changed = await ChangeAsync(id, "EmployerContactLog", (employer, _) =>
+            Task.FromResult<Action?>(() => done = employer.CompleteFollowUp(entryId, user.Id, Now)), ct, entityId: entryId);
+        return changed.As(_ => done!);
+    }
+
+    // ------------------------------------------------------------------ competence needs
+
+    public async Task<Outcome<List<CompetenceNeed>>> NeedsAsync(Guid id, CancellationToken ct) =>
+        (await ReadAsync(id, ct)).As(shown => shown.Needs);
+
+    public async Task<Outcome<CompetenceNeed>> AddNeedAsync(Guid id, NeedInput input, CancellationToken ct)
+    {
+        CompetenceNeed? added = null;
+        var changed = await ChangeAsync(id, "CompetenceNeed", (employer, errors) =>
+        {
+            var kind = string.IsNullOrWhiteSpace(input.Kind) ? NeedKind.Recruitment : Input.Enum<NeedKind>(errors, "kind", input.Kind, "Okänt slag av behov");
+            var occupation = OccupationOf(input, errors);
+            var people = People(input.NumberOfPeople, errors);
+            var from = Input.Date(errors, "fromDate", input.FromDate, "från när behovet finns", required: false);
+            var requirements = Input.Text(errors, "requirements", input.Requirements, "kraven", CompetenceNeed.MaxRequirements, required: false);
+            var form = string.IsNullOrWhiteSpace(input.EmploymentForm) ? NeedEmploymentForm.NotDecided
+                : Input.Enum<NeedEmploymentForm>(errors, "employmentForm", input.EmploymentForm, "Okänd anställningsform");
+            var municipality = Municipality(input.MunicipalityCode, errors, required: false);
+            return Task.FromResult<Action?>(errors.Count > 0 ? null : () =>
+            {
+                added = CompetenceNeed.Register(employer, kind, occupation!.ConceptId, occupation.Ssyk4, people, from, requirements, form, municipality, user.Id, Now);
+                db.Add(added);
+            });
+        }, ct, AccessAction.Create);
+        return changed.As(_ => added!);
+    }
+
+    /// <summary>
+    /// Moves a need of the user's collaboration on: inProgress, handled (optionally naming the job track or placement
+    /// that answers it) or declined with a reason. <paramref name="employerId"/>, when given, must be the need's employer.
+    /// </summary>
+    public async Task<Outcome<CompetenceNeed>> ChangeNeedStatusAsync(Guid? employerId, Guid needId, NeedStatusInput input, CancellationToken ct)
+    {
+        var need = await db.CompetenceNeeds.Include(n => n.History).FirstOrDefaultAsync(n => n.Id == needId, ct);
+        var mine = await CollaborationsAsync(ct);
+        if (need is null || !mine.Contains(need.CollaborationId) || (employerId is not null && need.EmployerId != employerId))
+        {
+            if (need is not null)
+            {
+                await log.RecordAsync(AccessAction.Denied, "CompetenceNeed", needId, ct: ct);
+            }
+
+            return Outcome.NotFound();
+        }
+
+        if (!MayChange)
+        {
+            return Outcome.Forbidden("Din roll ändrar inte arbetsgivarregistret.");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var to = Input.Enum<NeedStatus>(errors, "status", input.Status, "Okänd status");
+        if (errors.Count == 0 && to == NeedStatus.Received)
+        {
+            errors["status"] = ["Ett behov kan inte flyttas tillbaka till inkommen. Välj under bearbetning, hanterad eller avböjd."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        return await Outcome.Guard<CompetenceNeed>(async () =>
+        {
+            switch (to)
+            {
+                case NeedStatus.InProgress:
+                    need.StartProcessing(user.Id, Now);
+                    break;
+                case NeedStatus.Handled:
+                    need.Handle(input.AnsweredByJobTrackId, input.AnsweredByPlacementId, user.Id, Now);
+                    break;
+                default:
+                    need.Decline(input.Reason, user.Id, Now);
+                    break;
+            }
+
+            db.Add(need.History[^1]);
+            log.Add(AccessAction.Update, "CompetenceNeed", need.Id);
+            await db.SaveChangesAsync(ct);
+            return need;
+        });
+    }
+
+    /// <summary>One need of the user's collaboration; a web-form need's sender is personal data, so reading it is logged.</summary>
+    public async Task<Outcome<CompetenceNeed>> ReadNeedAsync(Guid needId, CancellationToken ct, bool logRead = true)
+    {
+        var need = await db.CompetenceNeeds.AsNoTracking().Include(n => n.History).FirstOrDefaultAsync(n => n.Id == needId, ct);
+        if (need is null || !(await CollaborationsAsync(ct)).Contains(need.CollaborationId))
+        {
+            if (need is not null)
+            {
+                await log.RecordAsync(AccessAction.Denied, "CompetenceNeed", needId, ct: ct);
+            }
+
+            return Outcome.NotFound();
+        }
+
+        if (logRead && need.SenderContactName is not null && MaySeeContacts)
+        {
+            await log.RecordAsync(AccessAction.Read, "CompetenceNeed", needId, purpose: "avsändarens kontaktuppgifter", ct: ct);
+        }
+
+        return need;
+    }
+
+    /// <summary>The open needs of the user's collaborations, newest first (the coordinators' intake).</summary>
+    public async Task<List<CompetenceNeed>> OpenNeedsAsync(CancellationToken ct)
+    {
+        var mine = await CollaborationsAsync(ct);
+        return await db.CompetenceNeeds.AsNoTracking()
+            .Where(n => mine.Contains(n.CollaborationId) && (n.Status == NeedStatus.Received || n.Status == NeedStatus.InProgress))
+            .OrderByDescending(n => n.CreatedAt).Take(200).ToListAsync(ct);
+    }
+
+    // ------------------------------------------------------------------ the work list
+
+    /// <summary>
+    /// What waits on the user's work list: follow-ups of contacts, due within a week or late, for employers the
+    /// user's unit owns or contacts the user logged; and needs not yet taken on — all of the collaboration's for a
+    /// coordinator, those of the unit's own employers for the others.
+    /// </summary>
+    public async Task<EmployerAgenda> AgendaAsync(CancellationToken ct)
+    {
+        if (!MaySeeContacts)
+        {
+            return new EmployerAgenda([], []);
+        }
+
+        var today = SwedishTime.Today(Now);
+        var limit = today.AddDays(FollowUpWindowDays);
+        var mine = await CollaborationsAsync(ct);
+        var organisation = user.OrganisationId;
+        var me = user.Id;
+        var followUps = await (from c in db.Set<ContactLogEntry>()
+                               join e in db.Set<Employer>() on c.EmployerId equals e.Id
+                               where c.FollowUpOn != null && c.FollowUpOn <= limit && c.FollowUpDoneAt == null && mine.Contains(e.OwnerCollaborationId)
+                                   && (e.OwnerOrganisationId == organisation || c.ByUserId == me)
+                               orderby c.FollowUpOn
+                               select new { e.Id, e.Name, EntryId = c.Id, c.Kind, Due = c.FollowUpOn!.Value })
+            .Take(MaxAgendaItems).ToListAsync(ct);
+
+        var coordinator = user.IsInRole(Roles.Coordinator);
+        var incoming = await (from n in db.Set<CompetenceNeed>()
+                              join e in db.Set<Employer>() on n.EmployerId equals e.Id into employers
+                              from e in employers.DefaultIfEmpty()
+                              where n.Status == NeedStatus.Received && mine.Contains(n.CollaborationId)
+                                  && (coordinator || (e != null && e.OwnerOrganisationId == organisation))
+                              orderby n.CreatedAt
+                              select new { n.Id, n.EmployerId, Name = e != null ? e.Name : n.SenderName, n.Kind, n.OccupationConceptId, n.OccupationText, n.NumberOfPeople, n.Source, n.CreatedAt })
+            .Take(MaxAgendaItems).ToListAsync(ct);
+
+        return new EmployerAgenda(
+            followUps.Select(f => new EmployerFollowUp(f.Id, f.Name, f.EntryId, f.Kind, f.Due, f.Due < today)).ToList(),
+            incoming.Select(n => new IncomingNeed(n.Id, n.EmployerId, n.Name ?? "", n.Kind, OccupationName(n.OccupationConceptId, n.OccupationText),
+                n.NumberOfPeople, n.Source, n.CreatedAt)).ToList());
+    }
+
+    public static string OccupationName(string? conceptId, string? text) =>
+        conceptId is not null && ReferenceData.Instance.Occupations.TryGetValue(conceptId, out var o) ? o.Name : text ?? "";
+
+    // ------------------------------------------------------------------ the public form
+
+    /// <summary>
+    /// A need or a placement offer sent through the public form. It lands as an incoming need of the collaboration
+    /// whose member organisations cover the municipality, linked to the employer when the number is registered there.
+    /// </summary>
+    public async Task<Outcome<CompetenceNeed>> SubmitPublicAsync(PublicNeedInput input, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var kind = Input.Enum<NeedKind>(errors, "kind", input.Kind, "Välj vad du vill anmäla");
+        var number = OrganisationNumber.Parse(input.OrganisationNumber, out var numberError);
+        if (numberError is not null)
+        {
+            errors["organisationNumber"] = [numberError];
+        }
+
+        var name = Input.Text(errors, "employerName", input.EmployerName, "företagets namn", Employer.MaxName);
+        var contact = ContactFields(new ContactInput { Name = input.ContactName, Phone = input.Phone, Email = input.Email }, errors, "contactName");
+        if (contact.Phone is null && contact.Email is null && !errors.ContainsKey("phone") && !errors.ContainsKey("email"))
+        {
+            errors["email"] = ["Ange e-post eller telefonnummer så att vi kan kontakta dig."];
+        }
+
+        var municipality = Municipality(input.MunicipalityCode, errors, required: true);
+        var occupation = Input.Text(errors, "occupation", input.Occupation, "vilket yrke eller vilka arbetsuppgifter det gäller", 200);
+        int? people = int.TryParse(input.NumberOfPeople?.Trim(), out var n) ? n : null;
+        var count = string.IsNullOrWhiteSpace(input.NumberOfPeople) ? 1 : People(people ?? 0, errors);
+        var from = Input.Date(errors, "fromDate", input.FromDate, "från när", required: false);
+        if (from is { } day && day < SwedishTime.Today(Now))
+        {
+            errors["fromDate"] = ["Från när kan inte ligga före i dag."];
+        }
+
+        var requirements = Input.Text(errors, "requirements", input.Requirements, "beskrivningen", CompetenceNeed.MaxRequirements, required: false);
+        var form = string.IsNullOrWhiteSpace(input.EmploymentForm) ? NeedEmploymentForm.NotDecided
+            : Input.Enum<NeedEmploymentForm>(errors, "employmentForm", input.EmploymentForm, "Okänd anställningsform");
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        var collaboration = await db.Collaborations.AsNoTracking()
+            .Where(c => c.Members.Any(m => db.Set<Organisation>().Any(o => o.Id == m.OrganisationId && o.MunicipalityCode == municipality)))
+            .OrderBy(c => c.Name).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+        if (collaboration is null)
+        {
+            return Outcome.Invalid("municipalityCode", "Kommunen ingår inte i någon samverkan här. Välj en kommun ur listan.");
+        }
+
+        var resolved = ReferenceData.Instance.OccupationSearch.Resolve(occupation) is OccupationResolution.One one ? one.Occupation : null;
+        var employerId = await db.Employers.Where(e => e.OrganisationNumber == number!.Value && e.OwnerCollaborationId == collaboration)
+            .Select(e => (Guid?)e.Id).FirstOrDefaultAsync(ct);
+        var need = CompetenceNeed.FromWebForm(collaboration.Value, employerId, kind, occupation!, resolved?.ConceptId, resolved?.Ssyk4, count, from,
+            requirements, form, municipality!, number!.Value, name!, contact.Name, contact.Phone, contact.Email, Now);
+        db.CompetenceNeeds.Add(need);
+        log.Add(AccessAction.Create, "CompetenceNeed", need.Id, purpose: "webbformulär");
+        await db.SaveChangesAsync(ct);
+        return need;
+    }
+
+    /// <summary>The municipalities of the collaborations' member organisations, for the public form's list.</summary>
+    public async Task<List<Municipality>> PublicMunicipalitiesAsync(CancellationToken ct)
+    {
+        var codes = await db.Set<CollaborationMember>()
+            .Join(db.Set<Organisation>(), m => m.OrganisationId, o => o.Id, (m, o) => o.MunicipalityCode)
+            .Where(c => c != null).Distinct().ToListAsync(ct);
+        return ReferenceData.Instance.MunicipalitiesByName.Where(m => codes.Contains(m.Code)).ToList();
+    }
+
+    /// <summary>The organisations of the user's collaborations and their units: who may own an employer relationship.</summary>
+    public async Task<List<(Guid Id, string Name)>> OwnerChoicesAsync(CancellationToken ct)
+    {
+        var mine = await CollaborationsAsync(ct);
+        var members = db.Set<CollaborationMember>().Where(m => mine.Contains(m.CollaborationId)).Select(m => m.OrganisationId);
+        var organisations = await db.Organisations.AsNoTracking()
+            .Where(o => members.Contains(o.Id) || (o.ParentId != null && members.Contains(o.ParentId.Value)))
+            .Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        return organisations.OrderBy(o => o.Name, SwedishCollation.Comparer).Select(o => (o.Id, o.Name)).ToList();
+    }
+
+    // ------------------------------------------------------------------ shared steps
+
+    private sealed record EmployerFields(string Name, string SniGroup, EmployerSize Size, Guid CollaborationId, Guid OwnerOrganisationId);
+
+    private sealed record WorkplaceValues(string Name, string StreetAddress, string PostalCode, string City, string MunicipalityCode, string? TransportNote);
+
+    private sealed record ContactValues(string Name, string? Role, string? Phone, string? Email);
+
+    private async Task<EmployerFields> EmployerFieldsAsync(EmployerInput input, Dictionary<string, string[]> errors, CancellationToken ct,
+        Guid? collaborationId = null)
+    {
+        var name = Input.Text(errors, "name", input.Name, "arbetsgivarens namn", Employer.MaxName);
+        var sni = input.SniGroup?.Trim();
+        if (Sni.Group(sni) is null)
+        {
+            errors["sniGroup"] = [string.IsNullOrEmpty(sni)
+                ? "Ange bransch som SNI-grupp (tre siffror), till exempel 493 för buss- och taxitrafik."
+                : $"Branschkoden ska vara en SNI 2007-grupp med tre siffror, till exempel 493 (nu \"{sni}\")."];
+        }
+
+        var size = string.IsNullOrWhiteSpace(input.Size) ? EmployerSize.Unknown : Input.Enum<EmployerSize>(errors, "size", input.Size, "Okänd storleksklass");
+        var owner = input.OwnerOrganisationId ?? user.OrganisationId;
+        var mine = collaborationId is { } c ? [c] : await CollaborationsAsync(ct);
+        // The owning unit must be a member of the collaboration, or a unit of one.
+        var ownerOk = await db.Organisations.Where(o => o.Id == owner)
+            .AnyAsync(o => db.Set<CollaborationMember>().Any(m => mine.Contains(m.CollaborationId) && (m.OrganisationId == o.Id || m.OrganisationId == o.ParentId)), ct);
+        if (!ownerOk)
+        {
+            errors["ownerOrganisationId"] = ["Välj en organisation i er samverkan som ansvarar för kontakten."];
+        }
+
+        var collaboration = collaborationId ?? mine.FirstOrDefault();
+        return new EmployerFields(name ?? "", sni ?? "", size, collaboration, owner);
+    }
+
+    /// <summary>A workplace's fields; with a <paramref name="prefix"/> ("workplace") the keys read "workplaceName", and so on.</summary>
+    private static WorkplaceValues WorkplaceFields(WorkplaceInput input, Dictionary<string, string[]> errors, string prefix)
+    {
+        string Key(string field) => prefix.Length == 0 ? field : prefix + char.ToUpperInvariant(field[0]) + field[1..];
+
+        var name = Input.Text(errors, Key("name"), input.Name, "arbetsställets namn", Employer.MaxName);
+        var street = Input.Text(errors, Key("streetAddress"), input.StreetAddress, "gatuadress", 200);
+        var postal = ParticipantInput.PostalCodeText(input.PostalCode);
+        if (postal is null)
+        {
+            errors[Key("postalCode")] = [$"Postnumret ska vara fem siffror som inte börjar med 0, till exempel 183 70 (nu \"{input.PostalCode?.Trim()}\")."];
+        }
+
+        var city = Input.Text(errors, Key("city"), input.City, "postort", 100);
+        var municipality = Municipality(input.MunicipalityCode, errors, required: true, Key("municipalityCode"));
+        var transport = Input.Text(errors, Key("transportNote"), input.TransportNote, "beskrivningen av kollektivtrafiken", 1000, required: false);
+        return new WorkplaceValues(name ?? "", street ?? "", postal ?? "", city ?? "", municipality ?? "", transport);
+    }
+
+    private static ContactValues ContactFields(ContactInput input, Dictionary<string, string[]> errors, string nameField = "name")
+    {
+        var name = Input.Text(errors, nameField, input.Name, "kontaktpersonens namn", ContactPerson.MaxName);
+        var role = Input.Text(errors, "role", input.Role, "kontaktpersonens roll", ContactPerson.MaxRole, required: false);
+        var phone = Input.Text(errors, "phone", input.Phone, "telefonnumret", ContactPerson.MaxPhone, required: false);
+        if (phone is not null && (!phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '+' or '(' or ')') || phone.Count(char.IsAsciiDigit) < 6))
+        {
+            errors["phone"] = ["Telefonnumret får bara innehålla siffror, mellanslag, bindestreck och +, till exempel 08-123 456 78."];
+        }
+
+        var email = Input.Text(errors, "email", input.Email, "e-postadressen", ContactPerson.MaxEmail, required: false);
+        if (email is not null && (email.Count(c => c == '@') != 1 || email.StartsWith('@') || !email[(email.IndexOf('@') + 1)..].Contains('.')
+                || email.Any(char.IsWhiteSpace)))
+        {
+            errors["email"] = ["E-postadressen ska skrivas som namn@exempel.se."];
+        }
+
+        return new ContactValues(name ?? "", role, phone, email);
+    }
+
+    private static string? Municipality(string? code, Dictionary<string, string[]> errors, bool required, string field = "municipalityCode")
+    {
+        var text = code?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required)
+            {
+                errors[field] = ["Välj kommun."];
+            }
+
+            return null;
+        }
+
+        if (!ReferenceData.Instance.Municipalities.ContainsKey(text))
+        {
+            errors[field] = [$"Kommunkoden finns inte: välj en kommun ur listan (nu \"{text}\")."];
+            return null;
+        }
+
+        return text;
+    }
+
+    private static Occupation? OccupationOf(NeedInput input, Dictionary<string, string[]> errors)
+    {
+        var id = input.OccupationConceptId?.Trim();
+        if (!string.IsNullOrEmpty(id))
+        {
+            if (ReferenceData.Instance.Occupations.TryGetValue(id, out var byId))
+            {
+                return byId;
+            }
+
+            errors["occupationConceptId"] = [$"Yrket finns inte i JobTechs yrkestaxonomi (begrepps-id \"{id}\")."];
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(input.OccupationName))
+        {
+            errors["occupationConceptId"] = ["Ange yrke."];
+            return null;
+        }
+
+        if (ReferenceData.Instance.OccupationSearch.Resolve(input.OccupationName) is OccupationResolution.One one)
+        {
+            return one.Occupation;
+        }
+
+        errors["occupationConceptId"] = [$"Yrket \"{input.OccupationName.Trim()}\" är inte ett yrke i taxonomin. Välj ett av förslagen eller skriv mer av namnet."];
+        return null;
+    }
+
+    private static int People(int? people, Dictionary<string, string[]> errors)
+    {
+        if (people is not { } p || p < 1 || p > CompetenceNeed.MaxPeople)
+        {
+            errors["numberOfPeople"] = [$"Antal personer ska vara ett heltal från 1 till {CompetenceNeed.MaxPeople}."];
+            return 0;
+        }
+
+        return p;
+    }
+
+    /// <summary>Whether the employer exists in the user's collaborations; one outside them is refused like one that does not exist, and logged.</summary>
+    private async Task<bool> VisibleAsync(Employer? employer, Guid id, CancellationToken ct)
+    {
+        if (employer is not null && (await CollaborationsAsync(ct)).Contains(employer.OwnerCollaborationId))
+        {
+            return true;
+        }
+
+        if (employer is not null)
+        {
+            await log.RecordAsync(AccessAction.Denied, "Employer", id, ct: ct);
+        }
+
+        return false;
+    }
+
+    private async Task LogReadAsync(Employer employer, bool withContacts, CancellationToken ct)
+    {
+        if (employer.IsSoleTrader)
+        {
+            await log.RecordAsync(AccessAction.Read, "Employer", employer.Id, purpose: "enskild firma", ct: ct);
+        }
+
+        if (withContacts && employer.Contacts.Count > 0)
+        {
+            await log.RecordAsync(AccessAction.Read, "EmployerContact", employer.Id, resultIds: employer.Contacts.Select(c => c.Id), ct: ct);
+        }
+
+        if (withContacts && employer.ContactLog.Count > 0)
+        {
+            await log.RecordAsync(AccessAction.Read, "EmployerContactLog", employer.Id, resultIds: employer.ContactLog.Select(c => c.Id), ct: ct);
+        }
+    }
+
+    /// <summary>An employer whose contacts and contact log the user may read: 404 outside the collaboration, 403 for a role without them.</summary>
+    private async Task<Outcome<Employer>> PersonalDataAsync(Guid id, CancellationToken ct)
+    {
+        var employer = await db.Employers.AsNoTracking().AsSplitQuery().Include(e => e.Contacts).Include(e => e.ContactLog).FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (!await VisibleAsync(employer, id, ct))
+        {
+            return Outcome.NotFound();
+        }
+
+        return MaySeeContacts ? employer! : Outcome.Forbidden("Din roll ser inte arbetsgivarnas kontaktpersoner.");
+    }
+
+    private async Task<Failure?> ChangeRefusalAsync(Employer? employer, CancellationToken ct)
+    {
+        if (employer is null && (await CollaborationsAsync(ct)).Count == 0)
+        {
+            return Outcome.Forbidden("Din organisation ingår inte i någon samverkan.");
+        }
+
+        return MayChange ? null : Outcome.Forbidden("Din roll ändrar inte arbetsgivarregistret.");
+    }
+
+    /// <summary>
+    /// Runs one change on a visible employer: <paramref name="validate"/> collects the field messages and, when there
+    /// are none, answers the change to make; the entity's refusals come back as the outcome; the change is logged.
+    /// </summary>
+    private async Task<Outcome<Employer>> ChangeAsync(Guid id, string entityType,
+        Func<Employer, Dictionary<string, string[]>, Task<Action?>> validate, CancellationToken ct, string action = AccessAction.Update, Guid? entityId = null)
+    {
+        var employer = await db.Employers.AsSplitQuery().Include(e => e.Workplaces).Include(e => e.Contacts).Include(e => e.ContactLog)
+            .FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (!await VisibleAsync(employer, id, ct))
+        {
+            return Outcome.NotFound();
+        }
+
+        if (await ChangeRefusalAsync(employer, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        return await Outcome.Guard<Employer>(async () =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            var change = await validate(employer!, errors);
+            if (errors.Count > 0 || change is null)
+            {
+                return Outcome.Invalid(errors);
+            }
+
+            change();
+            log.Add(action, entityType, entityId ?? id);
+            await db.SaveChangesAsync(ct);
+            return employer!;
+        });
+    }
+}
