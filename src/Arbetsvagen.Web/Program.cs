@@ -13,6 +13,7 @@ using Arbetsvagen.Features.Notifications;
 using Arbetsvagen.Core.Organisations;
 using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Features.Referrals;
+using Arbetsvagen.Features.Requirements;
 using Arbetsvagen.Features.Users;
 using Arbetsvagen.Infrastructure;
 using Arbetsvagen.Infrastructure.OpenApi;
@@ -123,7 +124,7 @@ builder.Services.AddApiDocument(o =>
     tags["Notiser"] = "Notiser till dig.";
     tags["Loggkontroll"] = "Loggen över läsningar och ändringar, för administratörer.";
     tags["Användare"] = "Användarkonton, för administratörer.";
-    tags["Referensdata"] = "Referensdata: yrken ur JobTechs yrkestaxonomi att söka bland.";
+    tags["Referensdata"] = "Referensdata: yrken, yrkesgrupper (SSYK) och kompetenser ur JobTechs taxonomi att söka bland.";
 });
 // Pages sit in their floor's folder; FloorRoutes keeps the floor out of their addresses.
 builder.Services.AddRazorPages(o =>
@@ -173,6 +174,8 @@ api.MapAccessLogApi();
 api.MapUsersApi();
 api.MapOccupationsApi();
 app.MapOccupationSearchForPages();
+api.MapRequirementsApi();
+app.MapRequirementSearchForPages();
 
 app.MapRazorPages();
 app.Lifetime.ApplicationStarted.Register(() => Startup.PrintWelcome(app, demo));
