@@ -13,6 +13,7 @@ using Arbetsvagen.Features.Notifications;
 using Arbetsvagen.Core.Organisations;
 using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Features.Referrals;
+using Arbetsvagen.Features.Placements;
 using Arbetsvagen.Features.Requirements;
 using Arbetsvagen.Features.Users;
 using Arbetsvagen.Infrastructure;
@@ -55,6 +56,7 @@ builder.Services.AddScoped<CaseWork>();
 builder.Services.AddScoped<ReferralWork>();
 builder.Services.AddScoped<MappingWork>();
 builder.Services.AddScoped<ActionPlanWork>();
+builder.Services.AddScoped<PlacementWork>();
 builder.Services.AddScoped<WorkList>();
 builder.Services.AddScoped<AttendanceWork>();
 builder.Services.AddScoped<IActivityBookings, PlanBookings>();
@@ -124,6 +126,7 @@ builder.Services.AddApiDocument(o =>
     tags["Notiser"] = "Notiser till dig.";
     tags["Loggkontroll"] = "Loggen över läsningar och ändringar, för administratörer.";
     tags["Användare"] = "Användarkonton, för administratörer.";
+    tags["Praktikplatser"] = "Praktikplatser och andra arbetsplatsförlagda insatser: perioder, kravprofil, bokningar och beläggning.";
     tags["Referensdata"] = "Referensdata: yrken, yrkesgrupper (SSYK) och kompetenser ur JobTechs taxonomi att söka bland.";
 });
 // Pages sit in their floor's folder; FloorRoutes keeps the floor out of their addresses.
@@ -175,6 +178,7 @@ api.MapUsersApi();
 api.MapOccupationsApi();
 app.MapOccupationSearchForPages();
 api.MapRequirementsApi();
+api.MapPlacementsApi();
 app.MapRequirementSearchForPages();
 
 app.MapRazorPages();
