@@ -431,7 +431,7 @@ public sealed class PlacementWork(AppDbContext db, CurrentUser user, Participant
         var employer = employerId is { } eid ? await db.Employers.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eid && mine.Contains(e.OwnerCollaborationId), ct) : null;
         if (employer is null)
         {
-            return employerId is null ? Outcome.Invalid("employerId", "Ange vilken arbetsgivare (employerId).") : Outcome.NotFound();
+            return employerId is null ? Outcome.Invalid("employerId", "Ange vilken arbetsgivare beläggningen gäller.") : Outcome.NotFound();
         }
 
         var errors = new Dictionary<string, string[]>();
