@@ -14,6 +14,8 @@ using Arbetsvagen.Features.Notifications;
 using Arbetsvagen.Core.Organisations;
 using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Features.Referrals;
+using Arbetsvagen.Features.Placements;
+using Arbetsvagen.Features.Requirements;
 using Arbetsvagen.Features.Users;
 using Arbetsvagen.Infrastructure;
 using Arbetsvagen.Infrastructure.OpenApi;
@@ -55,6 +57,7 @@ builder.Services.AddScoped<CaseWork>();
 builder.Services.AddScoped<ReferralWork>();
 builder.Services.AddScoped<MappingWork>();
 builder.Services.AddScoped<ActionPlanWork>();
+builder.Services.AddScoped<PlacementWork>();
 builder.Services.AddScoped<WorkList>();
 builder.Services.AddScoped<AttendanceWork>();
 builder.Services.AddScoped<IActivityBookings, PlanBookings>();
@@ -127,7 +130,8 @@ builder.Services.AddApiDocument(o =>
     tags["Loggkontroll"] = "Loggen över läsningar och ändringar, för administratörer.";
     tags["Användare"] = "Användarkonton, för administratörer.";
     tags["Arbetsgivare"] = "Arbetsgivarregistret: arbetsgivare, arbetsställen, kontaktpersoner, kontaktlogg och kompetensbehov, delat i samverkan.";
-    tags["Referensdata"] = "Referensdata: yrken ur JobTechs yrkestaxonomi att söka bland.";
+    tags["Praktikplatser"] = "Praktikplatser och andra arbetsplatsförlagda insatser: perioder, kravprofil, bokningar och beläggning.";
+    tags["Referensdata"] = "Referensdata: yrken, yrkesgrupper (SSYK) och kompetenser ur JobTechs taxonomi att söka bland.";
 });
 // Pages sit in their floor's folder; FloorRoutes keeps the floor out of their addresses.
 builder.Services.AddRazorPages(o =>
@@ -179,6 +183,9 @@ api.MapUsersApi();
 api.MapEmployersApi();
 api.MapOccupationsApi();
 app.MapOccupationSearchForPages();
+api.MapRequirementsApi();
+api.MapPlacementsApi();
+app.MapRequirementSearchForPages();
 
 app.MapRazorPages();
 app.Lifetime.ApplicationStarted.Register(() => Startup.PrintWelcome(app, demo));
