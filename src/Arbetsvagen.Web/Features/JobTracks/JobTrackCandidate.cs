@@ -70,15 +70,16 @@ public class JobTrackCandidate
     /// <summary>Whether the candidate counts as admitted to the training (admitted or any stage after, but not dropped out).</summary>
     public bool IsAdmitted => Stage is CandidateStage.Admitted or CandidateStage.Started or CandidateStage.Completed or CandidateStage.Hired;
 
-    public void RecordAfCheck(bool registered, bool entitledToSupport, Guid by, DateTime now)
+    public CandidateStageChange RecordAfCheck(bool registered, bool entitledToSupport, Guid by, DateTime now)
     {
-        Move(CandidateStage.AfChecked, by, now);
+        var change = Move(CandidateStage.AfChecked, by, now);
         AfRegistered = registered;
         EntitledToEmploymentSupport = entitledToSupport;
+        return change;
     }
 
     /// <summary>Starts the training; the track must be running (the use case adds it to the person's action plan).</summary>
-    public void Start(JobTrack track, DateOnly on, Guid by, DateTime now)
+    public CandidateStageChange Start(JobTrack track, DateOnly on, Guid by, DateTime now)
     {
         if (track.Stage != JobTrackStage.TrainingOngoing)
         {
@@ -86,29 +87,39 @@ public class JobTrackCandidate
                 $"Kandidaten kan påbörja utbildningen först när jobbspåret är i steget {JobTrack.Label(JobTrackStage.TrainingOngoing)}; nu är det {JobTrack.Label(track.Stage)}.");
         }
 
-        Move(CandidateStage.Started, by, now);
+        var change = Move(CandidateStage.Started, by, now);
         StartedOn = on;
+        return change;
     }
 
-    public void Hire(EmploymentForm form, DateOnly on, Guid by, DateTime now)
+    public CandidateStageChange Hire(EmploymentForm form, DateOnly on, Guid by, DateTime now)
     {
-        Move(CandidateStage.Hired, by, now);
+        if (StartedOn is { } started && on < started)
+        {
+            throw new Infrastructure.ValidationException(new Dictionary<string, string[]>
+            {
+                ["date"] = [$"Anställningen kan inte börja före utbildningen ({started:yyyy-MM-dd})."],
+            });
+        }
+
+        var change = Move(CandidateStage.Hired, by, now);
         HiredAs = form;
         HiredOn = on;
+        return change;
     }
 
     /// <summary>Moves to a stage that records nothing more than the move itself.</summary>
-    public void MoveTo(CandidateStage to, Guid by, DateTime now)
+    public CandidateStageChange MoveTo(CandidateStage to, Guid by, DateTime now)
     {
         if (to is CandidateStage.AfChecked or CandidateStage.Started or CandidateStage.Hired)
         {
             throw new InvalidOperationException($"{to} records more: use its own method.");
         }
 
-        Move(to, by, now);
+        return Move(to, by, now);
     }
 
-    private void Move(CandidateStage to, Guid by, DateTime now)
+    private CandidateStageChange Move(CandidateStage to, Guid by, DateTime now)
     {
         if (!MayMoveTo(to))
         {
@@ -117,8 +128,10 @@ public class JobTrackCandidate
             throw new ConflictException($"Kandidaten är {Label(Stage)} och kan inte flyttas till {Label(to)}. {allowed}");
         }
 
-        History.Add(new CandidateStageChange(Id, Stage, to, by, now));
+        var change = new CandidateStageChange(Id, Stage, to, by, now);
+        History.Add(change);
         Stage = to;
+        return change;
     }
 
     internal static string Label(CandidateStage stage) => $"”{EnumText.Label(stage).ToLowerInvariant()}”";

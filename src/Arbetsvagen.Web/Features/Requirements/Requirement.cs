@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Arbetsvagen.Core.Participants;
+using Arbetsvagen.Infrastructure;
 
 namespace Arbetsvagen.Features.Requirements;
 
@@ -51,4 +53,29 @@ public sealed class Requirement
     public RequirementKind Kind { get; private set; }
     public string Value { get; private set; } = "";
     public bool MustHave { get; private set; }
+
+    /// <summary>"Skallkrav" or "Meriterande", as the profile shows the weight.</summary>
+    public string WeightLabel => MustHave ? "Skallkrav" : "Meriterande";
+
+    /// <summary>The value as people read it: the SSYK group's or skill's name, a level's Swedish label ("eller högre").</summary>
+    public string ValueLabel => Kind switch
+    {
+        RequirementKind.OccupationExperience => $"{Value} {RequirementTaxonomy.Instance.OccupationGroups.LabelOf(Value)}",
+        RequirementKind.Skill => RequirementTaxonomy.Instance.Skills.LabelOf(Value),
+        RequirementKind.SwedishLevel => LevelLabel<SwedishLevel>(Value),
+        RequirementKind.EducationLevel => LevelLabel<EducationLevel>(Value),
+        RequirementKind.MinimumAge => $"{Value} år",
+        RequirementKind.PhysicalDemands => EnumText.TryParse<PhysicalDemands>(Value, out var p) ? EnumText.Label(p) : Value,
+        RequirementKind.AfRegistration => "Ja",
+        _ => Value,
+    };
+
+    /// <summary>The criterion in one line: "Svenska: SFI kurs D eller högre".</summary>
+    public string Text => Kind == RequirementKind.AfRegistration ? EnumText.Label(Kind) : $"{EnumText.Label(Kind)}: {ValueLabel}";
+
+    /// <summary>The same criterion (kind and value), whatever its weight: a profile holds each criterion once.</summary>
+    public bool SameCriterion(Requirement other) => Kind == other.Kind && string.Equals(Value, other.Value, StringComparison.Ordinal);
+
+    private static string LevelLabel<T>(string value) where T : struct, Enum =>
+        EnumText.TryParse<T>(value, out var level) ? $"{EnumText.Label(level)} eller högre" : value;
 }
