@@ -12,6 +12,7 @@ using Arbetsvagen.Features.Mappings;
 using Arbetsvagen.Features.Notifications;
 using Arbetsvagen.Core.Organisations;
 using Arbetsvagen.Core.Participants;
+using Arbetsvagen.Features.JobTracks;
 using Arbetsvagen.Features.Referrals;
 using Arbetsvagen.Features.Users;
 using Arbetsvagen.Infrastructure;
@@ -56,6 +57,8 @@ builder.Services.AddScoped<MappingWork>();
 builder.Services.AddScoped<ActionPlanWork>();
 builder.Services.AddScoped<WorkList>();
 builder.Services.AddScoped<AttendanceWork>();
+builder.Services.AddScoped<JobTrackWork>();
+builder.Services.AddScoped<JobTrackJoining>();
 builder.Services.AddScoped<IActivityBookings, PlanBookings>();
 builder.Services.AddScoped<UserAdministration>();
 builder.Services.AddScoped<AccessLogReview>();
@@ -123,6 +126,7 @@ builder.Services.AddApiDocument(o =>
     tags["Notiser"] = "Notiser till dig.";
     tags["Loggkontroll"] = "Loggen över läsningar och ändringar, för administratörer.";
     tags["Användare"] = "Användarkonton, för administratörer.";
+    tags["Jobbspår"] = "Lokala jobbspår: steg, kompetensteam, beslut, kravprofil, kandidater, resultat och interkommunal ersättning.";
     tags["Referensdata"] = "Referensdata: yrken ur JobTechs yrkestaxonomi att söka bland.";
 });
 // Pages sit in their floor's folder; FloorRoutes keeps the floor out of their addresses.
@@ -172,6 +176,7 @@ api.MapAttendanceApi();
 api.MapAccessLogApi();
 api.MapUsersApi();
 api.MapOccupationsApi();
+api.MapJobTracksApi();
 app.MapOccupationSearchForPages();
 
 app.MapRazorPages();
