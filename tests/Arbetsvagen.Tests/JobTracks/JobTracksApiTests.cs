@@ -91,7 +91,7 @@ public sealed class JobTracksApiTests(AppFactory app) : IClassFixture<AppFactory
             var started = await CandidateStage(owner, id, candidate, new { stage = "started" }).JsonAsync(HttpStatusCode.OK);
             Assert.Equal(Day(startsOn), (string?)started["startedOn"]);
             var revisions = await owner.GetAsync($"/api/v1/participants/{participant}/action-plan/revisions").JsonArrayAsync(HttpStatusCode.OK);
-            Assert.Contains(revisions, r => ((string?)r!["changes"])!.Contains("Ny aktivitet: Jobbspår Bussförare", StringComparison.Ordinal));
+            Assert.Contains(revisions, r => (string?)r!["comment"] == $"Påbörjade jobbspåret {body["title"]}.");
             await CandidateStage(owner, id, candidate, new { stage = "completed" }).ShouldBe(HttpStatusCode.OK);
             var hired = await CandidateStage(owner, id, candidate, new { stage = "hired", employmentForm = "newStartJob", date = Day(startsOn.AddDays(180)) })
                 .JsonAsync(HttpStatusCode.OK);

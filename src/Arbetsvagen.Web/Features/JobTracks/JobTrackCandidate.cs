@@ -81,7 +81,8 @@ public class JobTrackCandidate
     /// <summary>Starts the training; the track must be running (the use case adds it to the person's action plan).</summary>
     public CandidateStageChange Start(JobTrack track, DateOnly on, Guid by, DateTime now)
     {
-        if (track.Stage != JobTrackStage.TrainingOngoing)
+        // An out-of-order move says so first (Move); only a candidate ready to start waits for the track.
+        if (MayMoveTo(CandidateStage.Started) && track.Stage != JobTrackStage.TrainingOngoing)
         {
             throw new ConflictException(
                 $"Kandidaten kan påbörja utbildningen först när jobbspåret är i steget {JobTrack.Label(JobTrackStage.TrainingOngoing)}; nu är det {JobTrack.Label(track.Stage)}.");
