@@ -59,9 +59,11 @@ public sealed class ProfileInput
     public RequirementsInput? Requirements { get; set; }
 }
 
+/// <summary>The person to propose: their id, or (from the page) their personnummer, looked up among the own unit's participants.</summary>
 public sealed class ProposalInput
 {
     public Guid? ParticipantId { get; set; }
+    public string? PersonalIdentityNumber { get; set; }
 }
 
 /// <summary>A candidate's next stage, with what that stage records (the AF check's two facts, a start or hiring date, the employment form).</summary>

@@ -89,6 +89,18 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
         return tracks.Select(t => PublicJobTrack.From(t, employers[t.Id].Order(SwedishCollation.Comparer).ToList())).ToList();
     }
 
+    /// <summary>The employers a new track may name: those in the register of the user's collaborations.</summary>
+    public async Task<List<Employer>> EmployerChoicesAsync(CancellationToken ct)
+    {
+        var mine = MyCollaborations();
+        return (await db.Employers.AsNoTracking().Where(e => mine.Contains(e.OwnerCollaborationId)).ToListAsync(ct))
+            .OrderBy(e => e.Name, SwedishCollation.Comparer).ToList();
+    }
+
+    /// <summary>The organisations that may provide the training: top-level organisations (adult education, AF, municipalities).</summary>
+    public async Task<List<Organisation>> ProviderChoicesAsync(CancellationToken ct) =>
+        (await db.Organisations.AsNoTracking().Where(o => o.ParentId == null).ToListAsync(ct)).OrderBy(o => o.Name, SwedishCollation.Comparer).ToList();
+
     public async Task<Outcome<JobTrack>> CreateAsync(JobTrackInput input, CancellationToken ct)
     {
         if (!MayEdit)
@@ -370,10 +382,11 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
             return Outcome.Forbidden("Kandidater föreslås av deltagarens egen handläggare.");
         }
 
-        var grant = input.ParticipantId is { } pid ? await participants.FindAsync(pid, ct) : null;
+        var field = input.ParticipantId is null && input.PersonalIdentityNumber is not null ? "personalIdentityNumber" : "participantId";
+        var grant = await ProposedAsync(input, ct) is { } pid ? await participants.FindAsync(pid, ct) : null;
         if (grant is null)
         {
-            return Outcome.Invalid("participantId", "Välj en deltagare som du är handläggare för.");
+            return Outcome.Invalid(field, "Ange en deltagare som du är handläggare för.");
         }
 
         var participantId = grant.Participant.Id;
@@ -415,6 +428,27 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
         }
 
         return candidate;
+    }
+
+    /// <summary>The person proposed: by id (the API), or by personnummer among the user's own unit's participants (the page).</summary>
+    private async Task<Guid?> ProposedAsync(ProposalInput input, CancellationToken ct)
+    {
+        if (input.ParticipantId is { } id)
+        {
+            return id;
+        }
+
+        if (!PersonalIdentityNumber.TryParse(input.PersonalIdentityNumber, SwedishTime.Today(Now), out var number, out _))
+        {
+            return null;
+        }
+
+        var boundary = user.SecrecyBoundaryId;
+        var found = await db.Participants.Where(p => p.OwnerBoundaryId == boundary && p.IdentityNumber == number.Value)
+            .Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+        await log.RecordAsync(AccessAction.Search, "Participant", null, found, "förslag till jobbspår",
+            resultIds: found is { } f ? [f] : [], ct: ct);
+        return found;
     }
 
     /// <summary>
