@@ -13,6 +13,7 @@ using Arbetsvagen.Features.Mappings;
 using Arbetsvagen.Features.Notifications;
 using Arbetsvagen.Core.Organisations;
 using Arbetsvagen.Core.Participants;
+using Arbetsvagen.Features.JobTracks;
 using Arbetsvagen.Features.Referrals;
 using Arbetsvagen.Features.Placements;
 using Arbetsvagen.Features.Requirements;
@@ -60,6 +61,8 @@ builder.Services.AddScoped<ActionPlanWork>();
 builder.Services.AddScoped<PlacementWork>();
 builder.Services.AddScoped<WorkList>();
 builder.Services.AddScoped<AttendanceWork>();
+builder.Services.AddScoped<JobTrackWork>();
+builder.Services.AddScoped<JobTrackJoining>();
 builder.Services.AddScoped<IActivityBookings, PlanBookings>();
 builder.Services.AddScoped<UserAdministration>();
 builder.Services.AddScoped<AccessLogReview>();
@@ -132,6 +135,7 @@ builder.Services.AddApiDocument(o =>
     tags["Arbetsgivare"] = "Arbetsgivarregistret: arbetsgivare, arbetsställen, kontaktpersoner, kontaktlogg och kompetensbehov, delat i samverkan.";
     tags["Praktikplatser"] = "Praktikplatser och andra arbetsplatsförlagda insatser: perioder, kravprofil, bokningar och beläggning.";
     tags["Referensdata"] = "Referensdata: yrken, yrkesgrupper (SSYK) och kompetenser ur JobTechs taxonomi att söka bland.";
+    tags["Jobbspår"] = "Lokala jobbspår: steg, kompetensteam, beslut, kravprofil, kandidater, resultat och interkommunal ersättning.";
 });
 // Pages sit in their floor's folder; FloorRoutes keeps the floor out of their addresses.
 builder.Services.AddRazorPages(o =>
@@ -182,6 +186,7 @@ api.MapAccessLogApi();
 api.MapUsersApi();
 api.MapEmployersApi();
 api.MapOccupationsApi();
+api.MapJobTracksApi();
 app.MapOccupationSearchForPages();
 api.MapRequirementsApi();
 api.MapPlacementsApi();
