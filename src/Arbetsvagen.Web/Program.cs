@@ -21,6 +21,7 @@ using Arbetsvagen.Features.Users;
 using Arbetsvagen.Infrastructure;
 using Arbetsvagen.Infrastructure.OpenApi;
 using Arbetsvagen.Compositions.Hosting;
+using Arbetsvagen.Compositions.PublicSite;
 using Arbetsvagen.Compositions.Demo;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -70,6 +71,7 @@ builder.Services.AddScoped<NotificationInbox>();
 builder.Services.AddScoped<RegionFigures>();
 builder.Services.AddScoped<EmployerWork>();
 builder.Services.AddPublicFormLimits(builder.Configuration);
+builder.Services.AddPublicOpportunities();
 builder.Services.AddScoped<IUnreadNotifications, UnreadNotifications>();
 builder.Services.AddSingleton<UserStatusCache>();
 
@@ -134,6 +136,7 @@ builder.Services.AddApiDocument(o =>
     tags["Användare"] = "Användarkonton, för administratörer.";
     tags["Arbetsgivare"] = "Arbetsgivarregistret: arbetsgivare, arbetsställen, kontaktpersoner, kontaktlogg och kompetensbehov, delat i samverkan.";
     tags["Praktikplatser"] = "Praktikplatser och andra arbetsplatsförlagda insatser: perioder, kravprofil, bokningar och beläggning.";
+    tags["Öppna uppgifter"] = "Det som vem som helst får läsa utan inloggning: lediga platser och jobbspår, utan personuppgifter.";
     tags["Referensdata"] = "Referensdata: yrken, yrkesgrupper (SSYK) och kompetenser ur JobTechs taxonomi att söka bland.";
     tags["Jobbspår"] = "Lokala jobbspår: steg, kompetensteam, beslut, kravprofil, kandidater, resultat och interkommunal ersättning.";
 });
@@ -161,6 +164,7 @@ app.UseAuthentication();
 app.UseMiddleware<UserStatusMiddleware>();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseOutputCache();
 app.UseAntiforgery();
 
 app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).AllowAnonymous().ExcludeFromDescription();
@@ -171,6 +175,7 @@ app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().ExcludeFromDescr
 
 var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).DisableAntiforgery();
 app.MapGroup("/api/v1").AllowAnonymous().DisableAntiforgery().MapAuthApi();
+app.MapGroup("/api/v1").AllowAnonymous().DisableAntiforgery().MapPublicOpportunitiesApi();
 api.MapMeApi();
 api.MapOrganisationsApi();
 api.MapParticipantsApi();
