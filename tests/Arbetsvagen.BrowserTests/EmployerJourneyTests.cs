@@ -70,7 +70,7 @@ public sealed class EmployerJourneyTests(BrowserApp app) : BrowserTest(app), ICl
         await Expect(Flash(jobb)).ToHaveTextAsync("Kontakten är dokumenterad.");
 
         var needs = jobb.Locator("#needs");
-        await needs.GetByLabel("Yrke").FillAsync("Bussförare");
+        await needs.GetByRole(AriaRole.Combobox, new() { Name = "Yrke" }).FillAsync("Bussförare");
         await needs.GetByLabel("Antal personer").FillAsync("10");
         await needs.GetByLabel("Anställningsform som erbjuds").SelectOptionAsync(new SelectOptionValue { Label = "Nystartsjobb" });
         await needs.GetByRole(AriaRole.Button, new() { Name = "Registrera behovet" }).ClickAsync();
