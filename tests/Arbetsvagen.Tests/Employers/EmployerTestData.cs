@@ -14,12 +14,13 @@ namespace Arbetsvagen.Tests.Employers;
 /// <summary>Employers made through the API with fresh numbers, and a user outside the demo collaboration.</summary>
 public static class EmployerTestData
 {
-    private static int next = Random.Shared.Next(1_000_000, 9_000_000);
+    private static int next = Random.Shared.Next(0, 900_000);
 
     /// <summary>A fresh, valid organisationsnummer of an aktiebolag (5…, check digit computed).</summary>
     public static string NextNumber()
     {
-        var nine = "59" + Interlocked.Increment(ref next).ToString("D7", CultureInfo.InvariantCulture);
+        // "559": an aktiebolag's prefix, whose third digit (9) keeps it from looking like a personnummer.
+        var nine = "559" + (Interlocked.Increment(ref next) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
         return nine + OrganisationNumber.CheckDigit(nine).ToString(CultureInfo.InvariantCulture);
     }
 
