@@ -29,6 +29,9 @@ public class BrowserApp : IAsyncLifetime
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("InitializeAsync has not run.");
 
+    /// <summary>The server's services, for a journey that needs data no page of its own makes (e.g. another branch's register).</summary>
+    public IServiceProvider Services => host?.Services ?? throw new InvalidOperationException("InitializeAsync has not run.");
+
     /// <summary>The server's address, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = "";
 

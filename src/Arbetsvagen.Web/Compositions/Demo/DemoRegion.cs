@@ -35,5 +35,6 @@ public static class DemoRegion
         // A working day on top: activities, cases, referrals, plans and attendance for further people in Täby and Vaxholm.
         await DemoWork.SeedAsync(db, organisations, people, firstIndex: options.Participants, now);
         await Features.Employers.EmployersDemo.SeedAsync(db, now);
+        await Features.Placements.PlacementsDemo.SeedAsync(db, now);
     }
 }
