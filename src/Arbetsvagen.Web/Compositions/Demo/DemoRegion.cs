@@ -44,6 +44,7 @@ public static class DemoRegion
 
         // A working day on top: activities, cases, referrals, plans and attendance for further people in Täby and Vaxholm.
         await DemoWork.SeedAsync(db, organisations, people, firstIndex: options.Participants, now);
+        await Features.JobTracks.JobTracksDemo.SeedAsync(db, now);
     }
 
     private static async Task<Dictionary<string, Organisation>> SeedOrganisationsAsync(AppDbContext db, DateTime now)
