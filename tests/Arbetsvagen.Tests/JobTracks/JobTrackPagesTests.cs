@@ -63,6 +63,7 @@ public sealed class JobTrackPagesTests(AppFactory app) : IClassFixture<AppFactor
         var taby = await PageSession.SignInAsync(app, "jobb.taby");
         var page = await taby.GetAsync($"/JobTracks/Details/{id}");
         Assert.Contains("AF-kontroll görs av arbetsförmedlare", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.All(page.QuerySelectorAll("form[method=post]"), f => Assert.NotNull(f.QuerySelector("input[name=__RequestVerificationToken]")));
         var withdraw = page.QuerySelectorAll("button").First(b => b.GetAttribute("aria-label") == $"Avbruten: {own.FirstName} {own.LastName}");
         var action = withdraw.Closest("form")!.GetAttribute("action")!;
         await taby.PostAsync(page, action, new() { ["Move.Stage"] = "discontinued" }).ShouldBe(HttpStatusCode.Redirect);

@@ -279,6 +279,25 @@ public sealed class JobTracksApiTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
+    public async Task The_demo_region_has_seed_002s_three_tracks_at_their_stages()
+    {
+        var owner = await app.ClientFor("jobb.taby");
+        var tracks = await owner.GetAsync("/api/v1/job-tracks").JsonArrayAsync(HttpStatusCode.OK);
+        string StageOf(string title) => (string)tracks.Single(t => (string?)t!["title"] == title)!["stage"]!;
+        Assert.Equal("trainingOngoing", StageOf("Bussförare Nobina"));
+        Assert.Equal("recruitment", StageOf("Serviceassistenter Ambea"));
+        Assert.Equal("planning", StageOf("Marint näringsliv – varv via Sweboat"));
+
+        var bus = tracks.Single(t => (string?)t!["title"] == "Bussförare Nobina")!.Id();
+        var results = await owner.GetAsync($"/api/v1/job-tracks/{bus}/results").JsonAsync(HttpStatusCode.OK);
+        Assert.True((int)results["total"]!["proposed"]! >= 3);
+        Assert.True((int)results["hiredByEmploymentForm"]!["newStartJob"]! >= 1);
+        Assert.True(results["byHomeMunicipalityAndGender"]!.AsArray().Select(g => (string?)g!["homeMunicipality"]).Distinct().Count() >= 2);
+        var candidates = await owner.GetAsync($"/api/v1/job-tracks/{bus}/candidates").JsonAsync(HttpStatusCode.OK);
+        Assert.NotEmpty(candidates["candidates"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Public_listing_has_tracks_in_recruitment_without_people_or_prices()
     {
         var owner = await app.ClientFor("jobb.taby");

@@ -202,14 +202,15 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
     /// The job track as its page and the API show it, with the candidates the user may see. <paramref name="logRead"/> is
     /// false when a page shows it again after a refused form: the same reading, already logged.
     /// </summary>
-    public async Task<Outcome<JobTrackShown>> ReadAsync(Guid id, CancellationToken ct, bool logRead = true)
+    /// <param name="withCandidates">False for the API's read of the track alone: no person is read, so none is logged.</param>
+    public async Task<Outcome<JobTrackShown>> ReadAsync(Guid id, CancellationToken ct, bool logRead = true, bool withCandidates = true)
     {
         if (await FindAsync(id, ct) is not { } track)
         {
             return Outcome.NotFound();
         }
 
-        var candidates = await CandidatesOfAsync(id, logRead, ct);
+        var candidates = withCandidates ? await CandidatesOfAsync(id, logRead, ct) : new CandidateList([], 0);
         var employerIds = track.Employers.Select(e => e.EmployerId).ToList();
         var employers = await db.Employers.AsNoTracking().Where(e => employerIds.Contains(e.Id)).ToListAsync(ct);
         var organisationIds = new[] { track.OwnerOrganisationId, track.ProviderOrganisationId };

@@ -116,7 +116,7 @@ public static class JobTracksApi
         (await work.CreateAsync(input, ct)).ToCreated(t => $"/api/v1/job-tracks/{t.Id}", JobTrackDto.From);
 
     private static async Task<Results<Ok<JobTrackDto>, NotFoundProblem>> Read(Guid id, JobTrackWork work, CancellationToken ct) =>
-        (await work.ReadAsync(id, ct)).ToOk(s => JobTrackDto.From(s.Track));
+        (await work.ReadAsync(id, ct, withCandidates: false)).ToOk(s => JobTrackDto.From(s.Track));
 
     private static async Task<Results<Ok<JobTrackDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> Move(
         Guid id, StageInput input, JobTrackWork work, CancellationToken ct) =>
