@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Load benchmark: seeds a fresh database with the demo region plus N synthetic participants (default 100,000),
 # starts the product on loopback, lets 20 concurrent caseworkers call list/search/details for 20 s each, and runs
-# the same list query in raw SQL as the baseline. Prints p50/p95/p99 per scenario.
+# the same list query in raw SQL as the baseline. With the demo region it seeds 5,000 employers, 20,000 placements and
+# 300 job tracks (one with 200 candidates; BENCH_EMPLOYERS, BENCH_PLACEMENTS, BENCH_JOB_TRACKS, BENCH_CANDIDATES) and
+# measures the employer register, the job track page and the public page too. Prints p50/p95/p99 per scenario.
 #
 #   scripts/bench.sh [Sqlite|Postgres] [participants]
 #   BENCH_USERS=20 BENCH_SECONDS=20 scripts/bench.sh Postgres 100000
@@ -54,7 +56,8 @@ start_app() {
 echo "==> seeding demo region + $PARTICIPANTS participants ($PROVIDER)"
 start_app
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
-dotnet "$APP" seed-volume --participants "$PARTICIPANTS" | tr '\r' '\n' | tail -1
+dotnet "$APP" seed-volume --participants "$PARTICIPANTS" --employers "${BENCH_EMPLOYERS:-5000}" --placements "${BENCH_PLACEMENTS:-20000}" \
+  --job-tracks "${BENCH_JOB_TRACKS:-300}" --candidates "${BENCH_CANDIDATES:-200}" | tr '\r' '\n' | grep Klart
 start_app
 dotnet bench/Arbetsvagen.Bench/bin/Release/net10.0/Arbetsvagen.Bench.dll --url "http://127.0.0.1:$PORT" \
   --provider "$PROVIDER" --connection "$CONNECTION" --users "${BENCH_USERS:-20}" --seconds "${BENCH_SECONDS:-20}" --think-ms "${BENCH_THINK_MS:-0}" --only "${BENCH_ONLY:-}" --server-warmup "${BENCH_SERVER_WARMUP:-60}"

@@ -66,7 +66,19 @@ foreach (var login in logins)
     pageClients[login] = client;
 }
 
+// The job track with the most candidates (seed-volume --candidates puts them all on one), for its page.
+var jobTrack = "";
+if (connection.Length > 0)
+{
+    await using DbConnection probe = provider == "Postgres" ? new NpgsqlConnection(connection) : new SqliteConnection(connection);
+    await probe.OpenAsync();
+    await using var command = probe.CreateCommand();
+    command.CommandText = """SELECT "JobTrackId" FROM "JobTrackCandidates" GROUP BY "JobTrackId" ORDER BY COUNT(*) DESC LIMIT 1""";
+    jobTrack = (await command.ExecuteScalarAsync())?.ToString() ?? "";
+}
+
 string[] names = ["anna", "erik", "fatima", "ali", "karlsson", "hassan", "maria svensson", "johan"];
+string[] employerWords = ["bygg", "vård", "åkeri", "städ ab", "hamn", "öster", "logistik", "5567"];
 var scenarios = new (string Name, Func<string, Random, string> Path)[]
 {
     ("page: Mina ärenden", (_, _) => "page:/"),
@@ -75,6 +87,14 @@ var scenarios = new (string Name, Func<string, Random, string> Path)[]
     ("list (page 1)", (_, _) => "/api/v1/participants?pageSize=25"),
     ("search by name", (_, r) => $"/api/v1/participants?search={Uri.EscapeDataString(names[r.Next(names.Length)])}"),
     ("details", (login, r) => idsByUser[login].Count == 0 ? "/api/v1/me" : $"/api/v1/participants/{idsByUser[login][r.Next(idsByUser[login].Count)]}"),
+    ("employers: list", (_, _) => "/api/v1/employers?pageSize=25"),
+    ("employers: search", (_, r) => $"/api/v1/employers?search={Uri.EscapeDataString(employerWords[r.Next(employerWords.Length)])}"),
+    ("page: arbetsgivare", (_, _) => "page:/Employers"),
+    ("placements: list", (_, r) => $"/api/v1/placements?municipalityCode={(r.Next(2) == 0 ? "0160" : "0187")}"),
+    ("job track: candidates", (_, _) => jobTrack.Length == 0 ? "/api/v1/me" : $"/api/v1/job-tracks/{jobTrack}/candidates"),
+    ("page: jobbspår", (_, _) => jobTrack.Length == 0 ? "page:/" : $"page:/JobTracks/Details/{jobTrack}"),
+    ("public page", (_, r) => $"anon:/Public?municipality={(r.Next(3) == 0 ? "0160" : "")}"),
+    ("public API", (_, _) => "anon:/api/v1/public/opportunities"),
 };
 
 Console.WriteLine($"Arbetsvägen load benchmark: {users} concurrent users, {(thinkMs == 0 ? "no pause" : $"{thinkMs} ms pause")} between requests, {seconds} s per scenario, {url} ({provider})");
@@ -113,8 +133,9 @@ async Task<(List<double> Timings, int Errors, double Seconds)> LoadAsync(Func<st
         {
             var target = path(login, random);
             var isPage = target.StartsWith("page:", StringComparison.Ordinal);
-            using var request = new HttpRequestMessage(HttpMethod.Get, isPage ? target[5..] : target);
-            if (!isPage)
+            var isAnonymous = target.StartsWith("anon:", StringComparison.Ordinal);
+            using var request = new HttpRequestMessage(HttpMethod.Get, isPage || isAnonymous ? target[5..] : target);
+            if (!isPage && !isAnonymous)
             {
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[login]);
             }
@@ -205,6 +226,42 @@ if (connection.Length > 0)
         }
     }));
     Report("list, raw SQL", timings, stop.Elapsed.TotalSeconds, 0);
+
+    // Baseline for the employer search: the same name filter and order written by hand, no HTTP, no collation rewrite.
+    var employerSql = provider == "Postgres"
+        ? """SELECT "Id", "Name", "OrganisationNumber" FROM "Employers" WHERE lower("Name") LIKE @q OR "OrganisationNumber" LIKE @q ORDER BY "Name" COLLATE "swedish", "Id" LIMIT 25"""
+        : """SELECT "Id", "Name", "OrganisationNumber" FROM "Employers" WHERE lower("Name") LIKE @q OR "OrganisationNumber" LIKE @q ORDER BY "Name", "Id" LIMIT 25""";
+    var employerTimings = new List<double>();
+    var employerStop = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, users).Select(async worker =>
+    {
+        await using DbConnection db = provider == "Postgres" ? new NpgsqlConnection(connection) : new SqliteConnection(connection);
+        await db.OpenAsync();
+        var local = new List<double>();
+        var random = new Random(worker);
+        while (employerStop.Elapsed.TotalSeconds < seconds)
+        {
+            await using var command = db.CreateCommand();
+            command.CommandText = employerSql;
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "q";
+            parameter.Value = "%" + employerWords[random.Next(employerWords.Length)] + "%";
+            command.Parameters.Add(parameter);
+            var watch = Stopwatch.StartNew();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+            }
+
+            local.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        lock (employerTimings)
+        {
+            employerTimings.AddRange(local);
+        }
+    }));
+    Report("employer search, SQL", employerTimings, employerStop.Elapsed.TotalSeconds, 0);
 }
 
 static void Report(string name, List<double> timings, double elapsed, int errors)

@@ -9,7 +9,7 @@ namespace Arbetsvagen.Compositions.Hosting;
 
 /// <summary>
 /// Command-line tasks run instead of the web server:
-/// <c>migrate</c>, <c>seed-volume --participants N</c>, and <c>schema-script</c> (prints the EF model as SQL,
+/// <c>migrate</c>, <c>seed-volume --participants N [--employers N --placements N --job-tracks N --candidates N]</c>, and <c>schema-script</c> (prints the EF model as SQL,
 /// the starting point for a new migration script).
 /// </summary>
 public static class Commands
@@ -40,9 +40,13 @@ public static class Commands
                 Console.WriteLine(applied.Count == 0 ? "Databasen är redan aktuell." : $"Körde migreringar: {string.Join(", ", applied)}");
                 break;
             default:
-                var count = int.TryParse(builder.Configuration["participants"], out var n) ? n : 100_000;
+                int Option(string name, int fallback) => int.TryParse(builder.Configuration[name], out var n) ? n : fallback;
                 await SchemaMigrator.MigrateAsync(db);
-                await SeedVolumeAsync(db, count);
+                await SeedVolumeAsync(db, Option("participants", 100_000));
+                if (Option("employers", 0) > 0)
+                {
+                    await EmployerVolume.SeedAsync(db, Option("employers", 0), Option("placements", 0), Option("job-tracks", 0), Option("candidates", 200));
+                }
                 break;
         }
 
