@@ -27,6 +27,11 @@ public sealed class PageCoverageTests(LargeRegionApp app) : BrowserTest(app), IC
         await TourAsync(anonymous, "/Account/Logout", "Logga ut");
         await TourAsync(anonymous, "/Error?status=404", "Sidan finns inte");
         await TourAsync(anonymous, "/Error?status=500", "Något gick fel");
+        await TourAsync(anonymous, "/Public", "Lediga praktikplatser och jobbspår");
+        await TourAsync(anonymous, "/Public?kind=jobTrack&area=5", "Lediga praktikplatser och jobbspår");
+        await TourAsync(anonymous, "/Public?municipality=0114", "Lediga praktikplatser och jobbspår");
+        await TourAsync(anonymous, "/Public/Offer", "Anmäl kompetensbehov eller praktikplats");
+        await TourAsync(anonymous, "/Accessibility", "Tillgänglighetsredogörelse");
         await anonymous.GotoAsync("/Participants");
         await ExpectHeadingAsync(anonymous, "Logga in");
         await Expect(anonymous).ToHaveURLAsync(new Regex("/Account/Login\\?ReturnUrl=%2FParticipants"));

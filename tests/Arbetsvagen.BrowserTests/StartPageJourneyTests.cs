@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Arbetsvagen.BrowserTests;
 
-/// <summary>Mina ärenden in a browser: the cards lead to their lists, the tables stack at 320 px, and the Analytiker and Samordnare views pass axe.</summary>
+/// <summary>Start pages in a browser: the cards of Mina ärenden lead to their lists, the tables stack at 320 px, the Analytiker and Samordnare views pass axe; and the public page of open opportunities works by keyboard.</summary>
 public sealed class StartPageJourneyTests(BrowserApp app) : BrowserTest(app), IClassFixture<BrowserApp>
 {
     [Fact]
@@ -37,5 +37,32 @@ public sealed class StartPageJourneyTests(BrowserApp app) : BrowserTest(app), IC
         await page.SetViewportSizeAsync(320, 800);
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"));
         await AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task Someone_looking_for_work_filters_the_public_page_by_keyboard_and_finds_how_to_apply()
+    {
+        var visitor = await NewPageAsync();
+        await VisitAsync(visitor, "/Public", "Lediga praktikplatser och jobbspår");
+        await Expect(visitor.Locator("main")).ToContainTextAsync("Så söker du");
+
+        var kind = visitor.GetByLabel("Typ");
+        await TabToAsync(visitor, kind);
+        await kind.SelectOptionAsync(new SelectOptionValue { Label = "Jobbspår" });
+        await TabToAsync(visitor, visitor.GetByRole(AriaRole.Button, new() { Name = "Visa" }));
+        await visitor.Keyboard.PressAsync("Enter");
+        await Expect(visitor).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("kind=jobTrack"));
+        var cards = visitor.Locator("ul.opportunities > li");
+        Assert.True(await cards.CountAsync() > 0, "The demo region has a job track in recruitment (service assistants with Ambea).");
+        foreach (var card in await cards.AllAsync())
+        {
+            await Expect(card).ToContainTextAsync("Jobbspår");
+            await Expect(card).ToContainTextAsync("JS-");
+        }
+
+        await AssertAccessibleAsync(visitor);
+        await visitor.SetViewportSizeAsync(320, 800);
+        Assert.Equal(0, await visitor.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"));
+        await AssertAccessibleAsync(visitor);
     }
 }
