@@ -57,6 +57,10 @@ public sealed class PlacementPageTests(AppFactory app) : IClassFixture<AppFactor
 
         var list = await jobb.GetAsync("/Placements?Kind=summerJob&Municipality=0160");
         Assert.NotNull(list.QuerySelector($"a[href='/Placements/Details/{placement}']"));
+        var elsewhere = await jobb.GetAsync("/Placements?Municipality=0187");
+        Assert.Null(elsewhere.QuerySelector($"a[href='/Placements/Details/{placement}']"));
+        var badFilter = await jobb.GetAsync("/Placements?Kind=rymdresa");
+        Assert.StartsWith("Okänd typ av praktikplats", PageSession.MessageAt(badFilter, "Kind"));
 
         var participant = await app.ParticipantWithPlanAsync("soc.taby");
         var soc = await PageSession.SignInAsync(app, "soc.taby");
