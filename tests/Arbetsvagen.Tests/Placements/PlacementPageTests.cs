@@ -62,6 +62,10 @@ public sealed class PlacementPageTests(AppFactory app) : IClassFixture<AppFactor
         var badFilter = await jobb.GetAsync("/Placements?Kind=rymdresa");
         Assert.StartsWith("Okänd typ av praktikplats", PageSession.MessageAt(badFilter, "Kind"));
 
+        var employer = await app.WithDbAsync(db => db.Placements.Where(p => p.Id == placement).Select(p => p.EmployerId).SingleAsync());
+        var utilisation = await jobb.GetAsync($"/Placements/Utilisation?EmployerId={employer}&From={D(Today)}&To={D(Today.AddDays(9))}");
+        Assert.Equal($"Sidbolaget AB {D(Today)}–{D(Today.AddDays(9))}: 0 av 30 platsdagar bokade (0 %).", utilisation.GetElementById("utilisation-total")!.TextContent.Trim());
+
         var participant = await app.ParticipantWithPlanAsync("soc.taby");
         var soc = await PageSession.SignInAsync(app, "soc.taby");
         var booked = await FollowAsync(soc, $"/Placements/Book/{placement}", new()
