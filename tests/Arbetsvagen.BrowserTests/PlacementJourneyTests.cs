@@ -85,6 +85,12 @@ public sealed class PlacementJourneyTests(BrowserApp app) : BrowserTest(app), IC
         await Expect(profile).ToContainTextAsync("Meriterande");
         await Expect(profile).ToContainTextAsync("Svenska: SFI kurs D eller högre");
         await AssertAccessibleAsync(soc);
+        await soc.GetByRole(AriaRole.Link, new() { Name = "Arbetsgivarens beläggning" }).ClickAsync();
+        await ExpectHeadingAsync(soc, "Beläggning per arbetsgivare");
+        await Expect(soc.Locator("#utilisation-total")).ToContainTextAsync("0 av");
+        await AssertAccessibleAsync(soc);
+        await soc.GoBackAsync();
+        await ExpectHeadingAsync(soc, $"Praktik: Bussförare hos {employer}");
 
         await soc.GetByRole(AriaRole.Link, new() { Name = "Boka en deltagare" }).ClickAsync();
         await ExpectHeadingAsync(soc, $"Boka deltagare hos {employer}");

@@ -57,6 +57,14 @@ public sealed class PlacementPageTests(AppFactory app) : IClassFixture<AppFactor
 
         var list = await jobb.GetAsync("/Placements?Kind=summerJob&Municipality=0160");
         Assert.NotNull(list.QuerySelector($"a[href='/Placements/Details/{placement}']"));
+        var elsewhere = await jobb.GetAsync("/Placements?Municipality=0187");
+        Assert.Null(elsewhere.QuerySelector($"a[href='/Placements/Details/{placement}']"));
+        var badFilter = await jobb.GetAsync("/Placements?Kind=rymdresa");
+        Assert.StartsWith("Okänd typ av praktikplats", PageSession.MessageAt(badFilter, "Kind"));
+
+        var employer = await app.WithDbAsync(db => db.Placements.Where(p => p.Id == placement).Select(p => p.EmployerId).SingleAsync());
+        var utilisation = await jobb.GetAsync($"/Placements/Utilisation?EmployerId={employer}&From={D(Today)}&To={D(Today.AddDays(9))}");
+        Assert.Equal($"Sidbolaget AB {D(Today)}–{D(Today.AddDays(9))}: 0 av 30 platsdagar bokade (0 %).", utilisation.GetElementById("utilisation-total")!.TextContent.Trim());
 
         var participant = await app.ParticipantWithPlanAsync("soc.taby");
         var soc = await PageSession.SignInAsync(app, "soc.taby");
