@@ -2,12 +2,13 @@ using Arbetsvagen.Core.AccessLog;
 using Arbetsvagen.Core.Organisations;
 using Arbetsvagen.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using static Arbetsvagen.Features.Employers.EmployerFieldRules;
 
 namespace Arbetsvagen.Features.Employers;
 
 /// <summary>The public form's use cases (no login): what an employer sends, and the municipalities it may choose.</summary>
-public sealed class PublicNeedIntake(AppDbContext db, AccessLogger log, TimeProvider clock)
+public sealed class PublicNeedIntake(AppDbContext db, AccessLogger log, TimeProvider clock, IMemoryCache cache)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -70,12 +71,17 @@ public sealed class PublicNeedIntake(AppDbContext db, AccessLogger log, TimeProv
         return need;
     }
 
-    /// <summary>The municipalities of the collaborations' member organisations, for the public form's list.</summary>
-    public async Task<List<Municipality>> PublicMunicipalitiesAsync(CancellationToken ct)
-    {
-        var codes = await db.Set<CollaborationMember>()
-            .Join(db.Set<Organisation>(), m => m.OrganisationId, o => o.Id, (m, o) => o.MunicipalityCode)
-            .Where(c => c != null).Distinct().ToListAsync(ct);
-        return ReferenceData.Instance.MunicipalitiesByName.Where(m => codes.Contains(m.Code)).ToList();
-    }
+    /// <summary>
+    /// The municipalities of the collaborations' member organisations, for the public form's list. Members change
+    /// seldom, and the form is public: a warm form is drawn without a database query.
+    /// </summary>
+    public async Task<List<Municipality>> PublicMunicipalitiesAsync(CancellationToken ct) =>
+        (await cache.GetOrCreateAsync("public-form-municipalities", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+            var codes = await db.Set<CollaborationMember>()
+                .Join(db.Set<Organisation>(), m => m.OrganisationId, o => o.Id, (m, o) => o.MunicipalityCode)
+                .Where(c => c != null).Distinct().ToListAsync(ct);
+            return ReferenceData.Instance.MunicipalitiesByName.Where(m => codes.Contains(m.Code)).ToList();
+        }))!;
 }
