@@ -70,6 +70,7 @@ builder.Services.AddScoped<AccessLogReview>();
 builder.Services.AddScoped<NotificationInbox>();
 builder.Services.AddScoped<RegionFigures>();
 builder.Services.AddScoped<EmployerWork>();
+builder.Services.AddScoped<PublicNeedIntake>();
 builder.Services.AddPublicFormLimits(builder.Configuration);
 builder.Services.AddPublicOpportunities();
 builder.Services.AddScoped<IUnreadNotifications, UnreadNotifications>();

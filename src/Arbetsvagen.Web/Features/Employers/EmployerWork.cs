@@ -3,6 +3,7 @@ using Arbetsvagen.Core.Organisations;
 using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using static Arbetsvagen.Features.Employers.EmployerFieldRules;
 
 namespace Arbetsvagen.Features.Employers;
 
@@ -464,75 +465,6 @@ public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger
     public static string OccupationName(string? conceptId, string? text) =>
         conceptId is not null && ReferenceData.Instance.Occupations.TryGetValue(conceptId, out var o) ? o.Name : text ?? "";
 
-    // ------------------------------------------------------------------ the public form
-
-    /// <summary>
-    /// A need or a placement offer sent through the public form. It lands as an incoming need of the collaboration
-    /// whose member organisations cover the municipality, linked to the employer when the number is registered there.
-    /// </summary>
-    public async Task<Outcome<CompetenceNeed>> SubmitPublicAsync(PublicNeedInput input, CancellationToken ct)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var kind = Input.Enum<NeedKind>(errors, "kind", input.Kind, "Välj vad du vill anmäla");
-        var number = OrganisationNumber.Parse(input.OrganisationNumber, out var numberError);
-        if (numberError is not null)
-        {
-            errors["organisationNumber"] = [numberError];
-        }
-
-        var name = Input.Text(errors, "employerName", input.EmployerName, "företagets namn", Employer.MaxName);
-        var contact = ContactFields(new ContactInput { Name = input.ContactName, Phone = input.Phone, Email = input.Email }, errors, "contactName");
-        if (contact.Phone is null && contact.Email is null && !errors.ContainsKey("phone") && !errors.ContainsKey("email"))
-        {
-            errors["email"] = ["Ange e-post eller telefonnummer så att vi kan kontakta dig."];
-        }
-
-        var municipality = Municipality(input.MunicipalityCode, errors, required: true);
-        var occupation = Input.Text(errors, "occupation", input.Occupation, "vilket yrke eller vilka arbetsuppgifter det gäller", 200);
-        int? people = int.TryParse(input.NumberOfPeople?.Trim(), out var n) ? n : null;
-        var count = string.IsNullOrWhiteSpace(input.NumberOfPeople) ? 1 : People(people ?? 0, errors);
-        var from = Input.Date(errors, "fromDate", input.FromDate, "från när", required: false);
-        if (from is { } day && day < SwedishTime.Today(Now))
-        {
-            errors["fromDate"] = ["Från när kan inte ligga före i dag."];
-        }
-
-        var requirements = Input.Text(errors, "requirements", input.Requirements, "beskrivningen", CompetenceNeed.MaxRequirements, required: false);
-        var form = string.IsNullOrWhiteSpace(input.EmploymentForm) ? NeedEmploymentForm.NotDecided
-            : Input.Enum<NeedEmploymentForm>(errors, "employmentForm", input.EmploymentForm, "Okänd anställningsform");
-        if (errors.Count > 0)
-        {
-            return Outcome.Invalid(errors);
-        }
-
-        var collaboration = await db.Collaborations.AsNoTracking()
-            .Where(c => c.Members.Any(m => db.Set<Organisation>().Any(o => o.Id == m.OrganisationId && o.MunicipalityCode == municipality)))
-            .OrderBy(c => c.Name).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
-        if (collaboration is null)
-        {
-            return Outcome.Invalid("municipalityCode", "Kommunen ingår inte i någon samverkan här. Välj en kommun ur listan.");
-        }
-
-        var resolved = ReferenceData.Instance.OccupationSearch.Resolve(occupation) is OccupationResolution.One one ? one.Occupation : null;
-        var employerId = await db.Employers.Where(e => e.OrganisationNumber == number!.Value && e.OwnerCollaborationId == collaboration)
-            .Select(e => (Guid?)e.Id).FirstOrDefaultAsync(ct);
-        var need = CompetenceNeed.FromWebForm(collaboration.Value, employerId, kind, occupation!, resolved?.ConceptId, resolved?.Ssyk4, count, from,
-            requirements, form, municipality!, number!.Value, name!, contact.Name, contact.Phone, contact.Email, Now);
-        db.CompetenceNeeds.Add(need);
-        log.Add(AccessAction.Create, "CompetenceNeed", need.Id, purpose: "webbformulär");
-        await db.SaveChangesAsync(ct);
-        return need;
-    }
-
-    /// <summary>The municipalities of the collaborations' member organisations, for the public form's list.</summary>
-    public async Task<List<Municipality>> PublicMunicipalitiesAsync(CancellationToken ct)
-    {
-        var codes = await db.Set<CollaborationMember>()
-            .Join(db.Set<Organisation>(), m => m.OrganisationId, o => o.Id, (m, o) => o.MunicipalityCode)
-            .Where(c => c != null).Distinct().ToListAsync(ct);
-        return ReferenceData.Instance.MunicipalitiesByName.Where(m => codes.Contains(m.Code)).ToList();
-    }
-
     /// <summary>The organisations of the user's collaborations and their units: who may own an employer relationship.</summary>
     public async Task<List<(Guid Id, string Name)>> OwnerChoicesAsync(CancellationToken ct)
     {
@@ -548,9 +480,7 @@ public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger
 
     private sealed record EmployerFields(string Name, string SniGroup, EmployerSize Size, Guid CollaborationId, Guid OwnerOrganisationId);
 
-    private sealed record WorkplaceValues(string Name, string StreetAddress, string PostalCode, string City, string MunicipalityCode, string? TransportNote);
 
-    private sealed record ContactValues(string Name, string? Role, string? Phone, string? Email);
 
     private async Task<EmployerFields> EmployerFieldsAsync(EmployerInput input, Dictionary<string, string[]> errors, CancellationToken ct,
         Guid? collaborationId = null)
@@ -579,106 +509,6 @@ public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger
         return new EmployerFields(name ?? "", sni ?? "", size, collaboration, owner);
     }
 
-    /// <summary>A workplace's fields; with a <paramref name="prefix"/> ("workplace") the keys read "workplaceName", and so on.</summary>
-    private static WorkplaceValues WorkplaceFields(WorkplaceInput input, Dictionary<string, string[]> errors, string prefix)
-    {
-        string Key(string field) => prefix.Length == 0 ? field : prefix + char.ToUpperInvariant(field[0]) + field[1..];
-
-        var name = Input.Text(errors, Key("name"), input.Name, "arbetsställets namn", Employer.MaxName);
-        var street = Input.Text(errors, Key("streetAddress"), input.StreetAddress, "gatuadress", 200);
-        var postal = ParticipantInput.PostalCodeText(input.PostalCode);
-        if (postal is null)
-        {
-            errors[Key("postalCode")] = [$"Postnumret ska vara fem siffror som inte börjar med 0, till exempel 183 70 (nu \"{input.PostalCode?.Trim()}\")."];
-        }
-
-        var city = Input.Text(errors, Key("city"), input.City, "postort", 100);
-        var municipality = Municipality(input.MunicipalityCode, errors, required: true, Key("municipalityCode"));
-        var transport = Input.Text(errors, Key("transportNote"), input.TransportNote, "beskrivningen av kollektivtrafiken", 1000, required: false);
-        return new WorkplaceValues(name ?? "", street ?? "", postal ?? "", city ?? "", municipality ?? "", transport);
-    }
-
-    private static ContactValues ContactFields(ContactInput input, Dictionary<string, string[]> errors, string nameField = "name")
-    {
-        var name = Input.Text(errors, nameField, input.Name, "kontaktpersonens namn", ContactPerson.MaxName);
-        var role = Input.Text(errors, "role", input.Role, "kontaktpersonens roll", ContactPerson.MaxRole, required: false);
-        var phone = Input.Text(errors, "phone", input.Phone, "telefonnumret", ContactPerson.MaxPhone, required: false);
-        if (phone is not null && (!phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '+' or '(' or ')') || phone.Count(char.IsAsciiDigit) < 6))
-        {
-            errors["phone"] = ["Telefonnumret får bara innehålla siffror, mellanslag, bindestreck och +, till exempel 08-123 456 78."];
-        }
-
-        var email = Input.Text(errors, "email", input.Email, "e-postadressen", ContactPerson.MaxEmail, required: false);
-        if (email is not null && (email.Count(c => c == '@') != 1 || email.StartsWith('@') || !email[(email.IndexOf('@') + 1)..].Contains('.')
-                || email.Any(char.IsWhiteSpace)))
-        {
-            errors["email"] = ["E-postadressen ska skrivas som namn@exempel.se."];
-        }
-
-        return new ContactValues(name ?? "", role, phone, email);
-    }
-
-    private static string? Municipality(string? code, Dictionary<string, string[]> errors, bool required, string field = "municipalityCode")
-    {
-        var text = code?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            if (required)
-            {
-                errors[field] = ["Välj kommun."];
-            }
-
-            return null;
-        }
-
-        if (!ReferenceData.Instance.Municipalities.ContainsKey(text))
-        {
-            errors[field] = [$"Kommunkoden finns inte: välj en kommun ur listan (nu \"{text}\")."];
-            return null;
-        }
-
-        return text;
-    }
-
-    private static Occupation? OccupationOf(NeedInput input, Dictionary<string, string[]> errors)
-    {
-        var id = input.OccupationConceptId?.Trim();
-        if (!string.IsNullOrEmpty(id))
-        {
-            if (ReferenceData.Instance.Occupations.TryGetValue(id, out var byId))
-            {
-                return byId;
-            }
-
-            errors["occupationConceptId"] = [$"Yrket finns inte i JobTechs yrkestaxonomi (begrepps-id \"{id}\")."];
-            return null;
-        }
-
-        if (string.IsNullOrWhiteSpace(input.OccupationName))
-        {
-            errors["occupationConceptId"] = ["Ange yrke."];
-            return null;
-        }
-
-        if (ReferenceData.Instance.OccupationSearch.Resolve(input.OccupationName) is OccupationResolution.One one)
-        {
-            return one.Occupation;
-        }
-
-        errors["occupationConceptId"] = [$"Yrket \"{input.OccupationName.Trim()}\" är inte ett yrke i taxonomin. Välj ett av förslagen eller skriv mer av namnet."];
-        return null;
-    }
-
-    private static int People(int? people, Dictionary<string, string[]> errors)
-    {
-        if (people is not { } p || p < 1 || p > CompetenceNeed.MaxPeople)
-        {
-            errors["numberOfPeople"] = [$"Antal personer ska vara ett heltal från 1 till {CompetenceNeed.MaxPeople}."];
-            return 0;
-        }
-
-        return p;
-    }
 
     /// <summary>Whether the employer exists in the user's collaborations; one outside them is refused like one that does not exist, and logged.</summary>
     private async Task<bool> VisibleAsync(Employer? employer, Guid id, CancellationToken ct)

@@ -15,7 +15,7 @@ namespace Arbetsvagen.Features.Employers;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(PublicFormLimits.Policy)]
-public class OfferModel(EmployerWork work, ILogger<OfferModel> logger) : PageModel
+public class OfferModel(PublicNeedIntake intake, ILogger<OfferModel> logger) : PageModel
 {
     public const string Received = "Tack! Vi har tagit emot din anmälan. En samordnare hör av sig inom fem arbetsdagar.";
 
@@ -36,7 +36,7 @@ public class OfferModel(EmployerWork work, ILogger<OfferModel> logger) : PageMod
             return Redirect("/Public/Offer");
         }
 
-        var outcome = await work.SubmitPublicAsync(Form, ct);
+        var outcome = await intake.SubmitPublicAsync(Form, ct);
         if (outcome.Failure is { } failure)
         {
             ViewData.KeepErrorOrder(failure);
@@ -50,5 +50,5 @@ public class OfferModel(EmployerWork work, ILogger<OfferModel> logger) : PageMod
     }
 
     private async Task LoadAsync(CancellationToken ct) =>
-        Municipalities = EmployerOptions.Municipalities(Form.MunicipalityCode, await work.PublicMunicipalitiesAsync(ct));
+        Municipalities = EmployerOptions.Municipalities(Form.MunicipalityCode, await intake.PublicMunicipalitiesAsync(ct));
 }
