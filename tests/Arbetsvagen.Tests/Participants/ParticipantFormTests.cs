@@ -52,7 +52,8 @@ public sealed class ParticipantFormTests(AppFactory app) : IClassFixture<AppFact
         var session = await FormSession.SignInAsync(app, "soc.taby");
         var response = await session.Client.GetAsync("/Participants/Create").ShouldBe(HttpStatusCode.OK);
         var bytes = await response.Content.ReadAsByteArrayAsync();
-        Assert.True(bytes.Length < 40_000, $"The create page is {bytes.Length:N0} bytes; it should stay under 40 KB.");
+        // About 40 KB is the form with its 290 municipalities and the menu; the 2,700 occupation names alone were 198 KB.
+        Assert.True(bytes.Length < 50_000, $"The create page is {bytes.Length:N0} bytes; it should stay under 50 KB.");
 
         var page = await FormSession.ParseAsync(response);
         Assert.Null(page.QuerySelector("datalist"));

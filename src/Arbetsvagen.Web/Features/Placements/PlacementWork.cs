@@ -130,7 +130,8 @@ public sealed class PlacementWork(AppDbContext db, CurrentUser user, Participant
             .Select(p => new
             {
                 p.Id, p.Kind, p.Status, p.MunicipalityCode, p.OccupationId,
-                Employer = db.Set<Employer>().Where(e => e.Id == p.EmployerId).Select(e => e.Name).FirstOrDefault(),
+                // A sole trader's name is a person's name: the public page leaves it out.
+                Employer = db.Set<Employer>().Where(e => e.Id == p.EmployerId && !e.IsSoleTrader).Select(e => e.Name).FirstOrDefault(),
                 Workplace = db.Set<Workplace>().Where(w => w.Id == p.WorkplaceId).Select(w => w.Name).FirstOrDefault(),
             }).ToListAsync(ct);
         var ids = found.Select(p => p.Id).ToList();
@@ -476,7 +477,8 @@ public sealed class PlacementWork(AppDbContext db, CurrentUser user, Participant
             .Select(p => new
             {
                 Placement = p,
-                Employer = db.Set<Employer>().Where(e => e.Id == p.EmployerId).Select(e => e.Name).FirstOrDefault(),
+                // A sole trader's name is a person's name: the public page leaves it out.
+                Employer = db.Set<Employer>().Where(e => e.Id == p.EmployerId && !e.IsSoleTrader).Select(e => e.Name).FirstOrDefault(),
                 City = db.Set<Workplace>().Where(w => w.Id == p.WorkplaceId).Select(w => w.City).FirstOrDefault(),
             }).ToListAsync(ct);
         return found.Select(x => new PublicPlacement(x.Placement.Id, x.Placement.Kind, x.Employer ?? "", x.City ?? "", x.Placement.MunicipalityCode,
