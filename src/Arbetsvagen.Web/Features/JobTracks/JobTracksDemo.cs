@@ -180,12 +180,7 @@ public static class JobTracksDemo
     }
 
     /// <summary>A made-up organisationsnummer (16-series, Luhn check digit) that no real company has in the demo.</summary>
-    private static string DemoNumber(string sni)
-    {
-        var body = "1699" + sni + "00";
-        var sum = body.Select((c, i) => (c - '0') * (i % 2 == 0 ? 2 : 1)).Sum(d => d > 9 ? d - 9 : d);
-        return body + ((10 - sum % 10) % 10);
-    }
+    private static string DemoNumber(string sni) => "1699" + sni + "00" + OrganisationNumber.CheckDigit("1699" + sni + "00");
 
     /// <summary>The training added to the person's plan by the plan's own revision rule, so its history shows it.</summary>
     /// <remarks>An existing plan is revised now, after its own latest revision; a new one from the training's start.</remarks>
