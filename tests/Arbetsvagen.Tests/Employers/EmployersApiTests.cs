@@ -201,6 +201,12 @@ public sealed class EmployersApiTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(0, (int)elsewhere["totalCount"]!);
         Assert.Contains("kommun", bad.FieldErrors("municipalityCode").Single(), StringComparison.Ordinal);
         Assert.Equal("680524-****", (string?)soleTrader["items"]![0]!["organisationNumber"]);
+
+        // A whole personnummer-shaped number is searched in the request's body, never in the address.
+        var inAddress = await jobb.GetAsync("/api/v1/employers?search=6805249999").ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("POST /api/v1/employers/search", inAddress.FieldErrors("search").Single(), StringComparison.Ordinal);
+        var inBody = await jobb.PostAsJsonAsync("/api/v1/employers/search", new { search = stem }).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(2, (int)inBody["totalCount"]!);
         Assert.NotEmpty(await app.AccessLogAsync(a => a.EntityType == "Employer" && a.Action == AccessAction.Search && a.UserName == "jobb.taby"));
     }
 

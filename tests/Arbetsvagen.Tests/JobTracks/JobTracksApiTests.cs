@@ -1,3 +1,4 @@
+using Arbetsvagen.Infrastructure.Demo;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -154,6 +155,8 @@ public sealed class JobTracksApiTests(AppFactory app) : IClassFixture<AppFactory
         Assert.DoesNotContain(own.LastName, foreignText, StringComparison.Ordinal);
         Assert.DoesNotContain(own.Id.ToString(), foreignText, StringComparison.Ordinal);
 
+        // Täby's social services see the Vaxholm person's identity by consent, but not the case and plan a candidacy is.
+        await app.GiveConsentAsync(shared.Id, [DemoNames.SocialServicesName("Täby")], ["identity"], "jobb.vaxholm");
         foreach (var stranger in new[] { "soc.taby", "analytiker" })
         {
             var none = await (await app.ClientFor(stranger)).GetAsync($"/api/v1/job-tracks/{id}/candidates").JsonAsync(HttpStatusCode.OK);
@@ -181,6 +184,11 @@ public sealed class JobTracksApiTests(AppFactory app) : IClassFixture<AppFactory
         var problem = await vaxholm.PostAsJsonAsync($"/api/v1/job-tracks/{id}/candidates", new { participantId = withoutConsent.Id })
             .ProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("samtycke", (string?)problem["detail"], StringComparison.Ordinal);
+        var identityOnly = await PersonAsync(app, "jobb.vaxholm", "0187");
+        await app.GiveConsentAsync(identityOnly.Id, [Owner], ["identity"], "jobb.vaxholm");
+        var tooNarrow = await vaxholm.PostAsJsonAsync($"/api/v1/job-tracks/{id}/candidates", new { participantId = identityOnly.Id })
+            .ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("samtycke", (string?)tooNarrow["detail"], StringComparison.Ordinal);
 
         // Someone who cannot see the person gets the field message, the same as for a person who does not exist.
         var unknown = await owner.PostAsJsonAsync($"/api/v1/job-tracks/{id}/candidates", new { participantId = withoutConsent.Id })

@@ -82,7 +82,7 @@ public sealed class PublicOpportunities(IMemoryCache cache, IServiceScopeFactory
             entry.AbsoluteExpirationRelativeToNow = KeptFor;
             // Its own scope: the list outlives the request that happened to fill it.
             await using var scope = scopes.CreateAsyncScope();
-            var placements = await scope.ServiceProvider.GetRequiredService<PlacementWork>().OpenForPublicAsync(new PublicPlacementFilter(), ct, max: 5000);
+            var placements = await scope.ServiceProvider.GetRequiredService<PlacementWork>().OpenForPublicAsync(new PublicPlacementFilter(), ct, max: int.MaxValue);
             var tracks = await scope.ServiceProvider.GetRequiredService<JobTrackWork>().InRecruitmentForPublicAsync(ct);
             return tracks.Select(FromJobTrack)
                 .Concat(placements.Where(p => KindOf(p.Kind) is not null).Select(FromPlacement))

@@ -34,16 +34,17 @@ public sealed class ParticipantAccess(AppDbContext db, CurrentUser user, TimePro
         db.Consents.Where(Consent.ActiveAt(Now))
             .Where(c => c.Recipients.Any(r => r.OrganisationId == organisationId || r.OrganisationId == boundaryId));
 
-    public IQueryable<Participant> Visible()
+    /// <summary>The participants the user may see; with <paramref name="covering"/>, others' only where the consent covers that too (e.g. case and plan).</summary>
+    public IQueryable<Participant> Visible(DataCategories covering = DataCategories.Identity)
     {
-        var (own, shared) = VisibleParts();
+        var (own, shared) = VisibleParts(covering);
         // UNION ALL of two indexable halves (boundary index, primary key): an OR here made PostgreSQL scan every
         // participant. The halves cannot overlap, since a consent never names the owner's own boundary.
         return own.Concat(shared);
     }
 
     /// <summary>The two halves of <see cref="Visible"/>: the own boundary's participants, and others' shared by consent.</summary>
-    public (IQueryable<Participant> Own, IQueryable<Participant> Shared) VisibleParts()
+    public (IQueryable<Participant> Own, IQueryable<Participant> Shared) VisibleParts(DataCategories covering = DataCategories.Identity)
     {
         if (!user.IsCaseworker)
         {
@@ -51,7 +52,8 @@ public sealed class ParticipantAccess(AppDbContext db, CurrentUser user, TimePro
         }
 
         var boundary = user.SecrecyBoundaryId;
-        var shared = ConsentsToMe().Where(c => (c.Categories & DataCategories.Identity) == DataCategories.Identity).Select(c => c.ParticipantId);
+        var needed = covering | DataCategories.Identity;
+        var shared = ConsentsToMe().Where(c => (c.Categories & needed) == needed).Select(c => c.ParticipantId);
         return (db.Participants.Where(p => p.OwnerBoundaryId == boundary),
             db.Participants.Where(p => p.OwnerBoundaryId != boundary && shared.Contains(p.Id)));
     }

@@ -19,6 +19,8 @@ public class DetailsModel(EmployerWork work, AppDbContext db, TimeProvider clock
     [BindProperty] public NeedForm Need { get; set; } = new();
     public EmployerShown? Shown { get; private set; }
     public DateOnly Today => SwedishTime.Today(clock);
+    /// <summary>A sole trader's whole number (a personnummer) is shown only to the roles that may see contact persons.</summary>
+    public bool MaySeeContacts => work.MaySeeContacts;
 
     public string Name(Guid? id) => id is { } i ? names.GetValueOrDefault(i, "okänd") : "–";
 

@@ -10,7 +10,7 @@ public class EditModel(EmployerWork work) : EmployerFormPage(work)
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if ((await Work.ReadAsync(id, ct)).Value is not { } shown)
+        if ((await Work.ReadAsync(id, ct, withContacts: false)).Value is not { } shown)
         {
             return NotFound();
         }
@@ -29,7 +29,7 @@ public class EditModel(EmployerWork work) : EmployerFormPage(work)
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         var outcome = await Work.UpdateAsync(id, Employer, ct);
-        if (outcome.Failure is not null && (await Work.ReadAsync(id, ct, logRead: false)).Value is { } shown)
+        if (outcome.Failure is not null && (await Work.ReadAsync(id, ct, logRead: false, withContacts: false)).Value is { } shown)
         {
             await ShowAsync(id, shown.Employer, ct);
         }

@@ -191,10 +191,13 @@ public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger
         return changed.As(_ => added!);
     }
 
-    /// <summary>The employer with its workplaces and needs, and its contacts and contact log for those who may see them (logged).</summary>
-    public async Task<Outcome<EmployerShown>> ReadAsync(Guid id, CancellationToken ct, bool logRead = true)
+    /// <summary>
+    /// The employer with its workplaces and needs, and — when the caller shows them (<paramref name="withContacts"/>) and
+    /// the role may see them — its contacts and contact log, whose read is logged. The log names only what is shown.
+    /// </summary>
+    public async Task<Outcome<EmployerShown>> ReadAsync(Guid id, CancellationToken ct, bool logRead = true, bool withContacts = true)
     {
-        var withContacts = MaySeeContacts;
+        withContacts &= MaySeeContacts;
         var query = db.Employers.AsNoTracking().AsSplitQuery().Include(e => e.Workplaces);
         var employer = withContacts
             ? await query.Include(e => e.Contacts).Include(e => e.ContactLog).FirstOrDefaultAsync(e => e.Id == id, ct)

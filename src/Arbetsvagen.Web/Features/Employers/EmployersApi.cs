@@ -14,7 +14,8 @@ public sealed record WorkplaceDto(Guid Id, string Name, string StreetAddress, st
 public sealed record EmployerDto(Guid Id, string OrganisationNumber, bool IsSoleTrader, string Name, string SniGroup, string SniSection,
     string Industry, string Size, Guid OwnerCollaborationId, Guid OwnerOrganisationId, DateTime CreatedAt, DateTime UpdatedAt, List<WorkplaceDto> Workplaces)
 {
-    public static EmployerDto From(Employer e) => new(e.Id, Employers.OrganisationNumber.Format(e.OrganisationNumber), e.IsSoleTrader, e.Name, e.SniGroup,
+    // A sole trader's number is its owner's personnummer: the API never gives it whole (the page shows it to roles that may see contacts).
+    public static EmployerDto From(Employer e) => new(e.Id, Employers.OrganisationNumber.Masked(e.OrganisationNumber, e.IsSoleTrader), e.IsSoleTrader, e.Name, e.SniGroup,
         Sni.Group(e.SniGroup)?.Section.Letter ?? "", Sni.Describe(e.SniGroup), EnumText.ApiName(e.Size), e.OwnerCollaborationId, e.OwnerOrganisationId,
         e.CreatedAt, e.UpdatedAt, e.Workplaces.OrderBy(w => w.Name, SwedishCollation.Comparer).Select(WorkplaceDto.From).ToList());
 }
@@ -44,9 +45,11 @@ public sealed record NeedDto(Guid Id, Guid? EmployerId, string Kind, string Sour
     public static NeedDto From(CompetenceNeed n) => new(n.Id, n.EmployerId, EnumText.ApiName(n.Kind), EnumText.ApiName(n.Source), n.OccupationConceptId,
         n.Ssyk4, EmployerWork.OccupationName(n.OccupationConceptId, n.OccupationText), n.NumberOfPeople, n.FromDate, n.Requirements,
         EnumText.ApiName(n.EmploymentForm), n.MunicipalityCode, EnumText.ApiName(n.Status), n.DeclineReason, n.AnsweredByJobTrackId,
-        n.AnsweredByPlacementId, n.SenderOrganisationNumber is { } o ? OrganisationNumber.Format(o) : null, n.SenderName, n.CreatedAt,
+        n.AnsweredByPlacementId, n.SenderOrganisationNumber is { } o ? OrganisationNumber.Masked(o, OrganisationNumber.IsPersonShaped(o)) : null, n.SenderName, n.CreatedAt,
         n.History.OrderBy(h => h.At).Select(h => new NeedHistoryDto(h.From is { } f ? EnumText.ApiName(f) : null, EnumText.ApiName(h.To), h.At, h.ByUserId, h.Note)).ToList());
 }
+
+public sealed record EmployerSearch(string? Search, string? MunicipalityCode, int? Page, int? PageSize);
 
 public static class EmployersApi
 {
@@ -54,6 +57,7 @@ public static class EmployersApi
     {
         var group = api.MapGroup("/employers").WithTags("Arbetsgivare");
         group.MapGet("/", List).WithSummary("Sök arbetsgivare i samverkans register på namn, organisationsnummer eller kommun");
+        group.MapPost("/search", Search).WithSummary("Sök arbetsgivare med söktexten i anropets kropp (för en enskild firmas personnummer)");
         group.MapPost("/", Create).WithSummary("Registrera en arbetsgivare (409 om organisationsnumret redan finns)");
         group.MapGet("/{id:guid}", Read).WithSummary("Läs en arbetsgivare med arbetsställen");
         group.MapPut("/{id:guid}", Update).WithSummary("Ändra arbetsgivarens namn, bransch, storlek och ansvarig enhet");
@@ -76,7 +80,22 @@ public static class EmployersApi
     private static async Task<Results<Ok<Paged<EmployerListItem>>, ValidationProblem>> List(string? search, string? municipalityCode, int? page,
         int? pageSize, EmployerWork work, CancellationToken ct)
     {
-        var found = await work.ListAsync(search, municipalityCode, page ?? 1, pageSize ?? EmployerWork.DefaultPageSize, ct);
+        // A sole trader's number is a personnummer, which must not travel in an address (server and proxy logs keep those).
+        var digits = string.Concat((search ?? "").Where(char.IsAsciiDigit));
+        if (digits.Length >= 10 && OrganisationNumber.IsPersonShaped(digits[^10..]))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["search"] = ["Ett nummer som ser ut som ett personnummer söks med POST /api/v1/employers/search, så att det inte hamnar i adressen."],
+            });
+        }
+
+        return await Search(new EmployerSearch(search, municipalityCode, page, pageSize), work, ct);
+    }
+
+    private static async Task<Results<Ok<Paged<EmployerListItem>>, ValidationProblem>> Search(EmployerSearch query, EmployerWork work, CancellationToken ct)
+    {
+        var found = await work.ListAsync(query.Search, query.MunicipalityCode, query.Page ?? 1, query.PageSize ?? EmployerWork.DefaultPageSize, ct);
         return found.Failure is { } failure ? OutcomeResults.Invalid(failure.Errors!) : TypedResults.Ok(found.Value!);
     }
 
@@ -85,7 +104,7 @@ public static class EmployersApi
         (await work.CreateAsync(input, ct)).ToCreated(e => $"/api/v1/employers/{e.Id}", EmployerDto.From);
 
     private static async Task<Results<Ok<EmployerDto>, NotFoundProblem>> Read(Guid id, EmployerWork work, CancellationToken ct) =>
-        (await work.ReadAsync(id, ct)).ToOk(s => EmployerDto.From(s.Employer));
+        (await work.ReadAsync(id, ct, withContacts: false)).ToOk(s => EmployerDto.From(s.Employer));
 
     private static async Task<Results<Ok<EmployerDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> Update(
         Guid id, EmployerInput input, EmployerWork work, CancellationToken ct) =>

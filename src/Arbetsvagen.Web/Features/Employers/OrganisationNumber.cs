@@ -77,5 +77,8 @@ public sealed record OrganisationNumber(string Value, bool IsSoleTrader)
     public static string Format(string tenDigits) => tenDigits.Length == 10 ? $"{tenDigits[..6]}-{tenDigits[6..]}" : tenDigits;
 
     /// <summary>In lists: a sole trader's number shows only its date part, since it is a personnummer.</summary>
+    /// <summary>Whether ten digits are shaped as a personnummer (third digit 0 or 1), i.e. a sole trader's: personal data.</summary>
+    public static bool IsPersonShaped(string tenDigits) => tenDigits.Length == 10 && tenDigits[2] < '2';
+
     public static string Masked(string tenDigits, bool soleTrader) => soleTrader && tenDigits.Length == 10 ? $"{tenDigits[..6]}-****" : Format(tenDigits);
 }

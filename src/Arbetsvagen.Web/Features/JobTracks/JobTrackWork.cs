@@ -35,6 +35,8 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
 {
     private const string Entity = "JobTrack";
     private const string CandidateEntity = "JobTrackCandidate";
+    /// <summary>What a consent must cover for the owner (and AF, for its check) to see a candidate: who it is, and the case and plan.</summary>
+    private const DataCategories Shared = DataCategories.Identity | DataCategories.CaseAndPlan;
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Caseworkers and coordinators work with job tracks; analysts and administrators only read them.</summary>
@@ -134,7 +136,7 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
                 : "Yrket finns inte i JobTechs yrkestaxonomi. Välj en yrkesbenämning ur listan."];
         }
 
-        if (input.ProviderOrganisationId is not { } providerId || !await db.Organisations.AnyAsync(o => o.Id == providerId, ct))
+        if (input.ProviderOrganisationId is not { } providerId || !await db.Organisations.AnyAsync(o => o.Id == providerId && o.ParentId == null, ct))
         {
             errors["providerOrganisationId"] = ["Välj utbildningsanordnare bland organisationerna i registret."];
         }
@@ -245,7 +247,8 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
     /// </summary>
     private async Task<CandidateList> CandidatesOfAsync(Guid id, bool logRead, CancellationToken ct)
     {
-        var (own, shared) = participants.VisibleParts();
+        // A candidate's stage and AF check are case-and-plan data: identity alone does not show them.
+        var (own, shared) = participants.VisibleParts(DataCategories.CaseAndPlan);
         var rows = await (from c in db.JobTrackCandidates.AsNoTracking()
                           where c.JobTrackId == id
                           join p in db.Participants on c.ParticipantId equals p.Id
@@ -358,6 +361,11 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
             return Outcome.Forbidden("Jobbspår ändras av handläggare och samordnare.");
         }
 
+        if (track.OwnerOrganisationId != user.OrganisationId && !user.IsInRole(Roles.Coordinator))
+        {
+            return Outcome.Forbidden("Jobbspåret ändras av den enhet som äger det, eller av en samordnare.");
+        }
+
         return await Outcome.Guard<JobTrack>(async () =>
         {
             await change(track);
@@ -403,10 +411,11 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
 
         var owner = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == track.OwnerOrganisationId, ct);
         if (owner.SecrecyBoundaryId != grant.Participant.OwnerBoundaryId
-            && !await participants.ActiveConsentsNaming(owner.Id, owner.SecrecyBoundaryId).AnyAsync(c => c.ParticipantId == participantId, ct))
+            && !await participants.ActiveConsentsNaming(owner.Id, owner.SecrecyBoundaryId)
+                .AnyAsync(c => c.ParticipantId == participantId && (c.Categories & Shared) == Shared, ct))
         {
             return Outcome.Conflict(
-                $"Deltagaren har inget gällande samtycke som omfattar {owner.Name}, som äger jobbspåret. Dokumentera ett samtycke innan deltagaren föreslås.");
+                $"Deltagaren har inget gällande samtycke som omfattar {owner.Name}, som äger jobbspåret, med personuppgifter och ärende och planering. Dokumentera ett samtycke innan deltagaren föreslås.");
         }
 
         if (await db.JobTrackCandidates.AnyAsync(c => c.JobTrackId == id && c.ParticipantId == participantId, ct))
@@ -481,6 +490,12 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
         if (errors.Count > 0)
         {
             return Outcome.Invalid(errors);
+        }
+
+        // A cancelled track admits and hires nobody more (that would count in its results); its candidates can only stop.
+        if (track.Stage == JobTrackStage.Cancelled && to != CandidateStage.Discontinued)
+        {
+            return Outcome.Conflict($"Jobbspåret är {JobTrack.Label(JobTrackStage.Cancelled).ToLowerInvariant()}: kandidaterna kan bara flyttas till {EnumText.Label(CandidateStage.Discontinued).ToLowerInvariant()}.");
         }
 
         if (to == CandidateStage.AfChecked && !user.IsInRole(Roles.EmploymentOfficer))

@@ -4,6 +4,7 @@ global using static Arbetsvagen.Features.JobTracks.JobTrackSets;
 using Arbetsvagen.Core.Organisations;
 using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Features.Employers;
+using Arbetsvagen.Features.Requirements;
 using Arbetsvagen.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -46,15 +47,7 @@ public sealed class JobTrackConfiguration : IEntityTypeConfiguration<JobTrack>
         builder.HasMany(t => t.Team).WithOne().HasForeignKey(m => m.JobTrackId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(t => t.Documents).WithOne().HasForeignKey(d => d.JobTrackId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(t => t.History).WithOne().HasForeignKey(h => h.JobTrackId).OnDelete(DeleteBehavior.Cascade);
-        builder.OwnsMany(t => t.Requirements, r =>
-        {
-            r.ToTable("JobTrackRequirements");
-            r.WithOwner().HasForeignKey("JobTrackId");
-            r.Property<Guid>("Id");
-            r.HasKey("Id");
-            r.Property(x => x.Kind).HasMaxLength(30);
-            r.Property(x => x.Value).HasMaxLength(100);
-        });
+        builder.OwnsRequirements(t => t.Requirements, "JobTrackRequirements", "JobTrackId", maxValue: 100);
         builder.Ignore(t => t.IsOpen);
     }
 }

@@ -130,8 +130,7 @@ public sealed class PlacementWork(AppDbContext db, CurrentUser user, Participant
             .Select(p => new
             {
                 p.Id, p.Kind, p.Status, p.MunicipalityCode, p.OccupationId,
-                // A sole trader's name is a person's name: the public page leaves it out.
-                Employer = db.Set<Employer>().Where(e => e.Id == p.EmployerId && !e.IsSoleTrader).Select(e => e.Name).FirstOrDefault(),
+                Employer = db.Set<Employer>().Where(e => e.Id == p.EmployerId).Select(e => e.Name).FirstOrDefault(),
                 Workplace = db.Set<Workplace>().Where(w => w.Id == p.WorkplaceId).Select(w => w.Name).FirstOrDefault(),
             }).ToListAsync(ct);
         var ids = found.Select(p => p.Id).ToList();
@@ -255,7 +254,8 @@ public sealed class PlacementWork(AppDbContext db, CurrentUser user, Participant
 
         var bookings = await db.PlacementBookings.AsNoTracking().Where(b => b.PlacementId == id).OrderByDescending(b => b.StartsOn).ToListAsync(ct);
         var ids = bookings.Select(b => b.ParticipantId).Distinct().ToList();
-        var names = await participants.Visible().Where(p => ids.Contains(p.Id))
+        // A booking is case-and-plan data: shared participants only where the consent covers that, not identity alone.
+        var names = await participants.Visible(DataCategories.CaseAndPlan).Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, Name = p.FirstName + " " + p.LastName }).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var rows = bookings.Where(b => names.ContainsKey(b.ParticipantId)).ToList();
         if (rows.Count > 0)
@@ -298,6 +298,12 @@ public sealed class PlacementWork(AppDbContext db, CurrentUser user, Participant
         }
 
         var hours = Hours(errors, input.HoursPerWeek);
+        // Telling the employer's supervisor who is coming is the person's own consent, which only their own caseworker records.
+        if (input.SupervisorMayKnow && !grant.OwnCase)
+        {
+            errors["supervisorMayKnow"] = ["Bara deltagarens egen handläggare kan dokumentera att deltagaren samtycker till att handledaren får veta namn och datum."];
+        }
+
         if (errors.Count > 0)
         {
             return Outcome.Invalid(errors);
@@ -501,6 +507,7 @@ public sealed class PlacementWork(AppDbContext db, CurrentUser user, Participant
             .FirstOrDefaultAsync(p => p.Id == id && mine.Contains(p.OwnerCollaborationId), ct);
         if (placement is null)
         {
+            await log.RecordAsync(AccessAction.Denied, "Placement", id, ct: ct);
             return null;
         }
 

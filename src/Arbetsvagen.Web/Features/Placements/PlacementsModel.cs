@@ -4,6 +4,7 @@ global using static Arbetsvagen.Features.Placements.PlacementSets;
 using Arbetsvagen.Core.Organisations;
 using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Features.Employers;
+using Arbetsvagen.Features.Requirements;
 using Arbetsvagen.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -46,15 +47,7 @@ public sealed class PlacementConfiguration : IEntityTypeConfiguration<Placement>
         builder.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Periods).WithOne().HasForeignKey(p => p.PlacementId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.History).WithOne().HasForeignKey(e => e.PlacementId).OnDelete(DeleteBehavior.Cascade);
-        builder.OwnsMany(p => p.Requirements, r =>
-        {
-            r.ToTable("PlacementRequirements");
-            r.WithOwner().HasForeignKey("PlacementId");
-            r.Property<Guid>("Id");
-            r.HasKey("Id");
-            r.Property(x => x.Kind).HasMaxLength(30);
-            r.Property(x => x.Value).HasMaxLength(200);
-        });
+        builder.OwnsRequirements(p => p.Requirements, "PlacementRequirements", "PlacementId", maxValue: 200);
     }
 }
 
