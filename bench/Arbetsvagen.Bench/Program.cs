@@ -90,7 +90,7 @@ var scenarios = new (string Name, Func<string, Random, string> Path)[]
     ("employers: list", (_, _) => "/api/v1/employers?pageSize=25"),
     ("employers: search", (_, r) => $"/api/v1/employers?search={Uri.EscapeDataString(employerWords[r.Next(employerWords.Length)])}"),
     ("page: arbetsgivare", (_, _) => "page:/Employers"),
-    ("placements: list", (_, r) => $"/api/v1/placements?municipalityCode={(r.Next(2) == 0 ? "0160" : "0187")}"),
+    ("placements: list", (_, r) => $"/api/v1/placements?municipality={(r.Next(2) == 0 ? "0160" : "0187")}"),
     ("job track: candidates", (_, _) => jobTrack.Length == 0 ? "/api/v1/me" : $"/api/v1/job-tracks/{jobTrack}/candidates"),
     ("page: jobbspår", (_, _) => jobTrack.Length == 0 ? "page:/" : $"page:/JobTracks/Details/{jobTrack}"),
     ("public page", (_, r) => $"anon:/Public?municipality={(r.Next(3) == 0 ? "0160" : "")}"),
