@@ -7,6 +7,7 @@ using Arbetsvagen.Features.Employers;
 using Arbetsvagen.Infrastructure;
 using Arbetsvagen.Infrastructure.Demo;
 using Arbetsvagen.Tests.Infrastructure;
+using Arbetsvagen.Tests.Placements;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,17 +26,8 @@ public static class JobTrackData
 
     public static DateOnly Today => SwedishTime.Today(DateTime.UtcNow);
 
-    /// <summary>An employer in the demo collaboration's register, straight into the database (the register's API is another branch's).</summary>
-    public static Task<Guid> EmployerAsync(AppFactory app, string name) => app.WithDbAsync(async db =>
-    {
-        var collaboration = await db.Collaborations.Where(c => c.Name == DemoNames.CollaborationName).Select(c => c.Id).FirstAsync();
-        var owner = await db.Organisations.Where(o => o.Name == Owner).Select(o => o.Id).FirstAsync();
-        var number = "55" + Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
-        var employer = Employer.Create(number, false, name, "493", EmployerSize.Large, collaboration, owner, Guid.Empty, DateTime.UtcNow);
-        db.Employers.Add(employer);
-        await db.SaveChangesAsync();
-        return employer.Id;
-    });
+    /// <summary>An employer in the demo collaboration's register, owned by Täby's job centre (the placement tests' helper).</summary>
+    public static async Task<Guid> EmployerAsync(AppFactory app, string name) => (await PlacementTestData.EmployerAsync(app, name)).EmployerId;
 
     public static async Task<JsonObject> BusDriversAsync(AppFactory app, DateOnly startsOn, params Guid[] employers) => new()
     {
