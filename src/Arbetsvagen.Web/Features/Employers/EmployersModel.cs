@@ -29,7 +29,9 @@ public sealed class EmployerConfiguration : IEntityTypeConfiguration<Employer>
         builder.Property(e => e.OrganisationNumber).HasMaxLength(10);
         builder.HasIndex(e => e.OrganisationNumber).IsUnique();
         builder.Property(e => e.Name).HasMaxLength(Employer.MaxName);
-        builder.HasIndex(e => e.Name);
+        // The register's order within a collaboration (Swedish collation in both databases, migration 0018): a page of
+        // the list reads 25 index entries instead of sorting every employer of the collaboration.
+        builder.HasIndex(e => new { e.OwnerCollaborationId, e.Name, e.Id }).HasDatabaseName("IX_Employers_Collaboration_Name");
         builder.Property(e => e.SniGroup).HasMaxLength(3);
         builder.Property(e => e.Size).HasMaxLength(20);
         builder.HasOne<Collaboration>().WithMany().HasForeignKey(e => e.OwnerCollaborationId).OnDelete(DeleteBehavior.Restrict);

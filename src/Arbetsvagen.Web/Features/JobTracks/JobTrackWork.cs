@@ -241,38 +241,31 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
     }
 
     /// <summary>
-    /// One query for all the track's candidates and whether the user may see each person (the two halves of
-    /// ParticipantAccess's rule as EXISTS): a track of 200 candidates is one round trip, and names of the others never
-    /// leave the database.
+    /// The track's candidates, then the names of those the user may see, through ParticipantAccess's two halves of the rule:
+    /// names of the others never leave the database, and the rule is evaluated once per person, not once per column.
     /// </summary>
     private async Task<CandidateList> CandidatesOfAsync(Guid id, bool logRead, CancellationToken ct)
     {
-        // A candidate's stage and AF check are case-and-plan data: identity alone does not show them.
+        var candidates = await db.JobTrackCandidates.AsNoTracking().Where(c => c.JobTrackId == id).ToListAsync(ct);
+        // A candidate's stage and AF check are case-and-plan data: identity alone does not show them. Each half of the rule
+        // is driven by the track's candidates (primary-key lookups), not by the boundary's participants.
+        var onTrack = db.JobTrackCandidates.Where(c => c.JobTrackId == id).Select(c => c.ParticipantId);
         var (own, shared) = participants.VisibleParts(DataCategories.CaseAndPlan);
-        var rows = await (from c in db.JobTrackCandidates.AsNoTracking()
-                          where c.JobTrackId == id
-                          join p in db.Participants on c.ParticipantId equals p.Id
-                          let visible = own.Any(o => o.Id == p.Id) || shared.Any(s => s.Id == p.Id)
-                          orderby c.ProposedAt
-                          select new
-                          {
-                              Candidate = c,
-                              Visible = visible,
-                              Name = visible ? p.FirstName + " " + p.LastName : null,
-                              Home = visible ? p.HomeMunicipalityCode : null,
-                          }).ToListAsync(ct);
-        var shown = rows.Where(r => r.Visible).Select(r =>
+        var people = await own.Where(p => onTrack.Contains(p.Id)).Concat(shared.Where(p => onTrack.Contains(p.Id)))
+            .Select(p => new { p.Id, Name = p.FirstName + " " + p.LastName, Home = p.HomeMunicipalityCode })
+            .ToDictionaryAsync(p => p.Id, ct);
+        var shown = candidates.Where(c => people.ContainsKey(c.ParticipantId)).Select(c =>
         {
-            var c = r.Candidate;
-            return new CandidateView(c.Id, c.ParticipantId, r.Name!, r.Home!, c.Stage, c.ProposedAt, c.AfRegistered, c.EntitledToEmploymentSupport,
+            var person = people[c.ParticipantId];
+            return new CandidateView(c.Id, c.ParticipantId, person.Name, person.Home, c.Stage, c.ProposedAt, c.AfRegistered, c.EntitledToEmploymentSupport,
                 c.StartedOn, c.HiredAs, c.HiredOn);
-        }).OrderBy(v => v.Name, SwedishCollation.Comparer).ToList();
+        }).OrderBy(v => v.Name, SwedishCollation.Comparer).ThenBy(v => v.ProposedAt).ToList();
         if (logRead && shown.Count > 0)
         {
             await log.RecordAsync(AccessAction.Read, CandidateEntity, id, resultIds: shown.Select(v => v.ParticipantId), ct: ct);
         }
 
-        return new CandidateList(shown, rows.Count - shown.Count);
+        return new CandidateList(shown, candidates.Count - shown.Count);
     }
 
     public Task<Outcome<JobTrack>> MoveAsync(Guid id, StageInput input, CancellationToken ct) =>

@@ -39,6 +39,8 @@ public sealed class PlacementConfiguration : IEntityTypeConfiguration<Placement>
         // The list pages newest first within the collaboration, filtered by status, municipality, kind and occupation.
         builder.HasIndex(p => new { p.OwnerCollaborationId, p.CreatedAt });
         builder.HasIndex(p => new { p.MunicipalityCode, p.Status });
+        // The list filtered by municipality, newest first, reads its page from here instead of sorting the municipality's placements.
+        builder.HasIndex(p => new { p.OwnerCollaborationId, p.MunicipalityCode, p.CreatedAt });
         builder.HasIndex(p => new { p.Kind, p.Status });
         builder.HasIndex(p => p.OccupationId);
         builder.HasOne<Employer>().WithMany().HasForeignKey(p => p.EmployerId).OnDelete(DeleteBehavior.Restrict);
