@@ -61,7 +61,7 @@ public sealed class ReferenceData
     }
 
     // The shipped files have no quoted commas except occupation names, which are quoted by the generator.
-    private static IEnumerable<string[]> ReadCsv(string fileName) => ReadLines(fileName).Skip(1).Select(SplitCsvLine);
+    public static IEnumerable<string[]> ReadCsv(string fileName) => ReadLines(fileName).Skip(1).Select(SplitCsvLine);
 
     private static string[] SplitCsvLine(string line)
     {

@@ -20,6 +20,7 @@ public static class TestHost
         builder.UseSetting("Demo:Participants", demoParticipants.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("DataProtection:KeysPath", keysPath);
+        builder.UseSetting("JobAds:ImportPath", Path.Combine(keysPath, "imports"));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical));
     }
