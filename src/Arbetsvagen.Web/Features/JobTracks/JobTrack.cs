@@ -88,6 +88,8 @@ public class JobTrack
     public DateOnly? DecisionOn { get; private set; }
     public string? DecisionReference { get; private set; }
     public JobTrackStage Stage { get; private set; }
+    /// <summary>Raised by every stage move and edit: two changes made from the same version cannot both be saved (concurrency token).</summary>
+    public int Version { get; private set; }
     public Guid OwnerOrganisationId { get; private set; }
     public Guid OwnerCollaborationId { get; private set; }
     public DateTime CreatedAt { get; private set; }
@@ -141,8 +143,9 @@ public class JobTrack
     /// Moves the track one stage on (or cancels it). <paramref name="candidatesAdmitted"/> is how many candidates are
     /// admitted or further: a training does not start without anyone admitted.
     /// </summary>
-    public JobTrackStageChange MoveTo(JobTrackStage to, int candidatesAdmitted, Guid by, DateTime now)
+    public JobTrackStageChange MoveTo(JobTrackStage to, int candidatesAdmitted, Guid by, DateTime now, int? basedOnVersion = null)
     {
+        CheckVersion(basedOnVersion);
         if (!IsOpen)
         {
             throw new ConflictException($"Jobbspåret är {Label(Stage)} och kan inte flyttas till {Label(to)}.");
@@ -164,8 +167,24 @@ public class JobTrack
 
         var change = new JobTrackStageChange(Id, Stage, to, by, now);
         Stage = to;
+        Version++;
         History.Add(change);
         return change;
+    }
+
+    /// <summary>What a second writer hears when someone else changed the track first (from a stale version, or at the same moment).</summary>
+    public const string ChangedByOthers = "Jobbspåret ändrades av någon annan medan du hade det öppet. Ladda om sidan och gör om ändringen.";
+
+    /// <summary>
+    /// Refuses a change made from a version the caller saw (the page's hidden field, the API's optional basedOnVersion)
+    /// that is no longer the track's. Without a version only the concurrency token guards against a simultaneous change.
+    /// </summary>
+    public void CheckVersion(int? basedOnVersion)
+    {
+        if (basedOnVersion is { } seen && seen != Version)
+        {
+            throw new ConflictException($"{ChangedByOthers} (Du utgick från version {seen}; nu är den {Version}.)");
+        }
     }
 
     public TeamMember AddTeamMember(string name, string role, string organisation)

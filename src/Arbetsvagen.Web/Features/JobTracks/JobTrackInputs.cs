@@ -31,6 +31,8 @@ public sealed class JobTrackInput
 public sealed class StageInput
 {
     public string? Stage { get; set; }
+    /// <summary>Optional: the track's version the caller saw (JobTrackDto.version); a newer one answers 409.</summary>
+    public int? BasedOnVersion { get; set; }
 }
 
 public sealed class TeamMemberInput
@@ -74,6 +76,8 @@ public sealed class CandidateStageInput
     public bool? EntitledToEmploymentSupport { get; set; }
     public string? Date { get; set; }
     public string? EmploymentForm { get; set; }
+    /// <summary>Optional: the candidate's version the caller saw (CandidateDto.version); a newer one answers 409.</summary>
+    public int? BasedOnVersion { get; set; }
 }
 
 /// <summary>Whole numbers and amounts as a form or the API writes them ("12", "1 500,50"), each with a Swedish message.</summary>

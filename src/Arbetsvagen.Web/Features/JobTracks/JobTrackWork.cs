@@ -17,7 +17,7 @@ public sealed record JobTrackSummary(Guid Id, string Title, JobTrackStage Stage,
 /// ParticipantAccess lets the user see the person; others are counted, never listed.
 /// </summary>
 public sealed record CandidateView(Guid Id, Guid ParticipantId, string Name, string HomeMunicipalityCode, CandidateStage Stage, DateTime ProposedAt,
-    bool? AfRegistered, bool? EntitledToEmploymentSupport, DateOnly? StartedOn, EmploymentForm? HiredAs, DateOnly? HiredOn);
+    bool? AfRegistered, bool? EntitledToEmploymentSupport, DateOnly? StartedOn, EmploymentForm? HiredAs, DateOnly? HiredOn, int Version);
 
 public sealed record CandidateList(List<CandidateView> Visible, int Hidden);
 
@@ -265,7 +265,7 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
         {
             var c = r.Candidate;
             return new CandidateView(c.Id, c.ParticipantId, r.Name!, r.Home!, c.Stage, c.ProposedAt, c.AfRegistered, c.EntitledToEmploymentSupport,
-                c.StartedOn, c.HiredAs, c.HiredOn);
+                c.StartedOn, c.HiredAs, c.HiredOn, c.Version);
         }).OrderBy(v => v.Name, SwedishCollation.Comparer).ToList();
         if (logRead && shown.Count > 0)
         {
@@ -284,7 +284,7 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
             var admitted = to == JobTrackStage.TrainingOngoing
                 ? await db.JobTrackCandidates.CountAsync(c => c.JobTrackId == id && (c.Stage == CandidateStage.Admitted || c.Stage == CandidateStage.Started), ct)
                 : 0;
-            db.Add(track.MoveTo(to, admitted, user.Id, Now));
+            db.Add(track.MoveTo(to, admitted, user.Id, Now, input.BasedOnVersion));
         }, ct);
 
     public async Task<Outcome<TeamMember>> AddTeamMemberAsync(Guid id, TeamMemberInput input, CancellationToken ct)
@@ -369,9 +369,26 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
         return await Outcome.Guard<JobTrack>(async () =>
         {
             await change(track);
-            await db.SaveChangesAsync(ct);
+            await SaveAsync(JobTrack.ChangedByOthers, ct);
             return track;
         });
+    }
+
+    /// <summary>
+    /// Saves, answering a lost race on a concurrency token (someone else saved the same version first) as 409: the
+    /// second of two simultaneous moves is refused instead of both being saved.
+    /// </summary>
+    private async Task SaveAsync(string changedByOthers, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            throw new ConflictException(changedByOthers);
+        }
     }
 
     /// <summary>
@@ -506,6 +523,7 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
 
         return await Outcome.Guard<JobTrackCandidate>(async () =>
         {
+            candidate.CheckVersion(input.BasedOnVersion);
             log.Add(AccessAction.Update, CandidateEntity, candidateId, candidate.ParticipantId);
             switch (to)
             {
@@ -526,7 +544,7 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
                     break;
             }
 
-            await db.SaveChangesAsync(ct);
+            await SaveAsync(JobTrackCandidate.ChangedByOthers, ct);
             return candidate;
         });
     }

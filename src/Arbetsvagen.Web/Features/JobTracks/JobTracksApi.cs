@@ -20,13 +20,14 @@ public sealed record DocumentDto(Guid Id, string Kind, DateOnly Date, string Ref
     public static DocumentDto From(JobTrackDocument d) => new(d.Id, EnumText.ApiName(d.Kind), d.Date, d.Reference);
 }
 
-public sealed record JobTrackDto(Guid Id, string Title, string Stage, List<Guid> EmployerIds, string OccupationConceptId, string Ssyk4,
+/// <summary>A job track; <c>version</c> is what a change may send back as <c>basedOnVersion</c> to be refused (409) if someone else changed it first.</summary>
+public sealed record JobTrackDto(Guid Id, int Version, string Title, string Stage, List<Guid> EmployerIds, string OccupationConceptId, string Ssyk4,
     Guid ProviderOrganisationId, string TrainingComponents, DateOnly TrainingStartsOn, int TrainingWeeks, DateOnly TrainingEndsOn, string Regi,
     string EmploymentForm, string WorkplaceMunicipalityCode, int Places, int ExpectedHires, string? PublicDescription, decimal Price, string PriceUnit,
     DateOnly? DecisionOn, string? DecisionReference, Guid OwnerOrganisationId, Guid OwnerCollaborationId, List<RequirementDto> Requirements,
     List<TeamMemberDto> Team, List<DocumentDto> Documents, List<StageChangeDto> History, List<string> AllowedStages)
 {
-    public static JobTrackDto From(JobTrack t) => new(t.Id, t.Title, EnumText.ApiName(t.Stage), t.Employers.Select(e => e.EmployerId).ToList(),
+    public static JobTrackDto From(JobTrack t) => new(t.Id, t.Version, t.Title, EnumText.ApiName(t.Stage), t.Employers.Select(e => e.EmployerId).ToList(),
         t.OccupationConceptId, t.Ssyk4, t.ProviderOrganisationId, t.TrainingComponents, t.TrainingStartsOn, t.TrainingWeeks, t.TrainingEndsOn,
         EnumText.ApiName(t.Regi), EnumText.ApiName(t.EmploymentForm), t.WorkplaceMunicipalityCode, t.Places, t.ExpectedHires, t.PublicDescription,
         t.Price, EnumText.ApiName(t.PriceUnit), t.DecisionOn, t.DecisionReference, t.OwnerOrganisationId, t.OwnerCollaborationId,
@@ -43,10 +44,10 @@ public sealed record JobTrackSummaryDto(Guid Id, string Title, string Stage, str
 }
 
 /// <summary>A candidate the user may see. Those the user may not see are only counted (<see cref="CandidatesDto.OtherOrganisations"/>).</summary>
-public sealed record CandidateDto(Guid Id, Guid ParticipantId, string Name, string HomeMunicipalityCode, string Stage, DateTime ProposedAt,
+public sealed record CandidateDto(Guid Id, int Version, Guid ParticipantId, string Name, string HomeMunicipalityCode, string Stage, DateTime ProposedAt,
     bool? AfRegistered, bool? EntitledToEmploymentSupport, DateOnly? StartedOn, string? HiredAs, DateOnly? HiredOn)
 {
-    public static CandidateDto From(CandidateView c) => new(c.Id, c.ParticipantId, c.Name, c.HomeMunicipalityCode, EnumText.ApiName(c.Stage),
+    public static CandidateDto From(CandidateView c) => new(c.Id, c.Version, c.ParticipantId, c.Name, c.HomeMunicipalityCode, EnumText.ApiName(c.Stage),
         c.ProposedAt, c.AfRegistered, c.EntitledToEmploymentSupport, c.StartedOn, c.HiredAs is { } h ? EnumText.ApiName(h) : null, c.HiredOn);
 }
 
@@ -56,10 +57,10 @@ public sealed record CandidatesDto(List<CandidateDto> Candidates, int OtherOrgan
 }
 
 /// <summary>A candidate as a change answers it: the person's id only, which the caller already knows.</summary>
-public sealed record CandidateChangedDto(Guid Id, Guid JobTrackId, Guid ParticipantId, string Stage, bool? AfRegistered,
+public sealed record CandidateChangedDto(Guid Id, int Version, Guid JobTrackId, Guid ParticipantId, string Stage, bool? AfRegistered,
     bool? EntitledToEmploymentSupport, DateOnly? StartedOn, string? HiredAs, DateOnly? HiredOn, List<string> History)
 {
-    public static CandidateChangedDto From(JobTrackCandidate c) => new(c.Id, c.JobTrackId, c.ParticipantId, EnumText.ApiName(c.Stage), c.AfRegistered,
+    public static CandidateChangedDto From(JobTrackCandidate c) => new(c.Id, c.Version, c.JobTrackId, c.ParticipantId, EnumText.ApiName(c.Stage), c.AfRegistered,
         c.EntitledToEmploymentSupport, c.StartedOn, c.HiredAs is { } h ? EnumText.ApiName(h) : null, c.HiredOn,
         c.History.OrderBy(h => h.At).Select(h => EnumText.ApiName(h.To)).ToList());
 }
@@ -92,7 +93,8 @@ public static class JobTracksApi
         group.MapGet("/", List).WithSummary("Samverkans jobbspår, valfritt i ett visst steg");
         group.MapPost("/", Create).WithSummary("Skapa ett jobbspår (steget idé)");
         group.MapGet("/{id:guid}", Read).WithSummary("Läs ett jobbspår med kompetensteam, dokument, beslut, kravprofil och steghistorik");
-        group.MapPost("/{id:guid}/stage", Move).WithSummary("Flytta jobbspåret till nästa steg (eller ställ in det)");
+        group.MapPost("/{id:guid}/stage", Move)
+            .WithSummary("Flytta jobbspåret till nästa steg (eller ställ in det); med basedOnVersion 409 om någon annan hunnit ändra det");
         group.MapPost("/{id:guid}/team", AddTeamMember).WithSummary("Lägg till en person i kompetensteamet");
         group.MapPost("/{id:guid}/documents", AddDocument).WithSummary("Registrera en avsiktsförklaring eller ett leverantörsavtal");
         group.MapPost("/{id:guid}/decision", RecordDecision).WithSummary("Registrera styrgruppens beslut om start");
@@ -100,7 +102,8 @@ public static class JobTracksApi
         group.MapGet("/{id:guid}/candidates", Candidates)
             .WithSummary("Kandidaterna du får se; övriga kandidater redovisas bara som antal");
         group.MapPost("/{id:guid}/candidates", Propose).WithSummary("Föreslå en deltagare som du är handläggare för som kandidat");
-        group.MapPost("/{id:guid}/candidates/{candidateId:guid}/stage", MoveCandidate).WithSummary("Flytta en kandidat till nästa steg");
+        group.MapPost("/{id:guid}/candidates/{candidateId:guid}/stage", MoveCandidate)
+            .WithSummary("Flytta en kandidat till nästa steg; med basedOnVersion 409 om någon annan hunnit flytta kandidaten");
         group.MapGet("/{id:guid}/results", Results).WithSummary("Jobbspårets resultat i antal, per hemkommun och kön");
         var compensation = api.MapGroup("/compensation").WithTags("Jobbspår");
         compensation.MapGet("/", Compensation).WithSummary("Interkommunal ersättning per kommunpar för en period (deltagare som påbörjat då)");
