@@ -31,7 +31,7 @@ public sealed record JobTrackShown(JobTrack Track, CandidateList Candidates, Dic
 /// (others appear as a count). Every read of candidates' personal data is in the access log.
 /// </summary>
 public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantAccess participants, AccessLogger log, TimeProvider clock,
-    JobTrackJoining joining)
+    JobTrackJoining joining, IConfiguration configuration)
 {
     private const string Entity = "JobTrack";
     private const string CandidateEntity = "JobTrackCandidate";
@@ -569,7 +569,16 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
         return candidate.RecordAfCheck(true, input.EntitledToEmploymentSupport!.Value, user.Id, Now);
     }
 
-    /// <summary>The track's figures, counts only: what seed 002 reported by hand ("Nobina: 10 bussförare").</summary>
+    /// <summary>
+    /// Readers outside the owning organisation (coordinators excepted) see a group's count below this as suppressed;
+    /// setting "JobTracks:SmallCountThreshold", default 5 (so 1–4 is shown as "&lt;5").
+    /// </summary>
+    private int SmallCountThreshold => configuration.GetValue("JobTracks:SmallCountThreshold", 5);
+
+    /// <summary>
+    /// The track's figures, counts only: what seed 002 reported by hand ("Nobina: 10 bussförare"). The owning organisation
+    /// and coordinators see them exactly; other readers see small counts per home municipality and gender suppressed.
+    /// </summary>
     public async Task<Outcome<JobTrackResults>> ResultsAsync(Guid id, CancellationToken ct)
     {
         var track = await Visible().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
@@ -583,7 +592,8 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
                           where c.JobTrackId == id
                           join p in db.Participants on c.ParticipantId equals p.Id
                           select new ResultRow(c.Stage, c.StartedOn, c.HiredAs, p.HomeMunicipalityCode, p.Gender)).ToListAsync(ct);
-        return JobTrackResults.Of(track, rows);
+        var exact = track.OwnerOrganisationId == user.OrganisationId || user.IsInRole(Roles.Coordinator);
+        return JobTrackResults.Of(track, rows, exact ? null : SmallCountThreshold);
     }
 
     /// <summary>The interkommunal ersättning of the user's collaborations' job tracks whose candidates started within the period.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Arbetsvagen.Features.Requirements;
 using Arbetsvagen.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -65,19 +66,34 @@ public sealed record CandidateChangedDto(Guid Id, int Version, Guid JobTrackId, 
         c.History.OrderBy(h => h.At).Select(h => EnumText.ApiName(h.To)).ToList());
 }
 
-public sealed record ResultCountsDto(int Proposed, int Started, int Completed, int Hired)
+/// <summary>
+/// Four counts; a suppressed one is null and <c>suppressed</c> is true: a small count (below the threshold, normally 1–4)
+/// for a reader outside the owning organisation, or a total that would give such a count back.
+/// </summary>
+public sealed record ResultCountsDto(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Proposed,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Started,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Completed,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Hired,
+    bool Suppressed)
 {
-    public static ResultCountsDto From(ResultCounts c) => new(c.Proposed, c.Started, c.Completed, c.Hired);
+    public static ResultCountsDto From(ShownCounts c) => new(c.Proposed, c.Started, c.Completed, c.Hired, c.AnySuppressed);
 }
 
 public sealed record ResultGroupDto(string HomeMunicipalityCode, string HomeMunicipality, string Gender, ResultCountsDto Counts);
 
-public sealed record JobTrackResultsDto(int Places, int ExpectedHires, ResultCountsDto Total, Dictionary<string, int> HiredByEmploymentForm,
-    List<ResultGroupDto> ByHomeMunicipalityAndGender)
+/// <summary>
+/// The results. <c>suppressedBelow</c> is the threshold when small counts are suppressed for this reader (absent when the
+/// figures are exact); <c>hiredByEmploymentForm</c> is null when the hired total is suppressed.
+/// </summary>
+public sealed record JobTrackResultsDto(int Places, int ExpectedHires, ResultCountsDto Total,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] Dictionary<string, int>? HiredByEmploymentForm,
+    List<ResultGroupDto> ByHomeMunicipalityAndGender, int? SuppressedBelow)
 {
     public static JobTrackResultsDto From(JobTrackResults r) => new(r.Places, r.ExpectedHires, ResultCountsDto.From(r.Total),
-        r.HiredByForm.ToDictionary(h => EnumText.ApiName(h.Form), h => h.Count),
-        r.Groups.Select(g => new ResultGroupDto(g.HomeMunicipalityCode, g.HomeMunicipality, EnumText.ApiName(g.Gender), ResultCountsDto.From(g.Counts))).ToList());
+        r.HiredByForm?.ToDictionary(h => EnumText.ApiName(h.Form), h => h.Count),
+        r.Groups.Select(g => new ResultGroupDto(g.HomeMunicipalityCode, g.HomeMunicipality, EnumText.ApiName(g.Gender), ResultCountsDto.From(g.Counts))).ToList(),
+        r.SuppressedBelow);
 }
 
 public sealed record CompensationReportDto(DateOnly PeriodFrom, DateOnly PeriodTo, List<CompensationLine> Lines, decimal Total)
@@ -104,7 +120,10 @@ public static class JobTracksApi
         group.MapPost("/{id:guid}/candidates", Propose).WithSummary("Föreslå en deltagare som du är handläggare för som kandidat");
         group.MapPost("/{id:guid}/candidates/{candidateId:guid}/stage", MoveCandidate)
             .WithSummary("Flytta en kandidat till nästa steg; med basedOnVersion 409 om någon annan hunnit flytta kandidaten");
-        group.MapGet("/{id:guid}/results", Results).WithSummary("Jobbspårets resultat i antal, per hemkommun och kön");
+        group.MapGet("/{id:guid}/results", Results).WithSummary("Jobbspårets resultat i antal, per hemkommun och kön")
+            .WithDescription("Den organisation som äger jobbspåret och samordnare ser exakta antal. För andra läsare är ett antal per hemkommun och kön "
+                + "under tröskeln (suppressedBelow, normalt 5: 1–4) null med suppressed: true, och summan för en kolumn med ett sådant antal är också "
+                + "null (suppressed: true) så att antalet inte kan räknas fram; hiredByEmploymentForm är då null om summan för anställda är dold.");
         var compensation = api.MapGroup("/compensation").WithTags("Jobbspår");
         compensation.MapGet("/", Compensation).WithSummary("Interkommunal ersättning per kommunpar för en period (deltagare som påbörjat då)");
         compensation.MapGet("/csv", CompensationCsv).WithSummary("Interkommunal ersättning per kommunpar som CSV för Excel")
