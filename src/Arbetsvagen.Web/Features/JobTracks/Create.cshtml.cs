@@ -13,6 +13,8 @@ public class CreateModel(JobTrackWork work) : PageModel
     [BindProperty] public JobTrackInput Form { get; set; } = new();
     public List<Employer> Employers { get; private set; } = [];
     public List<Organisation> Providers { get; private set; } = [];
+    /// <summary>The user's organisation's collaborations: the form asks which one owns the track only when there are several.</summary>
+    public List<Collaboration> Collaborations { get; private set; } = [];
     public RequirementsEditor Editor => new("Form.Requirements", "Form.Requirements", (Form.Requirements ?? []).WithBlankRows(3));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -52,5 +54,6 @@ public class CreateModel(JobTrackWork work) : PageModel
     {
         Employers = await work.EmployerChoicesAsync(ct);
         Providers = await work.ProviderChoicesAsync(ct);
+        Collaborations = await work.CollaborationChoicesAsync(ct);
     }
 }

@@ -8,6 +8,11 @@ namespace Arbetsvagen.Features.JobTracks;
 /// <summary>A new job track as the API and the create form send it; numbers may come as JSON numbers or as text.</summary>
 public sealed class JobTrackInput
 {
+    /// <summary>
+    /// Creating: the collaboration that owns the track — required when the user's organisation is in several, else
+    /// that one. Not changed by an edit.
+    /// </summary>
+    public Guid? CollaborationId { get; set; }
     public string? Title { get; set; }
     public List<Guid>? EmployerIds { get; set; }
     /// <summary>A JobTech occupation-name concept id, or the occupation's exact name.</summary>

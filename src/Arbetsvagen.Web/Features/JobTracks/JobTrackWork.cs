@@ -99,6 +99,14 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
             .OrderBy(e => e.Name, SwedishCollation.Comparer).ToList();
     }
 
+    /// <summary>The collaborations a new track may belong to: those the user's organisation is a member of.</summary>
+    public async Task<List<Collaboration>> CollaborationChoicesAsync(CancellationToken ct)
+    {
+        var mine = MyCollaborations();
+        return (await db.Set<Collaboration>().AsNoTracking().Where(c => mine.Contains(c.Id)).ToListAsync(ct))
+            .OrderBy(c => c.Name, SwedishCollation.Comparer).ToList();
+    }
+
     /// <summary>The organisations that may provide the training: top-level organisations (adult education, AF, municipalities).</summary>
     public async Task<List<Organisation>> ProviderChoicesAsync(CancellationToken ct) =>
         (await db.Organisations.AsNoTracking().Where(o => o.ParentId == null).ToListAsync(ct)).OrderBy(o => o.Name, SwedishCollation.Comparer).ToList();
@@ -110,16 +118,24 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
             return Outcome.Forbidden("Jobbspår skapas av handläggare och samordnare.");
         }
 
-        var collaboration = await MyCollaborations().OrderBy(c => c).Select(c => (Guid?)c).FirstOrDefaultAsync(ct);
-        if (collaboration is not { } collaborationId)
+        var mine = await MyCollaborations().Distinct().ToListAsync(ct);
+        if (mine.Count == 0)
         {
             return Outcome.Forbidden("Din organisation ingår inte i någon samverkan och kan inte äga ett jobbspår.");
         }
 
         var errors = new Dictionary<string, string[]>();
+        Guid? collaborationId = input.CollaborationId is { } chosen ? (mine.Contains(chosen) ? chosen : null) : (mine.Count == 1 ? mine[0] : null);
+        if (collaborationId is null)
+        {
+            errors["collaborationId"] = [input.CollaborationId is null
+                ? "Välj samverkan: din organisation ingår i flera, och jobbspåret ägs av en av dem."
+                : "Välj en samverkan som din organisation ingår i."];
+        }
+
         var title = Input.Text(errors, "title", input.Title, "jobbspårets namn", JobTrack.MaxTitle);
         var employerIds = (input.EmployerIds ?? []).Distinct().ToList();
-        if (employerIds.Count > 0)
+        if (employerIds.Count > 0 && collaborationId is not null)
         {
             var known = await db.Employers.Where(e => employerIds.Contains(e.Id) && e.OwnerCollaborationId == collaborationId).CountAsync(ct);
             if (known != employerIds.Count)
@@ -168,7 +184,7 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
 
         var track = JobTrack.Create(new JobTrackDesign(title!, employerIds, occupation!.ConceptId, occupation.Ssyk4, input.ProviderOrganisationId!.Value,
             components!, startsOn!.Value, weeks!.Value, regi, form, municipality, places!.Value, hires!.Value, description, price!.Value, unit),
-            user.OrganisationId, collaborationId, user.Id, Now);
+            user.OrganisationId, collaborationId!.Value, user.Id, Now);
         track.SetRequirements(requirements);
         db.JobTracks.Add(track);
         await db.SaveChangesAsync(ct);
