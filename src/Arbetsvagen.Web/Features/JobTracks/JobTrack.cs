@@ -120,6 +120,51 @@ public class JobTrack
         return track;
     }
 
+    /// <summary>
+    /// Sets the basic fields to <paramref name="d"/> (an edit after creation) and answers the Swedish names of those that
+    /// changed. Only while the track is open, and from the version the editor saw when given.
+    /// </summary>
+    public List<string> Revise(JobTrackDesign d, int? basedOnVersion)
+    {
+        CheckVersion(basedOnVersion);
+        RequireOpen("grunduppgifterna");
+        var changed = new List<string>();
+        void Set<T>(string label, T now, T next, Action<T> assign)
+        {
+            if (!EqualityComparer<T>.Default.Equals(now, next))
+            {
+                assign(next);
+                changed.Add(label);
+            }
+        }
+
+        Set("namn", Title, d.Title, v => Title = v);
+        Set("yrke", OccupationConceptId, d.OccupationConceptId, v => (OccupationConceptId, Ssyk4) = (v, d.Ssyk4));
+        Set("utbildningsanordnare", ProviderOrganisationId, d.ProviderOrganisationId, v => ProviderOrganisationId = v);
+        Set("upplägg", TrainingComponents, d.TrainingComponents, v => TrainingComponents = v);
+        Set("startdatum", TrainingStartsOn, d.TrainingStartsOn, v => TrainingStartsOn = v);
+        Set("längd i veckor", TrainingWeeks, d.TrainingWeeks, v => TrainingWeeks = v);
+        Set("regi", Regi, d.Regi, v => Regi = v);
+        Set("anställningsform", EmploymentForm, d.EmploymentForm, v => EmploymentForm = v);
+        Set("arbetsplatsens kommun", WorkplaceMunicipalityCode, d.WorkplaceMunicipalityCode, v => WorkplaceMunicipalityCode = v);
+        Set("platser", Places, d.Places, v => Places = v);
+        Set("förväntade anställningar", ExpectedHires, d.ExpectedHires, v => ExpectedHires = v);
+        Set("beskrivning för allmänheten", PublicDescription, d.PublicDescription, v => PublicDescription = v);
+        Set("pris", Price, d.Price, v => Price = v);
+        Set("prisets enhet", PriceUnit, d.PriceUnit, v => PriceUnit = v);
+        var employers = d.EmployerIds.Distinct().ToHashSet();
+        if (!employers.SetEquals(Employers.Select(e => e.EmployerId)))
+        {
+            Employers.RemoveAll(e => !employers.Contains(e.EmployerId));
+            var added = employers.Where(e => Employers.All(x => x.EmployerId != e)).Select(e => new JobTrackEmployer { JobTrackId = Id, EmployerId = e }).ToList();
+            Employers.AddRange(added);
+            changed.Add("arbetsgivare");
+        }
+
+        Version++;
+        return changed;
+    }
+
     /// <summary>The one stage that may follow <paramref name="stage"/> (besides cancelling), or null at the end.</summary>
     public static JobTrackStage? NextAfter(JobTrackStage stage) =>
         stage is JobTrackStage.Completed or JobTrackStage.Cancelled ? null : stage + 1;

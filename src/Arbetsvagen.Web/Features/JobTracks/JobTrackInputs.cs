@@ -29,8 +29,10 @@ public sealed class JobTrackInput
     public string? PublicDescription { get; set; }
     [JsonConverter(typeof(NumberOrTextConverter))] public string? Price { get; set; }
     public string? PriceUnit { get; set; }
-    /// <summary>The requirement profile may be given at once, or later (it is needed before recruitment).</summary>
+    /// <summary>Creating: the requirement profile may be given at once, or later (it is needed before recruitment). An edit leaves it alone.</summary>
     public RequirementsInput? Requirements { get; set; }
+    /// <summary>Editing: optional, the track's version the editor saw (JobTrackDto.version); a newer one answers 409.</summary>
+    public int? BasedOnVersion { get; set; }
 }
 
 public sealed class StageInput

@@ -23,7 +23,7 @@ public sealed record CandidateList(List<CandidateView> Visible, int Hidden);
 
 /// <summary>The job track with what the user may see of its candidates, and the names its page shows.</summary>
 public sealed record JobTrackShown(JobTrack Track, CandidateList Candidates, Dictionary<Guid, string> Names, List<Employer> Employers,
-    bool MayEdit, string? ProviderMunicipalityCode);
+    bool MayEdit, bool MayChange, string? ProviderMunicipalityCode);
 
 /// <summary>
 /// Job tracks (seed 002): shared across the owning collaboration — anyone outside it gets 404. The track holds no
@@ -41,6 +41,9 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
 
     /// <summary>Caseworkers and coordinators work with job tracks; analysts and administrators only read them.</summary>
     public bool MayEdit => user.IsCaseworker || user.IsInRole(Roles.Coordinator);
+
+    /// <summary>Whether the user may change this track: a caseworker of the owning unit, or a coordinator.</summary>
+    public bool MayChange(JobTrack track) => MayEdit && (track.OwnerOrganisationId == user.OrganisationId || user.IsInRole(Roles.Coordinator));
 
     /// <summary>The collaborations the user's organisation (or the municipality a unit belongs to) is a member of.</summary>
     private IQueryable<Guid> MyCollaborations()
@@ -133,6 +136,28 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
                 : "Välj en samverkan som din organisation ingår i."];
         }
 
+        var design = await ReadDesignAsync(input, collaborationId, errors, ct);
+        var requirements = (input.Requirements ?? []).Parse(errors, "requirements");
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        var track = JobTrack.Create(design!, user.OrganisationId, collaborationId!.Value, user.Id, Now);
+        track.SetRequirements(requirements);
+        db.JobTracks.Add(track);
+        await db.SaveChangesAsync(ct);
+        return track;
+    }
+
+    /// <summary>
+    /// The track's basic fields, parsed and checked the same way for a new track and an edit; null with the messages in
+    /// <paramref name="errors"/> when any is wrong. Employers must be in <paramref name="collaborationId"/>'s register
+    /// (not checked while the collaboration itself is unknown).
+    /// </summary>
+    private async Task<JobTrackDesign?> ReadDesignAsync(JobTrackInput input, Guid? collaborationId, Dictionary<string, string[]> errors,
+        CancellationToken ct)
+    {
         var title = Input.Text(errors, "title", input.Title, "jobbspårets namn", JobTrack.MaxTitle);
         var employerIds = (input.EmployerIds ?? []).Distinct().ToList();
         if (employerIds.Count > 0 && collaborationId is not null)
@@ -176,20 +201,28 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
         var price = string.IsNullOrWhiteSpace(input.Price) ? 0 : NumberInput.Amount(errors, "price", input.Price, "priset för interkommunal ersättning", 10_000_000);
         var unit = string.IsNullOrWhiteSpace(input.PriceUnit) ? PriceUnit.PerWeek
             : Input.Enum<PriceUnit>(errors, "priceUnit", input.PriceUnit, "Ange vad priset gäller");
-        var requirements = (input.Requirements ?? []).Parse(errors, "requirements");
-        if (errors.Count > 0)
-        {
-            return Outcome.Invalid(errors);
-        }
-
-        var track = JobTrack.Create(new JobTrackDesign(title!, employerIds, occupation!.ConceptId, occupation.Ssyk4, input.ProviderOrganisationId!.Value,
-            components!, startsOn!.Value, weeks!.Value, regi, form, municipality, places!.Value, hires!.Value, description, price!.Value, unit),
-            user.OrganisationId, collaborationId!.Value, user.Id, Now);
-        track.SetRequirements(requirements);
-        db.JobTracks.Add(track);
-        await db.SaveChangesAsync(ct);
-        return track;
+        return errors.Count > 0 ? null
+            : new JobTrackDesign(title!, employerIds, occupation!.ConceptId, occupation.Ssyk4, input.ProviderOrganisationId!.Value, components!,
+                startsOn!.Value, weeks!.Value, regi, form, municipality, places!.Value, hires!.Value, description, price!.Value, unit);
     }
+
+    /// <summary>
+    /// Changes a track's basic fields (the same fields and checks as creating it; the collaboration stays). Only the
+    /// owning unit or a coordinator, only while the track is open; from <c>basedOnVersion</c> when given. The change is
+    /// in the access log with the fields it changed. The requirement profile is not part of it (<see cref="SetRequirementsAsync"/>).
+    /// </summary>
+    public Task<Outcome<JobTrack>> UpdateAsync(Guid id, JobTrackInput input, CancellationToken ct) =>
+        ChangeAsync(id, async track =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            var design = await ReadDesignAsync(input, track.OwnerCollaborationId, errors, ct);
+            Rules.ThrowIfAny(errors);
+            var before = track.Employers.ToList();
+            var changed = track.Revise(design!, input.BasedOnVersion);
+            db.AddRange(track.Employers.Except(before)); // new link rows: their keys are set, so say they are new
+            log.Add(AccessAction.Update, Entity, id, purpose: changed.Count == 0 ? "jobbspåret sparades utan ändringar"
+                : "jobbspårets grunduppgifter ändrades: " + string.Join(", ", changed));
+        }, ct);
 
     private static Occupation? FindOccupation(string? text)
     {
@@ -240,7 +273,7 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
             names[userId] = name;
         }
 
-        return new JobTrackShown(track, candidates, names, employers, MayEdit,
+        return new JobTrackShown(track, candidates, names, employers, MayEdit, MayChange(track),
             organisations.FirstOrDefault(o => o.Id == track.ProviderOrganisationId)?.MunicipalityCode);
     }
 
@@ -377,7 +410,7 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
             return Outcome.Forbidden("Jobbspår ändras av handläggare och samordnare.");
         }
 
-        if (track.OwnerOrganisationId != user.OrganisationId && !user.IsInRole(Roles.Coordinator))
+        if (!MayChange(track))
         {
             return Outcome.Forbidden("Jobbspåret ändras av den enhet som äger det, eller av en samordnare.");
         }

@@ -109,6 +109,8 @@ public static class JobTracksApi
         group.MapGet("/", List).WithSummary("Samverkans jobbspår, valfritt i ett visst steg");
         group.MapPost("/", Create).WithSummary("Skapa ett jobbspår (steget idé)");
         group.MapGet("/{id:guid}", Read).WithSummary("Läs ett jobbspår med kompetensteam, dokument, beslut, kravprofil och steghistorik");
+        group.MapPut("/{id:guid}", Update)
+            .WithSummary("Ändra jobbspårets grunduppgifter (samma fält och kontroller som när det skapas; samverkan och kravprofil ändras inte här); med basedOnVersion 409 om någon annan hunnit ändra det");
         group.MapPost("/{id:guid}/stage", Move)
             .WithSummary("Flytta jobbspåret till nästa steg (eller ställ in det); med basedOnVersion 409 om någon annan hunnit ändra det");
         group.MapPost("/{id:guid}/team", AddTeamMember).WithSummary("Lägg till en person i kompetensteamet");
@@ -139,6 +141,10 @@ public static class JobTracksApi
 
     private static async Task<Results<Ok<JobTrackDto>, NotFoundProblem>> Read(Guid id, JobTrackWork work, CancellationToken ct) =>
         (await work.ReadAsync(id, ct, withCandidates: false)).ToOk(s => JobTrackDto.From(s.Track));
+
+    private static async Task<Results<Ok<JobTrackDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> Update(
+        Guid id, JobTrackInput input, JobTrackWork work, CancellationToken ct) =>
+        (await work.UpdateAsync(id, input, ct)).ToChanged(JobTrackDto.From);
 
     private static async Task<Results<Ok<JobTrackDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> Move(
         Guid id, StageInput input, JobTrackWork work, CancellationToken ct) =>
