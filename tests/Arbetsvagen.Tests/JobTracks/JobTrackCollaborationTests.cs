@@ -37,8 +37,8 @@ public sealed class JobTrackCollaborationTests(AppFactory app) : IClassFixture<A
         // The page asks, and names the field when it is left out.
         var page = await PageSession.SignInAsync(app, userName);
         var form = await page.GetAsync("/JobTracks/Create");
-        var options = form.GetElementById("Form_CollaborationId")!.QuerySelectorAll("option").Select(o => o.GetAttribute("value")).ToList();
-        Assert.Equal(["", demo.ToString(), other.ToString()], options.Order().ToList());
+        var options = form.GetElementById("Form_CollaborationId")!.QuerySelectorAll("option").Select(o => o.GetAttribute("value") ?? "").ToList();
+        Assert.Equal(new[] { "", demo.ToString(), other.ToString() }.Order(StringComparer.Ordinal), options.Order(StringComparer.Ordinal));
         var refused = await page.SubmitAsync("/JobTracks/Create", "Skapa jobbspår", new() { ["Form.Title"] = "Utan samverkan" });
         Assert.Contains("samverkan", PageSession.MessageAt(refused, "Form_CollaborationId"), StringComparison.Ordinal);
         Assert.Contains(PageSession.Summary(refused), s => s.Target == "#Form_CollaborationId");
