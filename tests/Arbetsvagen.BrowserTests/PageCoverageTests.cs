@@ -282,6 +282,7 @@ public sealed class PageCoverageTests(LargeRegionApp app) : BrowserTest(app), IC
         await jobb.GetByRole(AriaRole.Button, new() { Name = "Spara uppföljning" }).ClickAsync();
         await Expect(Flash(jobb)).ToHaveTextAsync("Uppföljningen är registrerad.");
         await CheckAsync(jobb, caseUrl + " (followed up)");
+        await TourAsync(jobb, await jobb.EvaluateAsync<string>("fetch('/JobTracks').then(r => r.text()).then(h => new DOMParser().parseFromString(h, 'text/html').querySelector('a[href^=\"/JobTracks/Details/\"]').getAttribute('href').replace('Details', 'Edit'))"), "Ändra jobbspår");
 
         Assert.True(findings.Count == 0,
             $"{findings.Count} page(s) with findings (of {visited.Count} checked):\n\n{string.Join("\n", findings)}");

@@ -102,4 +102,30 @@ public static class JobTrackData
         });
         return userName;
     }
+
+    /// <summary>
+    /// A caseworker of a new municipality that is in the demo collaboration and in a second one of its own: which of
+    /// the two owns a new job track must be chosen.
+    /// </summary>
+    public static async Task<(string UserName, Guid Demo, Guid Other)> InTwoCollaborationsAsync(AppFactory app)
+    {
+        var userName = "test." + TestPeople.UniqueLastName("knivsta").ToLowerInvariant();
+        var (demo, other) = await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var organisation = Organisation.CreateTopLevel("Knivsta kommun " + userName, OrganisationKind.Municipality, "0330", DateTime.UtcNow);
+            db.Organisations.Add(organisation);
+            var demo = await db.Set<Collaboration>().Where(c => c.Name == DemoNames.CollaborationName).Select(c => c.Id).SingleAsync();
+            db.Add(new CollaborationMember { CollaborationId = demo, OrganisationId = organisation.Id });
+            var second = Collaboration.Create("Uppsala Norr " + userName, [organisation]);
+            db.Add(second);
+            await db.SaveChangesAsync();
+            var users = services.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { UserName = userName, DisplayName = "Kim Tvåsamverkan", OrganisationId = organisation.Id };
+            await users.CreateAsync(user, AppFactory.DemoPassword);
+            await users.AddToRoleAsync(user, Roles.LabourMarketConsultant);
+            return (demo, second.Id);
+        });
+        return (userName, demo, other);
+    }
 }

@@ -262,6 +262,7 @@ public sealed class JobTracksApiTests(AppFactory app) : IClassFixture<AppFactory
         var calls = new Func<Task<HttpResponseMessage>>[]
         {
             () => client.GetAsync($"/api/v1/job-tracks/{id}"),
+            () => client.PutAsJsonAsync($"/api/v1/job-tracks/{id}", new { title = "Utifrån" }),
             () => Stage(client, id, "cancelled"),
             () => client.PostAsJsonAsync($"/api/v1/job-tracks/{id}/team", new { name = "X", role = "Y", organisation = "Z" }),
             () => client.PostAsJsonAsync($"/api/v1/job-tracks/{id}/documents", new { kind = "letterOfIntent", date = Day(Today), reference = "R" }),

@@ -1,23 +1,17 @@
-using Arbetsvagen.Core.Organisations;
-using Arbetsvagen.Features.Employers;
 using Arbetsvagen.Features.Requirements;
 using Arbetsvagen.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Arbetsvagen.Features.JobTracks;
 
 /// <summary>A new job track: the same use case as POST /api/v1/job-tracks; the requirement profile may be given now or later.</summary>
-public class CreateModel(JobTrackWork work) : PageModel
+public class CreateModel(JobTrackWork work) : JobTrackFormPage(work)
 {
-    [BindProperty] public JobTrackInput Form { get; set; } = new();
-    public List<Employer> Employers { get; private set; } = [];
-    public List<Organisation> Providers { get; private set; } = [];
     public RequirementsEditor Editor => new("Form.Requirements", "Form.Requirements", (Form.Requirements ?? []).WithBlankRows(3));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!work.MayEdit)
+        if (!Work.MayEdit)
         {
             return Forbid();
         }
@@ -31,7 +25,7 @@ public class CreateModel(JobTrackWork work) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var outcome = await work.CreateAsync(Form, ct);
+        var outcome = await Work.CreateAsync(Form, ct);
         if (outcome.Value is { } track)
         {
             TempData["Message"] = "Jobbspåret är skapat.";
@@ -50,7 +44,7 @@ public class CreateModel(JobTrackWork work) : PageModel
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Employers = await work.EmployerChoicesAsync(ct);
-        Providers = await work.ProviderChoicesAsync(ct);
+        await LoadChoicesAsync(ct);
+        Collaborations = await Work.CollaborationChoicesAsync(ct);
     }
 }

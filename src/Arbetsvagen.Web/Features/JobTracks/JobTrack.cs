@@ -88,6 +88,8 @@ public class JobTrack
     public DateOnly? DecisionOn { get; private set; }
     public string? DecisionReference { get; private set; }
     public JobTrackStage Stage { get; private set; }
+    /// <summary>Raised by every stage move and edit: two changes made from the same version cannot both be saved (concurrency token).</summary>
+    public int Version { get; private set; }
     public Guid OwnerOrganisationId { get; private set; }
     public Guid OwnerCollaborationId { get; private set; }
     public DateTime CreatedAt { get; private set; }
@@ -118,6 +120,51 @@ public class JobTrack
         return track;
     }
 
+    /// <summary>
+    /// Sets the basic fields to <paramref name="d"/> (an edit after creation) and answers the Swedish names of those that
+    /// changed. Only while the track is open, and from the version the editor saw when given.
+    /// </summary>
+    public List<string> Revise(JobTrackDesign d, int? basedOnVersion)
+    {
+        CheckVersion(basedOnVersion);
+        RequireOpen("grunduppgifterna");
+        var changed = new List<string>();
+        void Set<T>(string label, T now, T next, Action<T> assign)
+        {
+            if (!EqualityComparer<T>.Default.Equals(now, next))
+            {
+                assign(next);
+                changed.Add(label);
+            }
+        }
+
+        Set("namn", Title, d.Title, v => Title = v);
+        Set("yrke", OccupationConceptId, d.OccupationConceptId, v => (OccupationConceptId, Ssyk4) = (v, d.Ssyk4));
+        Set("utbildningsanordnare", ProviderOrganisationId, d.ProviderOrganisationId, v => ProviderOrganisationId = v);
+        Set("upplägg", TrainingComponents, d.TrainingComponents, v => TrainingComponents = v);
+        Set("startdatum", TrainingStartsOn, d.TrainingStartsOn, v => TrainingStartsOn = v);
+        Set("längd i veckor", TrainingWeeks, d.TrainingWeeks, v => TrainingWeeks = v);
+        Set("regi", Regi, d.Regi, v => Regi = v);
+        Set("anställningsform", EmploymentForm, d.EmploymentForm, v => EmploymentForm = v);
+        Set("arbetsplatsens kommun", WorkplaceMunicipalityCode, d.WorkplaceMunicipalityCode, v => WorkplaceMunicipalityCode = v);
+        Set("platser", Places, d.Places, v => Places = v);
+        Set("förväntade anställningar", ExpectedHires, d.ExpectedHires, v => ExpectedHires = v);
+        Set("beskrivning för allmänheten", PublicDescription, d.PublicDescription, v => PublicDescription = v);
+        Set("pris", Price, d.Price, v => Price = v);
+        Set("prisets enhet", PriceUnit, d.PriceUnit, v => PriceUnit = v);
+        var employers = d.EmployerIds.Distinct().ToHashSet();
+        if (!employers.SetEquals(Employers.Select(e => e.EmployerId)))
+        {
+            Employers.RemoveAll(e => !employers.Contains(e.EmployerId));
+            var added = employers.Where(e => Employers.All(x => x.EmployerId != e)).Select(e => new JobTrackEmployer { JobTrackId = Id, EmployerId = e }).ToList();
+            Employers.AddRange(added);
+            changed.Add("arbetsgivare");
+        }
+
+        Version++;
+        return changed;
+    }
+
     /// <summary>The one stage that may follow <paramref name="stage"/> (besides cancelling), or null at the end.</summary>
     public static JobTrackStage? NextAfter(JobTrackStage stage) =>
         stage is JobTrackStage.Completed or JobTrackStage.Cancelled ? null : stage + 1;
@@ -141,8 +188,9 @@ public class JobTrack
     /// Moves the track one stage on (or cancels it). <paramref name="candidatesAdmitted"/> is how many candidates are
     /// admitted or further: a training does not start without anyone admitted.
     /// </summary>
-    public JobTrackStageChange MoveTo(JobTrackStage to, int candidatesAdmitted, Guid by, DateTime now)
+    public JobTrackStageChange MoveTo(JobTrackStage to, int candidatesAdmitted, Guid by, DateTime now, int? basedOnVersion = null)
     {
+        CheckVersion(basedOnVersion);
         if (!IsOpen)
         {
             throw new ConflictException($"Jobbspåret är {Label(Stage)} och kan inte flyttas till {Label(to)}.");
@@ -164,8 +212,24 @@ public class JobTrack
 
         var change = new JobTrackStageChange(Id, Stage, to, by, now);
         Stage = to;
+        Version++;
         History.Add(change);
         return change;
+    }
+
+    /// <summary>What a second writer hears when someone else changed the track first (from a stale version, or at the same moment).</summary>
+    public const string ChangedByOthers = "Jobbspåret ändrades av någon annan medan du hade det öppet. Ladda om sidan och gör om ändringen.";
+
+    /// <summary>
+    /// Refuses a change made from a version the caller saw (the page's hidden field, the API's optional basedOnVersion)
+    /// that is no longer the track's. Without a version only the concurrency token guards against a simultaneous change.
+    /// </summary>
+    public void CheckVersion(int? basedOnVersion)
+    {
+        if (basedOnVersion is { } seen && seen != Version)
+        {
+            throw new ConflictException($"{ChangedByOthers} (Du utgick från version {seen}; nu är den {Version}.)");
+        }
     }
 
     public TeamMember AddTeamMember(string name, string role, string organisation)

@@ -32,6 +32,8 @@ public class JobTrackCandidate
     public Guid ProposedByOrganisationId { get; private set; }
     public DateTime ProposedAt { get; private set; }
     public CandidateStage Stage { get; private set; }
+    /// <summary>Raised by every move: two moves made from the same version cannot both be saved (concurrency token).</summary>
+    public int Version { get; private set; }
     /// <summary>Recorded by an Arbetsförmedlare at the AF check: registered (inskriven) with Arbetsförmedlingen.</summary>
     public bool? AfRegistered { get; private set; }
     /// <summary>Recorded at the AF check: entitled to employment support (rätt till anställningsstöd).</summary>
@@ -132,7 +134,20 @@ public class JobTrackCandidate
         var change = new CandidateStageChange(Id, Stage, to, by, now);
         History.Add(change);
         Stage = to;
+        Version++;
         return change;
+    }
+
+    /// <summary>What a second mover hears when someone else moved the candidate first.</summary>
+    public const string ChangedByOthers = "Kandidatens steg ändrades av någon annan medan du hade jobbspåret öppet. Ladda om sidan och gör om ändringen.";
+
+    /// <summary>Refuses a move made from a version the caller saw that is no longer the candidate's.</summary>
+    public void CheckVersion(int? basedOnVersion)
+    {
+        if (basedOnVersion is { } seen && seen != Version)
+        {
+            throw new ConflictException($"{ChangedByOthers} (Du utgick från version {seen}; nu är den {Version}.)");
+        }
     }
 
     internal static string Label(CandidateStage stage) => $"”{EnumText.Label(stage).ToLowerInvariant()}”";

@@ -28,21 +28,65 @@ public sealed record ResultCounts(int Proposed, int Started, int Completed, int 
             list.Count(r => r.Stage is CandidateStage.Completed or CandidateStage.Hired && r.StartedOn is not null),
             list.Count(r => r.Stage == CandidateStage.Hired));
     }
+
+    public int[] Columns => [Proposed, Started, Completed, Hired];
 }
 
-public sealed record ResultGroup(string HomeMunicipalityCode, string HomeMunicipality, Gender Gender, ResultCounts Counts);
+/// <summary>The same four figures as shown to one reader: a figure is null when it is suppressed (see <see cref="JobTrackResults.Of"/>).</summary>
+public sealed record ShownCounts(int? Proposed, int? Started, int? Completed, int? Hired)
+{
+    public bool AnySuppressed => Proposed is null || Started is null || Completed is null || Hired is null;
+
+    public static ShownCounts From(int?[] c) => new(c[0], c[1], c[2], c[3]);
+}
+
+public sealed record ResultGroup(string HomeMunicipalityCode, string HomeMunicipality, Gender Gender, ShownCounts Counts);
 
 public sealed record HiredAs(EmploymentForm Form, int Count);
 
-/// <summary>A job track's results: counts only, per home municipality and gender.</summary>
-public sealed record JobTrackResults(int Places, int ExpectedHires, ResultCounts Total, List<HiredAs> HiredByForm, List<ResultGroup> Groups)
+/// <summary>
+/// A job track's results: counts only, per home municipality and gender. <see cref="SuppressedBelow"/> is null when the
+/// reader sees exact figures, else the threshold under which a group's count is suppressed. <see cref="HiredByForm"/> is
+/// null when the hired total is suppressed (the split would add up to it).
+/// </summary>
+public sealed record JobTrackResults(int Places, int ExpectedHires, ShownCounts Total, List<HiredAs>? HiredByForm, List<ResultGroup> Groups,
+    int? SuppressedBelow)
 {
-    public static JobTrackResults Of(JobTrack track, List<ResultRow> rows) => new(track.Places, track.ExpectedHires, ResultCounts.Of(rows),
-        rows.Where(r => r.HiredAs is not null).GroupBy(r => r.HiredAs!.Value).OrderBy(g => g.Key).Select(g => new HiredAs(g.Key, g.Count())).ToList(),
-        rows.GroupBy(r => (r.HomeMunicipalityCode, r.Gender))
-            .Select(g => new ResultGroup(g.Key.HomeMunicipalityCode, ReferenceData.Instance.MunicipalityName(g.Key.HomeMunicipalityCode), g.Key.Gender,
-                ResultCounts.Of(g)))
-            .OrderBy(g => g.HomeMunicipality, SwedishCollation.Comparer).ThenBy(g => g.Gender).ToList());
+    /// <summary>
+    /// The results as one reader may see them. With <paramref name="suppressBelow"/> (a reader outside the owning
+    /// organisation who is not a coordinator) a group's count from 1 up to the threshold is suppressed, so that a small
+    /// count cannot point at a few persons in a municipality; and since a column's total minus the shown counts would
+    /// give a suppressed one back, the total of every column with a suppressed count is suppressed too (no second cell
+    /// is suppressed instead: it would have to be shown as small when it is not).
+    /// </summary>
+    public static JobTrackResults Of(JobTrack track, List<ResultRow> rows, int? suppressBelow)
+    {
+        var groups = rows.GroupBy(r => (r.HomeMunicipalityCode, r.Gender))
+            .Select(g => (g.Key.HomeMunicipalityCode, Name: ReferenceData.Instance.MunicipalityName(g.Key.HomeMunicipalityCode), g.Key.Gender,
+                Cells: ResultCounts.Of(g).Columns.Select(c => (int?)c).ToArray()))
+            .OrderBy(g => g.Name, SwedishCollation.Comparer).ThenBy(g => g.Gender).ToList();
+        var total = ResultCounts.Of(rows).Columns.Select(c => (int?)c).ToArray();
+        if (suppressBelow is { } limit)
+        {
+            for (var column = 0; column < total.Length; column++)
+            {
+                foreach (var g in groups.Where(g => g.Cells[column] > 0 && g.Cells[column] < limit))
+                {
+                    g.Cells[column] = null;
+                    total[column] = null;
+                }
+            }
+        }
+
+        var shownTotal = ShownCounts.From(total);
+        var hiredByForm = shownTotal.Hired is null ? null
+            : rows.Where(r => r.HiredAs is not null).GroupBy(r => r.HiredAs!.Value).OrderBy(g => g.Key).Select(g => new HiredAs(g.Key, g.Count())).ToList();
+        return new JobTrackResults(track.Places, track.ExpectedHires, shownTotal, hiredByForm,
+            groups.Select(g => new ResultGroup(g.HomeMunicipalityCode, g.Name, g.Gender, ShownCounts.From(g.Cells))).ToList(), suppressBelow);
+    }
+
+    /// <summary>A figure as the page writes it: the number, or "&lt;5" for a suppressed group count.</summary>
+    public string Text(int? count) => count?.ToString(CultureInfo.InvariantCulture) ?? $"<{SuppressedBelow}";
 }
 
 /// <summary>What one municipality owes another for the period: the home municipality pays the provider's.</summary>

@@ -8,6 +8,11 @@ namespace Arbetsvagen.Features.JobTracks;
 /// <summary>A new job track as the API and the create form send it; numbers may come as JSON numbers or as text.</summary>
 public sealed class JobTrackInput
 {
+    /// <summary>
+    /// Creating: the collaboration that owns the track — required when the user's organisation is in several, else
+    /// that one. Not changed by an edit.
+    /// </summary>
+    public Guid? CollaborationId { get; set; }
     public string? Title { get; set; }
     public List<Guid>? EmployerIds { get; set; }
     /// <summary>A JobTech occupation-name concept id, or the occupation's exact name.</summary>
@@ -24,13 +29,17 @@ public sealed class JobTrackInput
     public string? PublicDescription { get; set; }
     [JsonConverter(typeof(NumberOrTextConverter))] public string? Price { get; set; }
     public string? PriceUnit { get; set; }
-    /// <summary>The requirement profile may be given at once, or later (it is needed before recruitment).</summary>
+    /// <summary>Creating: the requirement profile may be given at once, or later (it is needed before recruitment). An edit leaves it alone.</summary>
     public RequirementsInput? Requirements { get; set; }
+    /// <summary>Editing: optional, the track's version the editor saw (JobTrackDto.version); a newer one answers 409.</summary>
+    public int? BasedOnVersion { get; set; }
 }
 
 public sealed class StageInput
 {
     public string? Stage { get; set; }
+    /// <summary>Optional: the track's version the caller saw (JobTrackDto.version); a newer one answers 409.</summary>
+    public int? BasedOnVersion { get; set; }
 }
 
 public sealed class TeamMemberInput
@@ -74,6 +83,8 @@ public sealed class CandidateStageInput
     public bool? EntitledToEmploymentSupport { get; set; }
     public string? Date { get; set; }
     public string? EmploymentForm { get; set; }
+    /// <summary>Optional: the candidate's version the caller saw (CandidateDto.version); a newer one answers 409.</summary>
+    public int? BasedOnVersion { get; set; }
 }
 
 /// <summary>Whole numbers and amounts as a form or the API writes them ("12", "1 500,50"), each with a Swedish message.</summary>

@@ -17,13 +17,13 @@ public sealed record JobTrackSummary(Guid Id, string Title, JobTrackStage Stage,
 /// ParticipantAccess lets the user see the person; others are counted, never listed.
 /// </summary>
 public sealed record CandidateView(Guid Id, Guid ParticipantId, string Name, string HomeMunicipalityCode, CandidateStage Stage, DateTime ProposedAt,
-    bool? AfRegistered, bool? EntitledToEmploymentSupport, DateOnly? StartedOn, EmploymentForm? HiredAs, DateOnly? HiredOn);
+    bool? AfRegistered, bool? EntitledToEmploymentSupport, DateOnly? StartedOn, EmploymentForm? HiredAs, DateOnly? HiredOn, int Version);
 
 public sealed record CandidateList(List<CandidateView> Visible, int Hidden);
 
 /// <summary>The job track with what the user may see of its candidates, and the names its page shows.</summary>
 public sealed record JobTrackShown(JobTrack Track, CandidateList Candidates, Dictionary<Guid, string> Names, List<Employer> Employers,
-    bool MayEdit, string? ProviderMunicipalityCode);
+    bool MayEdit, bool MayChange, string? ProviderMunicipalityCode);
 
 /// <summary>
 /// Job tracks (seed 002): shared across the owning collaboration — anyone outside it gets 404. The track holds no
@@ -31,7 +31,7 @@ public sealed record JobTrackShown(JobTrack Track, CandidateList Candidates, Dic
 /// (others appear as a count). Every read of candidates' personal data is in the access log.
 /// </summary>
 public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantAccess participants, AccessLogger log, TimeProvider clock,
-    JobTrackJoining joining)
+    JobTrackJoining joining, IConfiguration configuration)
 {
     private const string Entity = "JobTrack";
     private const string CandidateEntity = "JobTrackCandidate";
@@ -41,6 +41,9 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
 
     /// <summary>Caseworkers and coordinators work with job tracks; analysts and administrators only read them.</summary>
     public bool MayEdit => user.IsCaseworker || user.IsInRole(Roles.Coordinator);
+
+    /// <summary>Whether the user may change this track: a caseworker of the owning unit, or a coordinator.</summary>
+    public bool MayChange(JobTrack track) => MayEdit && (track.OwnerOrganisationId == user.OrganisationId || user.IsInRole(Roles.Coordinator));
 
     /// <summary>The collaborations the user's organisation (or the municipality a unit belongs to) is a member of.</summary>
     private IQueryable<Guid> MyCollaborations()
@@ -99,6 +102,14 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
             .OrderBy(e => e.Name, SwedishCollation.Comparer).ToList();
     }
 
+    /// <summary>The collaborations a new track may belong to: those the user's organisation is a member of.</summary>
+    public async Task<List<Collaboration>> CollaborationChoicesAsync(CancellationToken ct)
+    {
+        var mine = MyCollaborations();
+        return (await db.Set<Collaboration>().AsNoTracking().Where(c => mine.Contains(c.Id)).ToListAsync(ct))
+            .OrderBy(c => c.Name, SwedishCollation.Comparer).ToList();
+    }
+
     /// <summary>The organisations that may provide the training: top-level organisations (adult education, AF, municipalities).</summary>
     public async Task<List<Organisation>> ProviderChoicesAsync(CancellationToken ct) =>
         (await db.Organisations.AsNoTracking().Where(o => o.ParentId == null).ToListAsync(ct)).OrderBy(o => o.Name, SwedishCollation.Comparer).ToList();
@@ -110,16 +121,46 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
             return Outcome.Forbidden("Jobbspår skapas av handläggare och samordnare.");
         }
 
-        var collaboration = await MyCollaborations().OrderBy(c => c).Select(c => (Guid?)c).FirstOrDefaultAsync(ct);
-        if (collaboration is not { } collaborationId)
+        var mine = await MyCollaborations().Distinct().ToListAsync(ct);
+        if (mine.Count == 0)
         {
             return Outcome.Forbidden("Din organisation ingår inte i någon samverkan och kan inte äga ett jobbspår.");
         }
 
         var errors = new Dictionary<string, string[]>();
+        Guid? collaborationId = input.CollaborationId is { } chosen ? (mine.Contains(chosen) ? chosen : null) : (mine.Count == 1 ? mine[0] : null);
+        if (collaborationId is null)
+        {
+            errors["collaborationId"] = [input.CollaborationId is null
+                ? "Välj samverkan: din organisation ingår i flera, och jobbspåret ägs av en av dem."
+                : "Välj en samverkan som din organisation ingår i."];
+        }
+
+        var design = await ReadDesignAsync(input, collaborationId, errors, ct);
+        var requirements = (input.Requirements ?? []).Parse(errors, "requirements");
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        var track = JobTrack.Create(design!, user.OrganisationId, collaborationId!.Value, user.Id, Now);
+        track.SetRequirements(requirements);
+        db.JobTracks.Add(track);
+        await db.SaveChangesAsync(ct);
+        return track;
+    }
+
+    /// <summary>
+    /// The track's basic fields, parsed and checked the same way for a new track and an edit; null with the messages in
+    /// <paramref name="errors"/> when any is wrong. Employers must be in <paramref name="collaborationId"/>'s register
+    /// (not checked while the collaboration itself is unknown).
+    /// </summary>
+    private async Task<JobTrackDesign?> ReadDesignAsync(JobTrackInput input, Guid? collaborationId, Dictionary<string, string[]> errors,
+        CancellationToken ct)
+    {
         var title = Input.Text(errors, "title", input.Title, "jobbspårets namn", JobTrack.MaxTitle);
         var employerIds = (input.EmployerIds ?? []).Distinct().ToList();
-        if (employerIds.Count > 0)
+        if (employerIds.Count > 0 && collaborationId is not null)
         {
             var known = await db.Employers.Where(e => employerIds.Contains(e.Id) && e.OwnerCollaborationId == collaborationId).CountAsync(ct);
             if (known != employerIds.Count)
@@ -160,20 +201,28 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
         var price = string.IsNullOrWhiteSpace(input.Price) ? 0 : NumberInput.Amount(errors, "price", input.Price, "priset för interkommunal ersättning", 10_000_000);
         var unit = string.IsNullOrWhiteSpace(input.PriceUnit) ? PriceUnit.PerWeek
             : Input.Enum<PriceUnit>(errors, "priceUnit", input.PriceUnit, "Ange vad priset gäller");
-        var requirements = (input.Requirements ?? []).Parse(errors, "requirements");
-        if (errors.Count > 0)
-        {
-            return Outcome.Invalid(errors);
-        }
-
-        var track = JobTrack.Create(new JobTrackDesign(title!, employerIds, occupation!.ConceptId, occupation.Ssyk4, input.ProviderOrganisationId!.Value,
-            components!, startsOn!.Value, weeks!.Value, regi, form, municipality, places!.Value, hires!.Value, description, price!.Value, unit),
-            user.OrganisationId, collaborationId, user.Id, Now);
-        track.SetRequirements(requirements);
-        db.JobTracks.Add(track);
-        await db.SaveChangesAsync(ct);
-        return track;
+        return errors.Count > 0 ? null
+            : new JobTrackDesign(title!, employerIds, occupation!.ConceptId, occupation.Ssyk4, input.ProviderOrganisationId!.Value, components!,
+                startsOn!.Value, weeks!.Value, regi, form, municipality, places!.Value, hires!.Value, description, price!.Value, unit);
     }
+
+    /// <summary>
+    /// Changes a track's basic fields (the same fields and checks as creating it; the collaboration stays). Only the
+    /// owning unit or a coordinator, only while the track is open; from <c>basedOnVersion</c> when given. The change is
+    /// in the access log with the fields it changed. The requirement profile is not part of it (<see cref="SetRequirementsAsync"/>).
+    /// </summary>
+    public Task<Outcome<JobTrack>> UpdateAsync(Guid id, JobTrackInput input, CancellationToken ct) =>
+        ChangeAsync(id, async track =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            var design = await ReadDesignAsync(input, track.OwnerCollaborationId, errors, ct);
+            Rules.ThrowIfAny(errors);
+            var before = track.Employers.ToList();
+            var changed = track.Revise(design!, input.BasedOnVersion);
+            db.AddRange(track.Employers.Except(before)); // new link rows: their keys are set, so say they are new
+            log.Add(AccessAction.Update, Entity, id, purpose: changed.Count == 0 ? "jobbspåret sparades utan ändringar"
+                : "jobbspårets grunduppgifter ändrades: " + string.Join(", ", changed));
+        }, ct);
 
     private static Occupation? FindOccupation(string? text)
     {
@@ -224,7 +273,7 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
             names[userId] = name;
         }
 
-        return new JobTrackShown(track, candidates, names, employers, MayEdit,
+        return new JobTrackShown(track, candidates, names, employers, MayEdit, MayChange(track),
             organisations.FirstOrDefault(o => o.Id == track.ProviderOrganisationId)?.MunicipalityCode);
     }
 
@@ -258,7 +307,7 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
         {
             var person = people[c.ParticipantId];
             return new CandidateView(c.Id, c.ParticipantId, person.Name, person.Home, c.Stage, c.ProposedAt, c.AfRegistered, c.EntitledToEmploymentSupport,
-                c.StartedOn, c.HiredAs, c.HiredOn);
+                c.StartedOn, c.HiredAs, c.HiredOn, c.Version);
         }).OrderBy(v => v.Name, SwedishCollation.Comparer).ThenBy(v => v.ProposedAt).ToList();
         if (logRead && shown.Count > 0)
         {
@@ -277,7 +326,7 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
             var admitted = to == JobTrackStage.TrainingOngoing
                 ? await db.JobTrackCandidates.CountAsync(c => c.JobTrackId == id && (c.Stage == CandidateStage.Admitted || c.Stage == CandidateStage.Started), ct)
                 : 0;
-            db.Add(track.MoveTo(to, admitted, user.Id, Now));
+            db.Add(track.MoveTo(to, admitted, user.Id, Now, input.BasedOnVersion));
         }, ct);
 
     public async Task<Outcome<TeamMember>> AddTeamMemberAsync(Guid id, TeamMemberInput input, CancellationToken ct)
@@ -354,7 +403,7 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
             return Outcome.Forbidden("Jobbspår ändras av handläggare och samordnare.");
         }
 
-        if (track.OwnerOrganisationId != user.OrganisationId && !user.IsInRole(Roles.Coordinator))
+        if (!MayChange(track))
         {
             return Outcome.Forbidden("Jobbspåret ändras av den enhet som äger det, eller av en samordnare.");
         }
@@ -362,9 +411,26 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
         return await Outcome.Guard<JobTrack>(async () =>
         {
             await change(track);
-            await db.SaveChangesAsync(ct);
+            await SaveAsync(JobTrack.ChangedByOthers, ct);
             return track;
         });
+    }
+
+    /// <summary>
+    /// Saves, answering a lost race on a concurrency token (someone else saved the same version first) as 409: the
+    /// second of two simultaneous moves is refused instead of both being saved.
+    /// </summary>
+    private async Task SaveAsync(string changedByOthers, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            throw new ConflictException(changedByOthers);
+        }
     }
 
     /// <summary>
@@ -499,6 +565,7 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
 
         return await Outcome.Guard<JobTrackCandidate>(async () =>
         {
+            candidate.CheckVersion(input.BasedOnVersion);
             log.Add(AccessAction.Update, CandidateEntity, candidateId, candidate.ParticipantId);
             switch (to)
             {
@@ -519,7 +586,7 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
                     break;
             }
 
-            await db.SaveChangesAsync(ct);
+            await SaveAsync(JobTrackCandidate.ChangedByOthers, ct);
             return candidate;
         });
     }
@@ -544,7 +611,16 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
         return candidate.RecordAfCheck(true, input.EntitledToEmploymentSupport!.Value, user.Id, Now);
     }
 
-    /// <summary>The track's figures, counts only: what seed 002 reported by hand ("Nobina: 10 bussförare").</summary>
+    /// <summary>
+    /// Readers outside the owning organisation (coordinators excepted) see a group's count below this as suppressed;
+    /// setting "JobTracks:SmallCountThreshold", default 5 (so 1–4 is shown as "&lt;5").
+    /// </summary>
+    private int SmallCountThreshold => configuration.GetValue("JobTracks:SmallCountThreshold", 5);
+
+    /// <summary>
+    /// The track's figures, counts only: what seed 002 reported by hand ("Nobina: 10 bussförare"). The owning organisation
+    /// and coordinators see them exactly; other readers see small counts per home municipality and gender suppressed.
+    /// </summary>
     public async Task<Outcome<JobTrackResults>> ResultsAsync(Guid id, CancellationToken ct)
     {
         var track = await Visible().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
@@ -558,7 +634,8 @@ public sealed class JobTrackWork(AppDbContext db, CurrentUser user, ParticipantA
                           where c.JobTrackId == id
                           join p in db.Participants on c.ParticipantId equals p.Id
                           select new ResultRow(c.Stage, c.StartedOn, c.HiredAs, p.HomeMunicipalityCode, p.Gender)).ToListAsync(ct);
-        return JobTrackResults.Of(track, rows);
+        var exact = track.OwnerOrganisationId == user.OrganisationId || user.IsInRole(Roles.Coordinator);
+        return JobTrackResults.Of(track, rows, exact ? null : SmallCountThreshold);
     }
 
     /// <summary>The interkommunal ersättning of the user's collaborations' job tracks whose candidates started within the period.</summary>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Arbetsvagen.Features.JobTracks;
 
-/// <summary>Job tracks, their candidates and the interkommunal ersättning they give (migration 0015).</summary>
+/// <summary>Job tracks, their candidates and the interkommunal ersättning they give (migrations 0015 and 0016).</summary>
 public static class JobTrackSets
 {
     extension(AppDbContext db)
@@ -39,6 +39,7 @@ public sealed class JobTrackConfiguration : IEntityTypeConfiguration<JobTrack>
         builder.Property(t => t.PriceUnit).HasMaxLength(20);
         builder.Property(t => t.DecisionReference).HasMaxLength(JobTrack.MaxReference);
         builder.Property(t => t.Stage).HasMaxLength(20);
+        builder.Property(t => t.Version).IsConcurrencyToken();
         builder.HasIndex(t => new { t.OwnerCollaborationId, t.Stage });
         builder.HasOne<Organisation>().WithMany().HasForeignKey(t => t.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(t => t.ProviderOrganisationId).OnDelete(DeleteBehavior.Restrict);
@@ -100,6 +101,7 @@ public sealed class JobTrackCandidateConfiguration : IEntityTypeConfiguration<Jo
         builder.ToTable("JobTrackCandidates");
         builder.Property(c => c.Stage).HasMaxLength(30);
         builder.Property(c => c.HiredAs).HasMaxLength(30);
+        builder.Property(c => c.Version).IsConcurrencyToken();
         // One proposal per person and track: a second one is refused (409), and the index keeps it so under a race.
         builder.HasIndex(c => new { c.JobTrackId, c.ParticipantId }).IsUnique();
         builder.HasIndex(c => c.ParticipantId);
