@@ -1,0 +1,255 @@
+namespace Arbetsvagen.Matching;
+
+/// <summary>
+/// Ranks candidates for an opportunity and opportunities for a person. The scan runs the hard filter first (the
+/// commuting set from one 2-byte column, then the folded thresholds of the packed row), scores the survivors in
+/// integers, keeps the best N in a bounded heap, and builds explanations only for those N.
+/// Order: score descending, then candidate key ascending (ordinal) — the same for the same input, always.
+/// </summary>
+public static class Matcher
+{
+    public static CandidateRanking RankCandidates(CandidateIndex index, OpportunityProfile opportunity, MatchingWeights weights, int top)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        return index.Read(snapshot =>
+        {
+            var q = CompiledOpportunity.Compile(opportunity, weights, index);
+            var heap = new TopHeap(top, snapshot.Profiles);
+            var eligible = Scan(snapshot, q, heap);
+            var results = heap.Sorted().Select(e => Explain(snapshot, e.Slot, q)).ToList();
+            return new CandidateRanking(results, eligible, snapshot.Index.CountUnlocked);
+        });
+    }
+
+    /// <summary>
+    /// A person's opportunities, best first: eligible ones by score, then (when <paramref name="includeBlocked"/>)
+    /// the blocked ones, whose gaps say what stands in the way. Ties by opportunity key.
+    /// </summary>
+    public static IReadOnlyList<MatchResult> RankOpportunities(CandidateProfile candidate, IEnumerable<OpportunityProfile> opportunities,
+        MatchingWeights weights, CommutingMatrix commuting, MatchingTaxonomy? taxonomy, int top, bool includeBlocked)
+    {
+        ArgumentNullException.ThrowIfNull(opportunities);
+        using var one = new CandidateIndex(commuting, taxonomy);
+        one.Upsert(candidate);
+        return one.Read(snapshot =>
+            opportunities.Select(o => Explain(snapshot, 0, CompiledOpportunity.Compile(o, weights, one)))
+                .Where(r => includeBlocked || r.Eligible)
+                .OrderByDescending(r => r.Eligible).ThenByDescending(r => r.RankValue).ThenBy(r => r.OpportunityKey, StringComparer.Ordinal)
+                .Take(top).ToList());
+    }
+
+    /// <summary>One person against one opportunity, eligible or not, with the full explanation.</summary>
+    public static MatchResult Explain(CandidateIndex index, string candidateKey, OpportunityProfile opportunity, MatchingWeights weights)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        return index.Read(snapshot =>
+        {
+            var slot = snapshot.Index.SlotOf(candidateKey)
+                ?? throw new MatchingInputException("Okänd kandidat.", new Dictionary<string, string[]> { ["candidateKey"] = ["Kandidaten finns inte i matchningsindexet."] });
+            return Explain(snapshot, slot, CompiledOpportunity.Compile(opportunity, weights, index));
+        });
+    }
+
+    /// <summary>The scan: returns how many passed the hard filter; the best are left in <paramref name="heap"/>.</summary>
+    private static int Scan(CandidateIndex.Snapshot s, CompiledOpportunity q, TopHeap heap)
+    {
+        var municipality = s.Municipality;
+        var rows = s.Rows;
+        var pool = s.Pool;
+        var groupOf = s.SkillGroupOf;
+        var minutesByHome = q.MinutesByHome;
+        var max = q.MaxMinutes;
+        var mask = q.LicenceMask;
+        var eligible = 0;
+        Span<int> sums = stackalloc int[CompiledOpportunity.CategoryCount];
+        for (var slot = 0; slot < s.SlotCount; slot++)
+        {
+            // Removed slots and unknown home municipalities are negative: one unsigned test rejects both.
+            var home = municipality[slot];
+            if ((uint)home >= (uint)minutesByHome.Length)
+            {
+                continue;
+            }
+
+            int minutes = minutesByHome[home];
+            if (minutes > max)
+            {
+                continue;
+            }
+
+            ref readonly var row = ref rows[slot];
+            if ((row.Licences & mask) != mask || row.Swedish < q.MinSwedish || row.Education < q.MinEducation
+                || row.BirthDay > q.BirthCutoff || row.AvailableDay > q.StartDay
+                || (q.RequireAf && (row.Flags & CandidateRow.AfRegisteredFlag) == 0)
+                || (q.MinPhysical >= 0 && (row.Physical == CandidateRow.NoValue || row.Physical < q.MinPhysical)))
+            {
+                continue;
+            }
+
+            if (!ListMustHavesMet(q, row, pool, groupOf))
+            {
+                continue;
+            }
+
+            eligible++;
+            var (profile, person) = Fit(q, row, pool, groupOf, minutes, sums);
+            heap.Offer(RankValue(q, profile, person), slot);
+        }
+
+        return eligible;
+    }
+
+    private static bool ListMustHavesMet(CompiledOpportunity q, in CandidateRow row, int[] pool, List<int> groupOf)
+    {
+        foreach (ref readonly var c in q.ListMustHaves.AsSpan())
+        {
+            if (q.Score(row, pool, groupOf, c) < Similarity.Full)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Both sides in per mille. Profile side: Σ over categories present of weight × (Σ similarity / criteria in it),
+    /// divided by Σ weight. Person side: the same over direction, interest and commuting. Integer division throughout.
+    /// </summary>
+    private static (int Profile, int Person) Fit(CompiledOpportunity q, in CandidateRow row, int[] pool, List<int> groupOf, int minutes, Span<int> sums)
+    {
+        sums.Clear();
+        foreach (ref readonly var c in q.Merits.AsSpan())
+        {
+            sums[(int)c.Category] += q.Score(row, pool, groupOf, c);
+        }
+
+        var commute = Similarity.Commute(minutes, q.MaxMinutes);
+        var direction = Similarity.Direction(row.Direction, q.Source.Kind);
+        var interest = q.OpportunitySsyk >= 0 ? Similarity.BestSsyk(pool.AsSpan(row.InterestStart, row.InterestCount), q.OpportunitySsyk) : 0;
+        sums[(int)Category.Readiness] = Similarity.Readiness(row.Readiness);
+        sums[(int)Category.Direction] = direction;
+        sums[(int)Category.Commuting] = commute;
+        sums[(int)Category.OccupationInterest] = interest;
+
+        long raw = 0;
+        for (var c = 0; c < CompiledOpportunity.CategoryCount; c++)
+        {
+            var n = q.CountByCategory[c];
+            if (n > 0)
+            {
+                raw += (long)q.WeightByCategory[c] * (sums[c] / n);
+            }
+        }
+
+        var profile = q.ProfileWeightSum > 0 ? (int)(raw / q.ProfileWeightSum) : 0;
+        var w = q.Weights;
+        var personRaw = (w.PersonDirection * direction) + (w.PersonCommuting * commute) + (q.OpportunitySsyk >= 0 ? w.PersonInterest * interest : 0);
+        var person = q.PersonWeightSum > 0 ? personRaw / q.PersonWeightSum : 0;
+        return (profile, person);
+    }
+
+    private static long RankValue(CompiledOpportunity q, int profile, int person) =>
+        ((long)q.Weights.ProfileSide * profile) + ((long)q.Weights.PersonSide * person);
+
+    private static MatchResult Explain(CandidateIndex.Snapshot s, int slot, CompiledOpportunity q)
+    {
+        ref readonly var row = ref s.Rows[slot];
+        var home = s.Municipality[slot];
+        int minutes = (uint)home < (uint)q.MinutesByHome.Length ? q.MinutesByHome[home] : CommutingMatrix.Unreachable;
+        Span<int> sums = stackalloc int[CompiledOpportunity.CategoryCount];
+        var (profile, person) = Fit(q, row, s.Pool, s.SkillGroupOf, minutes, sums);
+        var text = new Explainer(s.Index, q, row, s.Pool, s.SkillGroupOf, s.Profiles[slot]!, minutes);
+        var explanation = text.Build(profile, person, out var eligible);
+        var rank = RankValue(q, profile, person);
+        var sidesWeight = q.Weights.ProfileSide + q.Weights.PersonSide;
+        return new MatchResult(s.Profiles[slot]!.Key, q.Source.Key, eligible, (int)(rank / sidesWeight), profile, person, explanation)
+        {
+            RankValue = rank,
+        };
+    }
+
+    /// <summary>
+    /// The best N seen so far: a min-heap whose root is the worst kept (lowest value; among equals the greatest key),
+    /// so a newcomer is compared with one element and most are turned away without touching the heap.
+    /// </summary>
+    internal sealed class TopHeap(int capacity, CandidateProfile?[] profiles)
+    {
+        private readonly long[] values = new long[capacity];
+        private readonly int[] slots = new int[capacity];
+        private int count;
+
+        public void Offer(long value, int slot)
+        {
+            if (count < capacity)
+            {
+                values[count] = value;
+                slots[count] = slot;
+                Up(count++);
+            }
+            else if (Worse(values[0], slots[0], value, slot))
+            {
+                values[0] = value;
+                slots[0] = slot;
+                Down(0);
+            }
+        }
+
+        public IEnumerable<(long Value, int Slot)> Sorted() =>
+            Enumerable.Range(0, count).Select(i => (values[i], slots[i]))
+                .OrderByDescending(e => e.Item1).ThenBy(e => profiles[e.Item2]!.Key, StringComparer.Ordinal);
+
+        /// <summary>True when (a) ranks below (b).</summary>
+        private bool Worse(long va, int sa, long vb, int sb) =>
+            va != vb ? va < vb : string.CompareOrdinal(profiles[sa]!.Key, profiles[sb]!.Key) > 0;
+
+        private void Up(int i)
+        {
+            while (i > 0)
+            {
+                var parent = (i - 1) / 2;
+                if (!Worse(values[i], slots[i], values[parent], slots[parent]))
+                {
+                    return;
+                }
+
+                Swap(i, parent);
+                i = parent;
+            }
+        }
+
+        private void Down(int i)
+        {
+            while (true)
+            {
+                var worst = i;
+                var l = (2 * i) + 1;
+                var r = l + 1;
+                if (l < count && Worse(values[l], slots[l], values[worst], slots[worst]))
+                {
+                    worst = l;
+                }
+
+                if (r < count && Worse(values[r], slots[r], values[worst], slots[worst]))
+                {
+                    worst = r;
+                }
+
+                if (worst == i)
+                {
+                    return;
+                }
+
+                Swap(i, worst);
+                i = worst;
+            }
+        }
+
+        private void Swap(int a, int b)
+        {
+            (values[a], values[b]) = (values[b], values[a]);
+            (slots[a], slots[b]) = (slots[b], slots[a]);
+        }
+    }
+}
