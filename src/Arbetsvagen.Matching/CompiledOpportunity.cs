@@ -128,7 +128,7 @@ internal sealed class CompiledOpportunity
         var must = new List<CompiledCriterion>();
         var merits = new List<CompiledCriterion>();
         // Each criterion once, whatever the web stored twice; a must-have and a merit of the same value: the must-have.
-        foreach (var c in profile.Criteria.DistinctBy(c => (c.Kind, c.Value.Trim())))
+        foreach (var c in profile.Criteria.OrderByDescending(c => c.MustHave).DistinctBy(c => (c.Kind, c.Value.Trim())))
         {
             var compiled = CompileOne(c, index);
             if (c.MustHave)
