@@ -9,8 +9,11 @@ internal enum Category : byte
     OccupationInterest, Readiness, Direction, Commuting,
 }
 
-/// <summary>One criterion with its value parsed to what the rows hold.</summary>
-internal readonly record struct CompiledCriterion(Criterion Source, Category Category, int Value, int Group);
+/// <summary>
+/// One criterion with its value parsed to what the rows hold; the kind copied in so the scan reads no other object.
+/// For a minimum age, <see cref="Value"/> is the last birth day (DayNumber) that meets it.
+/// </summary>
+internal readonly record struct CompiledCriterion(Criterion Source, CriterionKind Kind, Category Category, int Value, int Group);
 
 /// <summary>
 /// An opportunity made ready for a scan over one index: values parsed and interned, the scalar must-haves folded
@@ -45,7 +48,21 @@ internal sealed class CompiledOpportunity
     /// <summary>Σ weight over the categories present: the profile side's denominator.</summary>
     public int ProfileWeightSum { get; private set; }
     public int PersonWeightSum { get; private set; }
+    public int PersonDirectionWeight { get; private set; }
+    public int PersonCommutingWeight { get; private set; }
+    /// <summary>0 when the opportunity names no occupation.</summary>
+    public int PersonInterestWeight { get; private set; }
     public int OpportunitySsyk { get; private set; } = -1;
+
+    // Lookups made once per query so the scan divides and branches less per candidate.
+    /// <summary>By home municipality number: the commuting similarity, or -1 outside the commuting set.</summary>
+    public int[] CommuteByHome { get; private set; } = [];
+    /// <summary>By the row's direction byte (255 = none): the direction similarity for this kind of opportunity.</summary>
+    public int[] DirectionByByte { get; } = new int[256];
+    /// <summary>By the row's readiness byte (255 = none).</summary>
+    public int[] ReadinessByByte { get; } = new int[256];
+    /// <summary>The categories present, as (category, weight, count), so the sum skips the absent ones.</summary>
+    public (int Category, int Weight, int Count)[] Present { get; private set; } = [];
 
     public static IReadOnlyDictionary<string, string[]> Validate(OpportunityProfile profile, CommutingMatrix commuting)
     {
@@ -130,7 +147,7 @@ internal sealed class CompiledOpportunity
         // Each criterion once, whatever the web stored twice; a must-have and a merit of the same value: the must-have.
         foreach (var c in profile.Criteria.OrderByDescending(c => c.MustHave).DistinctBy(c => (c.Kind, c.Value.Trim())))
         {
-            var compiled = CompileOne(c, index);
+            var compiled = q.CompileOne(c, index);
             if (c.MustHave)
             {
                 must.Add(compiled);
@@ -143,7 +160,7 @@ internal sealed class CompiledOpportunity
         }
 
         q.MustHaves = [.. must];
-        q.ListMustHaves = [.. must.Where(c => c.Source.Kind is CriterionKind.OccupationExperience or CriterionKind.Skill
+        q.ListMustHaves = [.. must.Where(c => c.Kind is CriterionKind.OccupationExperience or CriterionKind.Skill
             or CriterionKind.Language or CriterionKind.EducationField)];
         q.Merits = [.. merits];
         foreach (var m in merits)
@@ -169,31 +186,42 @@ internal sealed class CompiledOpportunity
             q.ProfileWeightSum += q.WeightByCategory[c];
         }
 
-        q.PersonWeightSum = weights.PersonDirection + weights.PersonCommuting + (q.OpportunitySsyk >= 0 ? weights.PersonInterest : 0);
+        q.CommuteByHome = [.. q.MinutesByHome.Select(m => m <= q.MaxMinutes ? Similarity.Commute(m, q.MaxMinutes) : -1)];
+        for (var b = 0; b < 256; b++)
+        {
+            q.DirectionByByte[b] = Similarity.Direction((byte)b, profile.Kind);
+            q.ReadinessByByte[b] = Similarity.Readiness((byte)b);
+        }
+
+        q.Present = [.. Enumerable.Range(0, CategoryCount).Where(c => q.CountByCategory[c] > 0).Select(c => (c, q.WeightByCategory[c], q.CountByCategory[c]))];
+        q.PersonDirectionWeight = weights.PersonDirection;
+        q.PersonCommutingWeight = weights.PersonCommuting;
+        q.PersonInterestWeight = q.OpportunitySsyk >= 0 ? weights.PersonInterest : 0;
+        q.PersonWeightSum = q.PersonDirectionWeight + q.PersonCommutingWeight + q.PersonInterestWeight;
         return q;
     }
 
-    private static CompiledCriterion CompileOne(Criterion c, CandidateIndex index)
+    private CompiledCriterion CompileOne(Criterion c, CandidateIndex index)
     {
         var v = c.Value.Trim();
         return c.Kind switch
         {
-            CriterionKind.OccupationExperience => new(c, Category.OccupationExperience, int.Parse(v, CultureInfo.InvariantCulture), -1),
-            CriterionKind.Skill => new(c, Category.Skills, index.SkillId(v), index.SkillGroupIdOf(v)),
-            CriterionKind.SwedishLevel => new(c, Category.SwedishLevel, (int)Enum.Parse<SwedishLevel>(v), -1),
-            CriterionKind.DrivingLicence => new(c, Category.DrivingLicence, DrivingLicenceText.TryParseOne(v, out var l) ? (int)l : 0, -1),
-            CriterionKind.EducationLevel => new(c, Category.EducationLevel, (int)Enum.Parse<EducationLevel>(v), -1),
-            CriterionKind.MinimumAge => new(c, Category.OtherMerits, int.Parse(v, CultureInfo.InvariantCulture), -1),
-            CriterionKind.PhysicalDemands => new(c, Category.OtherMerits, (int)Enum.Parse<PhysicalDemands>(v), -1),
-            CriterionKind.AfRegistration => new(c, Category.OtherMerits, 0, -1),
-            CriterionKind.EducationField => new(c, Category.EducationField, CandidateIndex.ParseField(v), -1),
-            _ => new(c, Category.Languages, index.LanguageId(v), -1),
+            CriterionKind.OccupationExperience => new(c, c.Kind, Category.OccupationExperience, int.Parse(v, CultureInfo.InvariantCulture), -1),
+            CriterionKind.Skill => new(c, c.Kind, Category.Skills, index.SkillId(v), index.SkillGroupIdOf(v)),
+            CriterionKind.SwedishLevel => new(c, c.Kind, Category.SwedishLevel, (int)Enum.Parse<SwedishLevel>(v), -1),
+            CriterionKind.DrivingLicence => new(c, c.Kind, Category.DrivingLicence, DrivingLicenceText.TryParseOne(v, out var l) ? (int)l : 0, -1),
+            CriterionKind.EducationLevel => new(c, c.Kind, Category.EducationLevel, (int)Enum.Parse<EducationLevel>(v), -1),
+            CriterionKind.MinimumAge => new(c, c.Kind, Category.OtherMerits, BirthCutoffFor(int.Parse(v, CultureInfo.InvariantCulture)), -1),
+            CriterionKind.PhysicalDemands => new(c, c.Kind, Category.OtherMerits, (int)Enum.Parse<PhysicalDemands>(v), -1),
+            CriterionKind.AfRegistration => new(c, c.Kind, Category.OtherMerits, 0, -1),
+            CriterionKind.EducationField => new(c, c.Kind, Category.EducationField, CandidateIndex.ParseField(v), -1),
+            _ => new(c, c.Kind, Category.Languages, index.LanguageId(v), -1),
         };
     }
 
     private void FoldMustHave(CompiledCriterion c)
     {
-        switch (c.Source.Kind)
+        switch (c.Kind)
         {
             case CriterionKind.DrivingLicence:
                 LicenceMask |= (ushort)c.Value;
@@ -205,7 +233,7 @@ internal sealed class CompiledOpportunity
                 MinEducation = Math.Max(MinEducation, (byte)c.Value);
                 break;
             case CriterionKind.MinimumAge:
-                BirthCutoff = Math.Min(BirthCutoff, BirthCutoffFor(c.Value));
+                BirthCutoff = Math.Min(BirthCutoff, c.Value);
                 break;
             case CriterionKind.PhysicalDemands:
                 MinPhysical = Math.Max(MinPhysical, c.Value);
@@ -225,14 +253,14 @@ internal sealed class CompiledOpportunity
     /// </summary>
     public int Score(in CandidateRow row, int[] pool, List<int> skillGroupOf, in CompiledCriterion c)
     {
-        return c.Source.Kind switch
+        return c.Kind switch
         {
             CriterionKind.OccupationExperience => Similarity.BestSsyk(pool.AsSpan(row.ListStart, row.ExperienceCount), c.Value),
             CriterionKind.Skill => c.Value < 0 && c.Group < 0 ? 0 : Similarity.Skill(pool.AsSpan(row.SkillStart, row.SkillCount), c.Value, c.Group, skillGroupOf),
             CriterionKind.SwedishLevel => Similarity.AtLeast(row.Swedish, c.Value),
             CriterionKind.DrivingLicence => (row.Licences & c.Value) == c.Value ? Similarity.Full : 0,
             CriterionKind.EducationLevel => Similarity.AtLeast(row.Education, c.Value),
-            CriterionKind.MinimumAge => row.BirthDay <= BirthCutoffFor(c.Value) ? Similarity.Full : 0,
+            CriterionKind.MinimumAge => row.BirthDay <= c.Value ? Similarity.Full : 0,
             CriterionKind.PhysicalDemands => row.Physical != CandidateRow.NoValue && row.Physical >= c.Value ? Similarity.Full : 0,
             CriterionKind.AfRegistration => (row.Flags & CandidateRow.AfRegisteredFlag) != 0 ? Similarity.Full : 0,
             CriterionKind.EducationField => Similarity.EducationField(row.EducationField, (short)c.Value),

@@ -58,42 +58,45 @@ public static class Matcher
         var rows = s.Rows;
         var pool = s.Pool;
         var groupOf = s.SkillGroupOf;
-        var minutesByHome = q.MinutesByHome;
-        var max = q.MaxMinutes;
+        var commuteByHome = q.CommuteByHome;
         var mask = q.LicenceMask;
+        var (minSwedish, minEducation, birthCutoff, startDay) = (q.MinSwedish, q.MinEducation, q.BirthCutoff, q.StartDay);
+        var afFlag = q.RequireAf ? CandidateRow.AfRegisteredFlag : 0;
+        var minPhysical = q.MinPhysical;
+        var hasListMustHaves = q.ListMustHaves.Length > 0;
         var eligible = 0;
         Span<int> sums = stackalloc int[CompiledOpportunity.CategoryCount];
-        for (var slot = 0; slot < s.SlotCount; slot++)
+        var count = s.SlotCount;
+        for (var slot = 0; slot < count; slot++)
         {
             // Removed slots and unknown home municipalities are negative: one unsigned test rejects both.
             var home = municipality[slot];
-            if ((uint)home >= (uint)minutesByHome.Length)
+            if ((uint)home >= (uint)commuteByHome.Length)
             {
                 continue;
             }
 
-            int minutes = minutesByHome[home];
-            if (minutes > max)
+            var commute = commuteByHome[home];
+            if (commute < 0)
             {
                 continue;
             }
 
             ref readonly var row = ref rows[slot];
-            if ((row.Licences & mask) != mask || row.Swedish < q.MinSwedish || row.Education < q.MinEducation
-                || row.BirthDay > q.BirthCutoff || row.AvailableDay > q.StartDay
-                || (q.RequireAf && (row.Flags & CandidateRow.AfRegisteredFlag) == 0)
-                || (q.MinPhysical >= 0 && (row.Physical == CandidateRow.NoValue || row.Physical < q.MinPhysical)))
+            if ((row.Licences & mask) != mask || row.Swedish < minSwedish || row.Education < minEducation
+                || row.BirthDay > birthCutoff || row.AvailableDay > startDay || (row.Flags & afFlag) != afFlag
+                || (minPhysical >= 0 && (row.Physical == CandidateRow.NoValue || row.Physical < minPhysical)))
             {
                 continue;
             }
 
-            if (!ListMustHavesMet(q, row, pool, groupOf))
+            if (hasListMustHaves && !ListMustHavesMet(q, row, pool, groupOf))
             {
                 continue;
             }
 
             eligible++;
-            var (profile, person) = Fit(q, row, pool, groupOf, minutes, sums);
+            var (profile, person) = Fit(q, row, pool, groupOf, commute, sums);
             heap.Offer(RankValue(q, profile, person), slot);
         }
 
@@ -116,8 +119,9 @@ public static class Matcher
     /// <summary>
     /// Both sides in per mille. Profile side: Σ over categories present of weight × (Σ similarity / criteria in it),
     /// divided by Σ weight. Person side: the same over direction, interest and commuting. Integer division throughout.
+    /// <paramref name="commute"/> is the commuting similarity (0–1000).
     /// </summary>
-    private static (int Profile, int Person) Fit(CompiledOpportunity q, in CandidateRow row, int[] pool, List<int> groupOf, int minutes, Span<int> sums)
+    private static (int Profile, int Person) Fit(CompiledOpportunity q, in CandidateRow row, int[] pool, List<int> groupOf, int commute, Span<int> sums)
     {
         sums.Clear();
         foreach (ref readonly var c in q.Merits.AsSpan())
@@ -125,27 +129,21 @@ public static class Matcher
             sums[(int)c.Category] += q.Score(row, pool, groupOf, c);
         }
 
-        var commute = Similarity.Commute(minutes, q.MaxMinutes);
-        var direction = Similarity.Direction(row.Direction, q.Source.Kind);
+        var direction = q.DirectionByByte[row.Direction];
         var interest = q.OpportunitySsyk >= 0 ? Similarity.BestSsyk(pool.AsSpan(row.InterestStart, row.InterestCount), q.OpportunitySsyk) : 0;
-        sums[(int)Category.Readiness] = Similarity.Readiness(row.Readiness);
+        sums[(int)Category.Readiness] = q.ReadinessByByte[row.Readiness];
         sums[(int)Category.Direction] = direction;
         sums[(int)Category.Commuting] = commute;
         sums[(int)Category.OccupationInterest] = interest;
 
         long raw = 0;
-        for (var c = 0; c < CompiledOpportunity.CategoryCount; c++)
+        foreach (var (category, weight, n) in q.Present)
         {
-            var n = q.CountByCategory[c];
-            if (n > 0)
-            {
-                raw += (long)q.WeightByCategory[c] * (sums[c] / n);
-            }
+            raw += (long)weight * (sums[category] / n);
         }
 
         var profile = q.ProfileWeightSum > 0 ? (int)(raw / q.ProfileWeightSum) : 0;
-        var w = q.Weights;
-        var personRaw = (w.PersonDirection * direction) + (w.PersonCommuting * commute) + (q.OpportunitySsyk >= 0 ? w.PersonInterest * interest : 0);
+        var personRaw = (q.PersonDirectionWeight * direction) + (q.PersonCommutingWeight * commute) + (q.PersonInterestWeight * interest);
         var person = q.PersonWeightSum > 0 ? personRaw / q.PersonWeightSum : 0;
         return (profile, person);
     }
@@ -159,7 +157,7 @@ public static class Matcher
         var home = s.Municipality[slot];
         int minutes = (uint)home < (uint)q.MinutesByHome.Length ? q.MinutesByHome[home] : CommutingMatrix.Unreachable;
         Span<int> sums = stackalloc int[CompiledOpportunity.CategoryCount];
-        var (profile, person) = Fit(q, row, s.Pool, s.SkillGroupOf, minutes, sums);
+        var (profile, person) = Fit(q, row, s.Pool, s.SkillGroupOf, Similarity.Commute(minutes, q.MaxMinutes), sums);
         var text = new Explainer(s.Index, q, row, s.Pool, s.SkillGroupOf, s.Profiles[slot]!, minutes);
         var explanation = text.Build(profile, person, out var eligible);
         var rank = RankValue(q, profile, person);
