@@ -29,17 +29,18 @@ internal struct CandidateRow
 }
 
 /// <summary>
-/// All candidates, built once and kept current one candidate at a time. Struct of arrays: the municipality column
-/// alone (2 bytes a candidate) serves the first and most selective test of the scan, the commuting set; the packed
-/// <see cref="CandidateRow"/> the rest of the hard filter and the scoring; the lists a shared int pool; the original
-/// profile (for explanation texts only) a cold column read for the top N.
-/// Add, update and remove cost one row write and a dictionary lookup. Removed slots are reused; a candidate whose
-/// lists grow moves them to the end of the pool, which is compacted when half of it is garbage.
+/// All candidates, built once and kept current one candidate at a time. Struct of arrays: a slot list per home
+/// municipality serves the first and most selective test, the commuting set (the scan never reads a candidate who
+/// lives outside it); the packed <see cref="CandidateRow"/> the rest of the hard filter and the scoring; the lists a
+/// shared int pool; the original profile (for explanation texts only) a cold column read for the top N.
+/// Add, update and remove cost one row write, a dictionary lookup and an O(1) move between municipality lists.
+/// Removed slots are reused; a candidate whose lists grow moves them to the end of the pool, which is compacted when
+/// half of it is garbage. <see cref="UpsertMany"/> loads municipality by municipality so their rows lie together.
 /// Thread safety: any number of rankings at once, changes one at a time, through a reader-writer lock.
 /// </summary>
 public sealed class CandidateIndex : IDisposable
 {
-    private const short Removed = -2; // a removed slot's municipality: the commuting test rejects it with no extra branch
+    private const short Removed = -2; // a removed slot's municipality: in no municipality's list, so never scanned
 
     private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<string, int> slotByKey = new(StringComparer.Ordinal);
@@ -50,6 +51,9 @@ public sealed class CandidateIndex : IDisposable
     private readonly Dictionary<string, int> languageIds = new(StringComparer.OrdinalIgnoreCase);
 
     private short[] municipality = [];
+    // The slots of each home municipality (by number): the scan visits only the municipalities in the commuting set.
+    private readonly List<int>[] slotsByHome;
+    private int[] positionInHome = []; // where a slot sits in its municipality's list, for an O(1) swap-remove
     private CandidateRow[] rows = [];
     private CandidateProfile?[] profiles = [];
     private int[] listCapacity = [];
@@ -62,6 +66,7 @@ public sealed class CandidateIndex : IDisposable
     {
         Commuting = commuting;
         Taxonomy = taxonomy ?? MatchingTaxonomy.Empty;
+        slotsByHome = [.. Enumerable.Range(0, commuting.Count).Select(_ => new List<int>())];
     }
 
     public CommutingMatrix Commuting { get; }
@@ -118,13 +123,32 @@ public sealed class CandidateIndex : IDisposable
 
             WriteLists(row.ListStart, lists);
             rows[slot] = row;
-            municipality[slot] = Commuting.NumberOf(candidate.HomeMunicipalityCode);
+            var home = Commuting.NumberOf(candidate.HomeMunicipalityCode);
+            if (municipality[slot] != home)
+            {
+                LeaveHome(slot);
+                municipality[slot] = home;
+                JoinHome(slot);
+            }
+
             profiles[slot] = candidate;
             CompactIfWasteful();
         }
         finally
         {
             gate.ExitWriteLock();
+        }
+    }
+
+    /// <summary>
+    /// Adds many candidates, e.g. the whole register at start. Sorted by home municipality first, so each
+    /// municipality's rows lie together in memory and the scan reads them in order.
+    /// </summary>
+    public void UpsertMany(IEnumerable<CandidateProfile> candidates)
+    {
+        foreach (var candidate in candidates.OrderBy(c => c.HomeMunicipalityCode, StringComparer.Ordinal).ThenBy(c => c.Key, StringComparer.Ordinal))
+        {
+            Upsert(candidate);
         }
     }
 
@@ -139,6 +163,7 @@ public sealed class CandidateIndex : IDisposable
                 return false;
             }
 
+            LeaveHome(slot);
             municipality[slot] = Removed;
             profiles[slot] = null;
             poolGarbage += listCapacity[slot];
@@ -189,6 +214,7 @@ public sealed class CandidateIndex : IDisposable
         public int[] Pool => index.pool;
         public CandidateProfile?[] Profiles => index.profiles;
         public List<int> SkillGroupOf => index.skillGroupOf;
+        public List<int>[] SlotsByHome => index.slotsByHome;
         public CandidateIndex Index => index;
     }
 
@@ -290,6 +316,29 @@ public sealed class CandidateIndex : IDisposable
         }
     }
 
+    private void JoinHome(int slot)
+    {
+        var home = municipality[slot];
+        if (home >= 0)
+        {
+            slotsByHome[home].Add(slot);
+            positionInHome[slot] = slotsByHome[home].Count - 1;
+        }
+    }
+
+    private void LeaveHome(int slot)
+    {
+        var home = municipality[slot];
+        if (home >= 0)
+        {
+            var list = slotsByHome[home];
+            var last = list[^1];
+            list[positionInHome[slot]] = last;
+            positionInHome[last] = positionInHome[slot];
+            list.RemoveAt(list.Count - 1);
+        }
+    }
+
     private int NewSlot()
     {
         if (slotCount == rows.Length)
@@ -298,6 +347,7 @@ public sealed class CandidateIndex : IDisposable
             Array.Resize(ref rows, capacity);
             Array.Resize(ref profiles, capacity);
             Array.Resize(ref listCapacity, capacity);
+            Array.Resize(ref positionInHome, capacity);
             var old = municipality.Length;
             Array.Resize(ref municipality, capacity);
             Array.Fill(municipality, Removed, old, capacity - old);

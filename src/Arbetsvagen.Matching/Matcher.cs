@@ -1,9 +1,11 @@
+using System.Runtime.InteropServices;
+
 namespace Arbetsvagen.Matching;
 
 /// <summary>
-/// Ranks candidates for an opportunity and opportunities for a person. The scan runs the hard filter first (the
-/// commuting set from one 2-byte column, then the folded thresholds of the packed row), scores the survivors in
-/// integers, keeps the best N in a bounded heap, and builds explanations only for those N.
+/// Ranks candidates for an opportunity and opportunities for a person. The scan runs the hard filter first (it visits
+/// only the home municipalities in the commuting set, then tests the folded thresholds on each packed row), scores
+/// the survivors in integers, keeps the best N in a bounded heap, and builds explanations only for those N.
 /// Order: score descending, then candidate key ascending (ordinal) — the same for the same input, always.
 /// </summary>
 public static class Matcher
@@ -54,7 +56,6 @@ public static class Matcher
     /// <summary>The scan: returns how many passed the hard filter; the best are left in <paramref name="heap"/>.</summary>
     private static int Scan(CandidateIndex.Snapshot s, CompiledOpportunity q, TopHeap heap)
     {
-        var municipality = s.Municipality;
         var rows = s.Rows;
         var pool = s.Pool;
         var groupOf = s.SkillGroupOf;
@@ -66,38 +67,35 @@ public static class Matcher
         var hasListMustHaves = q.ListMustHaves.Length > 0;
         var eligible = 0;
         Span<int> sums = stackalloc int[CompiledOpportunity.CategoryCount];
-        var count = s.SlotCount;
-        for (var slot = 0; slot < count; slot++)
+        var slotsByHome = s.SlotsByHome;
+        for (var home = 0; home < commuteByHome.Length; home++)
         {
-            // Removed slots and unknown home municipalities are negative: one unsigned test rejects both.
-            var home = municipality[slot];
-            if ((uint)home >= (uint)commuteByHome.Length)
-            {
-                continue;
-            }
-
+            // Only the municipalities in the commuting set; the others' candidates are never read.
             var commute = commuteByHome[home];
             if (commute < 0)
             {
                 continue;
             }
 
-            ref readonly var row = ref rows[slot];
-            if ((row.Licences & mask) != mask || row.Swedish < minSwedish || row.Education < minEducation
-                || row.BirthDay > birthCutoff || row.AvailableDay > startDay || (row.Flags & afFlag) != afFlag
-                || (minPhysical >= 0 && (row.Physical == CandidateRow.NoValue || row.Physical < minPhysical)))
+            foreach (var slot in CollectionsMarshal.AsSpan(slotsByHome[home]))
             {
-                continue;
-            }
+                ref readonly var row = ref rows[slot];
+                if ((row.Licences & mask) != mask || row.Swedish < minSwedish || row.Education < minEducation
+                    || row.BirthDay > birthCutoff || row.AvailableDay > startDay || (row.Flags & afFlag) != afFlag
+                    || (minPhysical >= 0 && (row.Physical == CandidateRow.NoValue || row.Physical < minPhysical)))
+                {
+                    continue;
+                }
 
-            if (hasListMustHaves && !ListMustHavesMet(q, row, pool, groupOf))
-            {
-                continue;
-            }
+                if (hasListMustHaves && !ListMustHavesMet(q, row, pool, groupOf))
+                {
+                    continue;
+                }
 
-            eligible++;
-            var (profile, person) = Fit(q, row, pool, groupOf, commute, sums);
-            heap.Offer(RankValue(q, profile, person), slot);
+                eligible++;
+                var (profile, person) = Fit(q, row, pool, groupOf, commute, sums);
+                heap.Offer(RankValue(q, profile, person), slot);
+            }
         }
 
         return eligible;

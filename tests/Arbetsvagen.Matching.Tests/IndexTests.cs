@@ -32,6 +32,35 @@ public class IndexTests
     }
 
     [Fact]
+    public void Moving_home_moves_the_candidate_in_and_out_of_the_commuting_set()
+    {
+        using var index = Index(Driver("p1"), Driver("p2"), Driver("p3"));
+        index.Upsert(Driver("p2") with { HomeMunicipalityCode = Umea });
+        Assert.Equal(["p1", "p3"], Ranked(index));
+        index.Upsert(Driver("p1") with { HomeMunicipalityCode = Vaxholm }); // 40 minutes: still in, lower
+        index.Upsert(Driver("p2") with { HomeMunicipalityCode = Stockholm }); // back, and closest
+        Assert.Equal(["p2", "p3", "p1"], Ranked(index));
+        index.Upsert(Driver("p9") with { HomeMunicipalityCode = "9999" }); // unknown municipality: never in a commuting set
+        Assert.Equal(["p2", "p3", "p1"], Ranked(index));
+        Assert.True(index.Remove("p9"));
+        Assert.True(index.Remove("p3"));
+        Assert.Equal(["p2", "p1"], Ranked(index));
+    }
+
+    [Fact]
+    public void Loading_many_at_once_ranks_as_adding_them_one_by_one()
+    {
+        var people = Enumerable.Range(0, 50).Select(i => Driver($"p{i:D2}") with
+        {
+            HomeMunicipalityCode = new[] { Stockholm, Taby, Vaxholm, Norrtalje }[i % 4], ExperienceSsyk = [8300 + (i % 40)],
+        }).ToList();
+        using var one = Index([.. people]);
+        using var many = Index();
+        many.UpsertMany(people);
+        Assert.Equal(Ranked(one), Ranked(many));
+    }
+
+    [Fact]
     public void A_removed_candidate_is_gone_and_its_slot_is_reused()
     {
         using var index = Index(Driver("p1"), Driver("p2"), Driver("p3"));
