@@ -85,9 +85,10 @@ foreach (var profile in new[] { bus, wide })
     var median = Median(times);
     var cpuMedian = Median(cpuTimes);
     singleMedians[profile.Key] = median;
-    // Bytes the scan reads: the 2-byte municipality column for all, the 28-byte row for those within commuting
-    // distance, and the pool lists (4 B each) of those that pass the row's filter (an upper bound: all four lists).
-    var touched = (2.0 * candidateCount) + (Marshal.SizeOf<CandidateRow>() * (double)reachable) + rowBytes;
+    // Bytes the scan reads: for each candidate in the commuting set its slot number (4 B, from its municipality's
+    // list) and its 28-byte row; the pool lists (4 B an entry) of those that pass the row's filter (an upper bound:
+    // all four lists). Candidates outside the commuting set are not read at all. Divided by all candidates.
+    var touched = ((sizeof(int) + Marshal.SizeOf<CandidateRow>()) * (double)reachable) + rowBytes;
     Console.WriteLine($"""
         top 50 of {candidateCount:N0} with explanations, '{profile.Key}' (max {profile.MaxCommuteMinutes} min), {runs} runs on one thread:
           wall median {median:F2} ms (min {times.Min():F2}, p90 {Percentile(times, 0.9):F2}); thread CPU median {Median(cpuTimes):F2} ms (min {cpuTimes.Min():F2})
