@@ -134,13 +134,16 @@ public static class Matcher
         sums[(int)Category.Commuting] = commute;
         sums[(int)Category.OccupationInterest] = interest;
 
-        long raw = 0;
+        // Ints suffice: at most 12 categories × weight 1000 × similarity 1000. Most categories hold one criterion, and
+        // skipping their division is a measurable part of the scan.
+        var raw = 0;
         foreach (var (category, weight, n) in q.Present)
         {
-            raw += (long)weight * (sums[category] / n);
+            var sum = sums[category];
+            raw += weight * (n == 1 ? sum : sum / n);
         }
 
-        var profile = q.ProfileWeightSum > 0 ? (int)(raw / q.ProfileWeightSum) : 0;
+        var profile = q.ProfileWeightSum > 0 ? raw / q.ProfileWeightSum : 0;
         var personRaw = (q.PersonDirectionWeight * direction) + (q.PersonCommutingWeight * commute) + (q.PersonInterestWeight * interest);
         var person = q.PersonWeightSum > 0 ? personRaw / q.PersonWeightSum : 0;
         return (profile, person);
