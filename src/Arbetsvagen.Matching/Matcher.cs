@@ -35,11 +35,37 @@ public static class Matcher
         using var one = new CandidateIndex(commuting, taxonomy);
         one.Upsert(candidate);
         return one.Read(snapshot =>
-            opportunities.Select(o => Explain(snapshot, 0, CompiledOpportunity.Compile(o, weights, one)))
-                .Where(r => includeBlocked || r.Eligible)
-                .OrderByDescending(r => r.Eligible).ThenByDescending(r => r.RankValue).ThenBy(r => r.OpportunityKey, StringComparer.Ordinal)
-                .Take(top).ToList());
+        {
+            // Score every opportunity, then write explanations for the top N only.
+            var scored = opportunities.Select(o => CompiledOpportunity.Compile(o, weights, one))
+                .Select(q => (Query: q, Result: Evaluate(snapshot, 0, q)))
+                .Where(e => includeBlocked || e.Result.Eligible)
+                .OrderByDescending(e => e.Result.Eligible).ThenByDescending(e => e.Result.Rank)
+                .ThenBy(e => e.Query.Source.Key, StringComparer.Ordinal)
+                .Take(top);
+            return scored.Select(e => Explain(snapshot, 0, e.Query)).ToList();
+        });
     }
+
+    /// <summary>Whether one candidate meets every must-have, and the rank value, without an explanation.</summary>
+    private static (bool Eligible, long Rank) Evaluate(CandidateIndex.Snapshot s, int slot, CompiledOpportunity q)
+    {
+        ref readonly var row = ref s.Rows[slot];
+        var home = s.Municipality[slot];
+        var commute = (uint)home < (uint)q.CommuteByHome.Length ? q.CommuteByHome[home] : -1;
+        var eligible = commute >= 0 && PassesRow(q, row) && ListMustHavesMet(q, row, s.Pool, s.SkillGroupOf);
+        Span<int> sums = stackalloc int[CompiledOpportunity.CategoryCount];
+        var (profile, person) = Fit(q, row, s.Pool, s.SkillGroupOf, Math.Max(commute, 0), sums);
+        return (eligible, RankValue(q, profile, person));
+    }
+
+    /// <summary>The must-haves folded into the row's thresholds: licences, levels, age, availability, AF, physical.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool PassesRow(CompiledOpportunity q, in CandidateRow row) =>
+        (row.Licences & q.LicenceMask) == q.LicenceMask && row.Swedish >= q.MinSwedish && row.Education >= q.MinEducation
+        && row.BirthDay <= q.BirthCutoff && row.AvailableDay <= q.StartDay
+        && (!q.RequireAf || (row.Flags & CandidateRow.AfRegisteredFlag) != 0)
+        && (q.MinPhysical < 0 || (row.Physical != CandidateRow.NoValue && row.Physical >= q.MinPhysical));
 
     /// <summary>One person against one opportunity, eligible or not, with the full explanation.</summary>
     public static MatchResult Explain(CandidateIndex index, string candidateKey, OpportunityProfile opportunity, MatchingWeights weights)
@@ -60,10 +86,6 @@ public static class Matcher
         var pool = s.Pool;
         var groupOf = s.SkillGroupOf;
         var commuteByHome = q.CommuteByHome;
-        var mask = q.LicenceMask;
-        var (minSwedish, minEducation, birthCutoff, startDay) = (q.MinSwedish, q.MinEducation, q.BirthCutoff, q.StartDay);
-        var afFlag = q.RequireAf ? CandidateRow.AfRegisteredFlag : 0;
-        var minPhysical = q.MinPhysical;
         var hasListMustHaves = q.ListMustHaves.Length > 0;
         var eligible = 0;
         Span<int> sums = stackalloc int[CompiledOpportunity.CategoryCount];
@@ -80,9 +102,7 @@ public static class Matcher
             foreach (var slot in CollectionsMarshal.AsSpan(slotsByHome[home]))
             {
                 ref readonly var row = ref rows[slot];
-                if ((row.Licences & mask) != mask || row.Swedish < minSwedish || row.Education < minEducation
-                    || row.BirthDay > birthCutoff || row.AvailableDay > startDay || (row.Flags & afFlag) != afFlag
-                    || (minPhysical >= 0 && (row.Physical == CandidateRow.NoValue || row.Physical < minPhysical)))
+                if (!PassesRow(q, row))
                 {
                     continue;
                 }

@@ -116,4 +116,37 @@ public class OrderAndWeightsTests
         var eligibleOnly = Matcher.RankOpportunities(person, [needsC, placement, track], MatchingWeights.Default, Commuting(), Taxonomy(), 10, includeBlocked: false);
         Assert.Equal(2, eligibleOnly.Count);
     }
+
+    [Fact]
+    public void A_persons_list_agrees_with_explaining_each_opportunity_alone()
+    {
+        var random = new Random(11);
+        string[] places = [Stockholm, Taby, Vaxholm, Norrtalje, Umea];
+        string[] licences = ["B", "C", "D"];
+        string[] levels = ["SfiB", "SfiD", "SecondLanguage"];
+        var opportunities = Enumerable.Range(0, 200).Select(i => BusDriverTrack() with
+        {
+            Key = $"o{i:D3}",
+            Kind = (OpportunityKind)(i % 3),
+            MunicipalityCode = places[random.Next(places.Length)],
+            OccupationSsyk = 8300 + random.Next(0, 60),
+            MaxCommuteMinutes = random.Next(20, 90),
+            Criteria =
+            [
+                new(CriterionKind.DrivingLicence, licences[random.Next(3)], random.Next(2) == 0),
+                new(CriterionKind.SwedishLevel, levels[random.Next(3)], random.Next(2) == 0),
+                new(CriterionKind.OccupationExperience, (8300 + random.Next(0, 60)).ToString(System.Globalization.CultureInfo.InvariantCulture), random.Next(4) == 0),
+                new(CriterionKind.Skill, $"skill-{(char)('a' + random.Next(3))}", false),
+            ],
+        }).ToList();
+        var person = Driver("p1") with { ExperienceSsyk = [8331, 8342], Licences = DrivingLicences.B | DrivingLicences.C };
+        using var index = Index(person);
+        var expected = opportunities.Select(o => Matcher.Explain(index, "p1", o, MatchingWeights.Default))
+            .OrderByDescending(r => r.Eligible).ThenByDescending(r => r.RankValue).ThenBy(r => r.OpportunityKey, StringComparer.Ordinal)
+            .Select(r => (r.OpportunityKey, r.Eligible, r.Score)).ToList();
+        var ranked = Matcher.RankOpportunities(person, opportunities, MatchingWeights.Default, Commuting(), Taxonomy(), 200, includeBlocked: true);
+        Assert.Equal(expected, ranked.Select(r => (r.OpportunityKey, r.Eligible, r.Score)));
+        Assert.Contains(ranked, r => r.Eligible);
+        Assert.Contains(ranked, r => !r.Eligible);
+    }
 }
