@@ -7,7 +7,7 @@ using Npgsql;
 
 // The matching core's benchmark. Usage (Release):
 //   dotnet run -c Release --project bench/Arbetsvagen.Matching.Bench -- [--candidates 200000] [--opportunities 10000]
-//     [--runs 31] [--sql-runs 5] [--postgres "Host=…;Username=postgres"] [--skip-all]
+//     [--runs 31] [--sql-runs 7] [--postgres "Host=…;Username=postgres"] [--skip-all] [--breakdown] [--profile-loop N]
 // Without --postgres it reads /tmp/pgconn if present; --postgres none skips the SQL baseline.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
