@@ -28,7 +28,7 @@ public sealed record EmployerAgenda(List<EmployerFollowUp> FollowUpsDue, List<In
 /// contact persons and the contact log are personal data, read only by caseworkers and coordinators and logged on
 /// every read and change; changes are made by the roles that work with employers.
 /// </summary>
-public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger log, TimeProvider clock)
+public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger log, TimeProvider clock, IRegisterUses uses)
 {
     public const int DefaultPageSize = 25;
     public const int MaxSearchLength = 100;
@@ -191,6 +191,31 @@ public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger
         return changed.As(_ => added!);
     }
 
+    /// <summary>Changes a workplace; the municipality of one that placements use stays (409 naming why).</summary>
+    public async Task<Outcome<Workplace>> UpdateWorkplaceAsync(Guid id, Guid workplaceId, WorkplaceInput input, CancellationToken ct)
+    {
+        Workplace? updated = null;
+        var changed = await ChangeAsync(id, "Workplace", async (employer, errors) =>
+        {
+            var w = WorkplaceFields(input, errors, "");
+            var placements = await uses.PlacementsAtAsync(workplaceId, ct);
+            return errors.Count > 0 ? null : () => updated = employer.UpdateWorkplace(workplaceId, w, placements, Now);
+        }, ct, entityId: workplaceId);
+        return changed.As(_ => updated!);
+    }
+
+    /// <summary>Removes a workplace; one that placements use stays (409 naming why).</summary>
+    public async Task<Outcome<Workplace>> RemoveWorkplaceAsync(Guid id, Guid workplaceId, CancellationToken ct)
+    {
+        Workplace? removed = null;
+        var changed = await ChangeAsync(id, "Workplace", async (employer, _) =>
+        {
+            var placements = await uses.PlacementsAtAsync(workplaceId, ct);
+            return () => db.Remove(removed = employer.RemoveWorkplace(workplaceId, placements, Now));
+        }, ct, AccessAction.Delete, workplaceId);
+        return changed.As(_ => removed!);
+    }
+
     /// <summary>
     /// The employer with its workplaces and needs, and — when the caller shows them (<paramref name="withContacts"/>) and
     /// the role may see them — its contacts and contact log, whose read is logged. The log names only what is shown.
@@ -231,6 +256,28 @@ public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger
         return employer.Contacts.OrderBy(c => c.Name, SwedishCollation.Comparer).ToList();
     }
 
+    /// <summary>One contact person, for its own page: personal data, so the read is logged.</summary>
+    public async Task<Outcome<ContactPerson>> ContactAsync(Guid id, Guid contactId, CancellationToken ct, bool logRead = true)
+    {
+        var found = await PersonalDataAsync(id, ct);
+        if (found.Value is not { } employer)
+        {
+            return found.Failure!;
+        }
+
+        if (employer.Contacts.SingleOrDefault(c => c.Id == contactId) is not { } contact)
+        {
+            return Outcome.NotFound();
+        }
+
+        if (logRead)
+        {
+            await log.RecordAsync(AccessAction.Read, "EmployerContact", id, resultIds: [contactId], ct: ct);
+        }
+
+        return contact;
+    }
+
     public async Task<Outcome<ContactPerson>> AddContactAsync(Guid id, ContactInput input, CancellationToken ct)
     {
         ContactPerson? added = null;
@@ -260,6 +307,15 @@ public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger
             return Task.FromResult<Action?>(errors.Count > 0 ? null : () => updated = employer.UpdateContact(contactId, c.Name, c.Role, c.Phone, c.Email, Now));
         }, ct, entityId: contactId);
         return changed.As(_ => updated!);
+    }
+
+    /// <summary>Removes a contact person; the contact log keeps its entries without their name.</summary>
+    public async Task<Outcome<ContactPerson>> RemoveContactAsync(Guid id, Guid contactId, CancellationToken ct)
+    {
+        ContactPerson? removed = null;
+        var changed = await ChangeAsync(id, "EmployerContact", (employer, _) =>
+            Task.FromResult<Action?>(() => db.Remove(removed = employer.RemoveContact(contactId, Now))), ct, AccessAction.Delete, contactId);
+        return changed.As(_ => removed!);
     }
 
     // ------------------------------------------------------------------ contact log

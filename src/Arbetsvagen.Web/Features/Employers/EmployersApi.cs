@@ -62,9 +62,15 @@ public static class EmployersApi
         group.MapGet("/{id:guid}", Read).WithSummary("Läs en arbetsgivare med arbetsställen");
         group.MapPut("/{id:guid}", Update).WithSummary("Ändra arbetsgivarens namn, bransch, storlek och ansvarig enhet");
         group.MapPost("/{id:guid}/workplaces", AddWorkplace).WithSummary("Lägg till ett arbetsställe");
+        group.MapPut("/{id:guid}/workplaces/{workplaceId:guid}", UpdateWorkplace)
+            .WithSummary("Ändra ett arbetsställe (kommunen ändras inte medan praktikplatser finns där)");
+        group.MapDelete("/{id:guid}/workplaces/{workplaceId:guid}", RemoveWorkplace)
+            .WithSummary("Ta bort ett arbetsställe (409 om praktikplatser finns där)");
         group.MapGet("/{id:guid}/contacts", Contacts).WithSummary("Arbetsgivarens kontaktpersoner (personuppgifter, loggas)");
         group.MapPost("/{id:guid}/contacts", AddContact).WithSummary("Lägg till en kontaktperson");
         group.MapPut("/{id:guid}/contacts/{contactId:guid}", UpdateContact).WithSummary("Ändra en kontaktperson");
+        group.MapDelete("/{id:guid}/contacts/{contactId:guid}", RemoveContact)
+            .WithSummary("Ta bort en kontaktperson (kontaktloggen behåller kontakterna utan namnet)");
         group.MapGet("/{id:guid}/contact-log", ContactLog).WithSummary("Kontaktloggen: besök, samtal och möten med arbetsgivaren");
         group.MapPost("/{id:guid}/contact-log", LogContact).WithSummary("Dokumentera en kontakt med arbetsgivaren, med uppföljningsdatum");
         group.MapPost("/{id:guid}/contact-log/{entryId:guid}/follow-up-done", CompleteFollowUp).WithSummary("Klarmarkera en kontakts uppföljning");
@@ -113,6 +119,18 @@ public static class EmployersApi
     private static async Task<Results<Created<WorkplaceDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> AddWorkplace(
         Guid id, WorkplaceInput input, EmployerWork work, CancellationToken ct) =>
         (await work.AddWorkplaceAsync(id, input, ct)).ToCreated(_ => $"/api/v1/employers/{id}", WorkplaceDto.From);
+
+    private static async Task<Results<Ok<WorkplaceDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> UpdateWorkplace(
+        Guid id, Guid workplaceId, WorkplaceInput input, EmployerWork work, CancellationToken ct) =>
+        (await work.UpdateWorkplaceAsync(id, workplaceId, input, ct)).ToChanged(WorkplaceDto.From);
+
+    private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem, ForbiddenProblem>> RemoveWorkplace(
+        Guid id, Guid workplaceId, EmployerWork work, CancellationToken ct) =>
+        (await work.RemoveWorkplaceAsync(id, workplaceId, ct)).ToRemoved();
+
+    private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem, ForbiddenProblem>> RemoveContact(
+        Guid id, Guid contactId, EmployerWork work, CancellationToken ct) =>
+        (await work.RemoveContactAsync(id, contactId, ct)).ToRemoved();
 
     private static async Task<Results<Ok<List<ContactDto>>, NotFoundProblem, ForbiddenProblem>> Contacts(Guid id, EmployerWork work, CancellationToken ct) =>
         PersonalData(await work.ContactsAsync(id, ct), list => list.Select(ContactDto.From).ToList());
