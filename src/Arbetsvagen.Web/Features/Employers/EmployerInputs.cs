@@ -6,6 +6,11 @@ public sealed class EmployerInput
     public string? Name { get; set; }
     public string? SniGroup { get; set; }
     public string? Size { get; set; }
+    /// <summary>
+    /// Only when creating: the collaboration that shares the employer. Required when the user's organisation is in
+    /// several; the only one when it is in one.
+    /// </summary>
+    public Guid? CollaborationId { get; set; }
     /// <summary>The unit that keeps the relationship; the user's own organisation when not given.</summary>
     public Guid? OwnerOrganisationId { get; set; }
     public List<WorkplaceInput>? Workplaces { get; set; }

@@ -554,18 +554,41 @@ public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger
         }
 
         var size = string.IsNullOrWhiteSpace(input.Size) ? EmployerSize.Unknown : Input.Enum<EmployerSize>(errors, "size", input.Size, "Okänd storleksklass");
+        var collaboration = collaborationId ?? await ChosenCollaborationAsync(input.CollaborationId, errors, ct);
         var owner = input.OwnerOrganisationId ?? user.OrganisationId;
-        var mine = collaborationId is { } c ? [c] : await CollaborationsAsync(ct);
         // The owning unit must be a member of the collaboration, or a unit of one.
         var ownerOk = await db.Organisations.Where(o => o.Id == owner)
-            .AnyAsync(o => db.Set<CollaborationMember>().Any(m => mine.Contains(m.CollaborationId) && (m.OrganisationId == o.Id || m.OrganisationId == o.ParentId)), ct);
-        if (!ownerOk)
+            .AnyAsync(o => db.Set<CollaborationMember>().Any(m => m.CollaborationId == collaboration && (m.OrganisationId == o.Id || m.OrganisationId == o.ParentId)), ct);
+        if (!ownerOk && !errors.ContainsKey("collaborationId"))
         {
-            errors["ownerOrganisationId"] = ["Välj en organisation i er samverkan som ansvarar för kontakten."];
+            errors["ownerOrganisationId"] = ["Välj en organisation i samverkan som ansvarar för kontakten."];
         }
 
-        var collaboration = collaborationId ?? mine.FirstOrDefault();
         return new EmployerFields(name ?? "", sni ?? "", size, collaboration, owner);
+    }
+
+    /// <summary>The collaboration a new employer belongs to: the one chosen, which must be one of the user's, or the only one.</summary>
+    private async Task<Guid> ChosenCollaborationAsync(Guid? chosen, Dictionary<string, string[]> errors, CancellationToken ct)
+    {
+        var mine = await CollaborationsAsync(ct);
+        if (chosen is { } id && !mine.Contains(id))
+        {
+            errors["collaborationId"] = ["Välj en samverkan som er organisation ingår i."];
+        }
+        else if (chosen is null && mine.Count > 1)
+        {
+            errors["collaborationId"] = ["Välj vilken samverkan arbetsgivaren hör till: er organisation ingår i flera."];
+        }
+
+        return chosen ?? (mine.Count == 1 ? mine[0] : Guid.Empty);
+    }
+
+    /// <summary>The collaborations the user's organisation is in, by name, for the create form's choice.</summary>
+    public async Task<List<(Guid Id, string Name)>> CollaborationChoicesAsync(CancellationToken ct)
+    {
+        var mine = await CollaborationsAsync(ct);
+        var found = await db.Collaborations.AsNoTracking().Where(c => mine.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        return found.OrderBy(c => c.Name, SwedishCollation.Comparer).Select(c => (c.Id, c.Name)).ToList();
     }
 
 
