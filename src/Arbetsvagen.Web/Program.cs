@@ -152,10 +152,14 @@ builder.Services.AddRazorPages(o =>
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions>(o =>
     o.PageViewLocationFormats.Add("/Infrastructure/Ui/{0}" + Microsoft.AspNetCore.Mvc.Razor.RazorViewEngine.ViewExtension));
 
+builder.Services.AddTrustedProxies(builder.Configuration);
+
 var app = builder.Build();
 
 await Startup.PrepareDatabaseAsync(app.Services, demo, app.Configuration, app.Environment);
 
+// First, so that everything after it (the rate limit, the access log) sees the client behind a trusted proxy.
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseApiStatusProblems();
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
