@@ -67,6 +67,13 @@ public sealed class NeedStatusInput
     public Guid? AnsweredByPlacementId { get; set; }
 }
 
+/// <summary>The job track or the placement (one of them) that answers a need.</summary>
+public sealed class NeedAnswerInput
+{
+    public Guid? JobTrackId { get; set; }
+    public Guid? PlacementId { get; set; }
+}
+
 /// <summary>What the public form posts: no login, so everything is checked and nothing is trusted.</summary>
 public sealed class PublicNeedInput
 {

@@ -11,7 +11,7 @@ public sealed record EmployerListItem(Guid Id, string Name, string OrganisationN
     List<string> MunicipalityCodes);
 
 /// <summary>An employer as its page shows it: contacts and contact log only for the roles that may see them.</summary>
-public sealed record EmployerShown(Employer Employer, bool WithContacts, bool MayChange, List<CompetenceNeed> Needs);
+public sealed record EmployerShown(Employer Employer, bool WithContacts, bool MayChange, List<CompetenceNeed> Needs, Dictionary<Guid, NeedAnswer> Answers);
 
 /// <summary>A follow-up of a contact that falls due, for the owner's work list.</summary>
 public sealed record EmployerFollowUp(Guid EmployerId, string EmployerName, Guid EntryId, ContactKind Kind, DateOnly Due, bool Overdue);
@@ -239,7 +239,7 @@ public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger
             await LogReadAsync(employer!, withContacts, ct);
         }
 
-        return new EmployerShown(employer!, withContacts, MayChange, needs);
+        return new EmployerShown(employer!, withContacts, MayChange, needs, await AnswersOfAsync(needs, ct));
     }
 
     // ------------------------------------------------------------------ contact persons
@@ -396,21 +396,10 @@ public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger
     /// </summary>
     public async Task<Outcome<CompetenceNeed>> ChangeNeedStatusAsync(Guid? employerId, Guid needId, NeedStatusInput input, CancellationToken ct)
     {
-        var need = await db.CompetenceNeeds.Include(n => n.History).FirstOrDefaultAsync(n => n.Id == needId, ct);
-        var mine = await CollaborationsAsync(ct);
-        if (need is null || !mine.Contains(need.CollaborationId) || (employerId is not null && need.EmployerId != employerId))
+        var found = await NeedToChangeAsync(employerId, needId, ct);
+        if (found.Value is not { } need)
         {
-            if (need is not null)
-            {
-                await log.RecordAsync(AccessAction.Denied, "CompetenceNeed", needId, ct: ct);
-            }
-
-            return Outcome.NotFound();
-        }
-
-        if (!MayChange)
-        {
-            return Outcome.Forbidden("Din roll ändrar inte arbetsgivarregistret.");
+            return found.Failure!;
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -418,6 +407,16 @@ public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger
         if (errors.Count == 0 && to == NeedStatus.Received)
         {
             errors["status"] = ["Ett behov kan inte flyttas tillbaka till inkommen. Välj under bearbetning, hanterad eller avböjd."];
+        }
+
+        if (to == NeedStatus.Handled && input.AnsweredByJobTrackId is { } track)
+        {
+            await AnswerAsync(need, NeedAnswerKind.JobTrack, track, "answeredByJobTrackId", errors, ct);
+        }
+
+        if (to == NeedStatus.Handled && input.AnsweredByPlacementId is { } placement)
+        {
+            await AnswerAsync(need, NeedAnswerKind.Placement, placement, "answeredByPlacementId", errors, ct);
         }
 
         if (errors.Count > 0)
@@ -445,6 +444,99 @@ public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger
             await db.SaveChangesAsync(ct);
             return need;
         });
+    }
+
+    /// <summary>
+    /// Links the need to the job track or placement (of its collaboration, still running) that answers it, and moves
+    /// it to handled as far as its rules allow (<see cref="CompetenceNeed.AnswerBy"/>). <paramref name="employerId"/>,
+    /// when given, must be the need's employer.
+    /// </summary>
+    public async Task<Outcome<CompetenceNeed>> AnswerNeedAsync(Guid? employerId, Guid needId, NeedAnswerInput input, CancellationToken ct)
+    {
+        var found = await NeedToChangeAsync(employerId, needId, ct);
+        if (found.Value is not { } need)
+        {
+            return found.Failure!;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        NeedAnswer? answer = null;
+        if ((input.JobTrackId is null) == (input.PlacementId is null))
+        {
+            errors[input.PlacementId is null ? "jobTrackId" : "placementId"] = [input.PlacementId is null
+                ? "Välj ett jobbspår eller en praktikplats som besvarar behovet."
+                : "Välj ett jobbspår eller en praktikplats som besvarar behovet, inte båda."];
+        }
+        else
+        {
+            answer = input.JobTrackId is { } track
+                ? await AnswerAsync(need, NeedAnswerKind.JobTrack, track, "jobTrackId", errors, ct)
+                : await AnswerAsync(need, NeedAnswerKind.Placement, input.PlacementId!.Value, "placementId", errors, ct);
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        return await Outcome.Guard<CompetenceNeed>(async () =>
+        {
+            var before = need.History.Count;
+            need.AnswerBy(answer!.Kind, answer.Id, answer.Label, user.Id, Now);
+            db.AddRange(need.History.Skip(before));
+            log.Add(AccessAction.Update, "CompetenceNeed", need.Id);
+            await db.SaveChangesAsync(ct);
+            return need;
+        });
+    }
+
+    /// <summary>What may answer the need: the running job tracks of its collaboration and the placements at its employer.</summary>
+    public Task<List<NeedAnswer>> AnswerChoicesAsync(CompetenceNeed need, CancellationToken ct) =>
+        uses.ChoicesAsync(need.CollaborationId, need.EmployerId, need.MunicipalityCode, ct);
+
+    /// <summary>The job tracks and placements that answer these needs, by id.</summary>
+    public async Task<Dictionary<Guid, NeedAnswer>> AnswersOfAsync(IEnumerable<CompetenceNeed> needs, CancellationToken ct)
+    {
+        var ids = needs.SelectMany(n => new[] { n.AnsweredByJobTrackId, n.AnsweredByPlacementId }).OfType<Guid>().Distinct().ToList();
+        return (await uses.FindAsync(ids, ct)).ToDictionary(a => a.Id);
+    }
+
+    /// <summary>The job track or placement <paramref name="id"/>, when it can answer the need; otherwise a message at <paramref name="field"/>.</summary>
+    private async Task<NeedAnswer?> AnswerAsync(CompetenceNeed need, NeedAnswerKind kind, Guid id, string field, Dictionary<string, string[]> errors,
+        CancellationToken ct)
+    {
+        var answer = (await uses.FindAsync([id], ct)).FirstOrDefault(a => a.Kind == kind && a.CollaborationId == need.CollaborationId);
+        var what = kind == NeedAnswerKind.JobTrack ? "jobbspår" : "praktikplats";
+        if (answer is null)
+        {
+            errors[field] = [$"Välj ett {what} i behovets samverkan."];
+        }
+        else if (!answer.Active)
+        {
+            errors[field] = [kind == NeedAnswerKind.JobTrack
+                ? $"Jobbspåret {answer.Label} är avslutat eller inställt och kan inte besvara behovet."
+                : $"Praktikplatsen {answer.Label} är avslutad och kan inte besvara behovet."];
+        }
+
+        return errors.ContainsKey(field) ? null : answer;
+    }
+
+    /// <summary>A need of the user's collaboration (and of <paramref name="employerId"/> when given) that the user's role may change.</summary>
+    private async Task<Outcome<CompetenceNeed>> NeedToChangeAsync(Guid? employerId, Guid needId, CancellationToken ct)
+    {
+        var need = await db.CompetenceNeeds.Include(n => n.History).FirstOrDefaultAsync(n => n.Id == needId, ct);
+        var mine = await CollaborationsAsync(ct);
+        if (need is null || !mine.Contains(need.CollaborationId) || (employerId is not null && need.EmployerId != employerId))
+        {
+            if (need is not null)
+            {
+                await log.RecordAsync(AccessAction.Denied, "CompetenceNeed", needId, ct: ct);
+            }
+
+            return Outcome.NotFound();
+        }
+
+        return MayChange ? need : Outcome.Forbidden("Din roll ändrar inte arbetsgivarregistret.");
     }
 
     /// <summary>One need of the user's collaboration; a web-form need's sender is personal data, so reading it is logged.</summary>

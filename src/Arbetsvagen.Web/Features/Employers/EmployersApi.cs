@@ -78,8 +78,11 @@ public static class EmployersApi
         group.MapPost("/{id:guid}/needs", AddNeed).WithSummary("Registrera ett kompetensbehov (behovsfångst)");
         group.MapPost("/{id:guid}/needs/{needId:guid}/status", ChangeNeedStatus)
             .WithSummary("Flytta ett behov: under bearbetning, hanterad (med jobbspår eller praktikplats) eller avböjd med skäl");
+        group.MapPost("/{id:guid}/needs/{needId:guid}/answer", AnswerNeed)
+            .WithSummary("Koppla behovet till jobbspåret eller praktikplatsen som besvarar det; behovet blir hanterat");
         group.MapGet("/needs", OpenNeeds).WithSummary("Samverkans öppna kompetensbehov, även de som kommit via webbformuläret");
         group.MapGet("/needs/{needId:guid}", ReadNeed).WithSummary("Läs ett kompetensbehov");
+        group.MapPost("/needs/{needId:guid}/answer", AnswerAnyNeed).WithSummary("Koppla ett behov i samverkan till det som besvarar det");
         group.MapPost("/needs/{needId:guid}/status", ChangeAnyNeedStatus).WithSummary("Flytta ett behov i samverkan, t.ex. ett från webbformuläret");
     }
 
@@ -164,6 +167,14 @@ public static class EmployersApi
     private static async Task<Results<Ok<NeedDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> ChangeNeedStatus(
         Guid id, Guid needId, NeedStatusInput input, EmployerWork work, CancellationToken ct) =>
         (await work.ChangeNeedStatusAsync(id, needId, input, ct)).ToChanged(NeedDto.From);
+
+    private static async Task<Results<Ok<NeedDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> AnswerNeed(
+        Guid id, Guid needId, NeedAnswerInput input, EmployerWork work, CancellationToken ct) =>
+        (await work.AnswerNeedAsync(id, needId, input, ct)).ToChanged(NeedDto.From);
+
+    private static async Task<Results<Ok<NeedDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> AnswerAnyNeed(
+        Guid needId, NeedAnswerInput input, EmployerWork work, CancellationToken ct) =>
+        (await work.AnswerNeedAsync(null, needId, input, ct)).ToChanged(NeedDto.From);
 
     private static async Task<Ok<List<NeedDto>>> OpenNeeds(EmployerWork work, CancellationToken ct) =>
         TypedResults.Ok((await work.OpenNeedsAsync(ct)).Select(NeedDto.From).ToList());
