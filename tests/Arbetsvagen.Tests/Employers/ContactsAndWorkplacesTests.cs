@@ -88,10 +88,12 @@ public sealed class ContactsAndWorkplacesTests(AppFactory app) : IClassFixture<A
 
         var details = await page.PageAsync($"/Employers/Details/{id}");
         Assert.NotNull(details.QuerySelector($"a[href='{path}']"));
+        Task<List<AccessLogEntry>> Reads() => app.AccessLogAsync(a => a.EntityType == "EmployerContact" && a.UserName == "af.nordost"
+            && a.Action == AccessAction.Read && a.EntityId == id.ToString() && a.ResultIds == contact.ToString());
+        var before = (await Reads()).Count;
         var form = await page.PageAsync(path);
         Assert.Equal("Sara Sida", form.GetElementById("Contact_Name")!.GetAttribute("value"));
-        Assert.Single(await app.AccessLogAsync(a => a.EntityType == "EmployerContact" && a.UserName == "af.nordost" && a.Action == AccessAction.Read
-            && a.ResultIds == contact.ToString()));
+        Assert.Equal(before + 1, (await Reads()).Count);
 
         var refused = await PageSession.ParseAsync(await page.PostAsync(form, path,
             new() { ["Contact.Name"] = "", ["Contact.Email"] = "fel" }), HttpStatusCode.OK);

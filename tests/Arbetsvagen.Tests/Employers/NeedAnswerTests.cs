@@ -62,9 +62,9 @@ public sealed class NeedAnswerTests(AppFactory app) : IClassFixture<AppFactory>
         var other = (await jobb.PostAsJsonAsync($"/api/v1/employers/{employer}/needs", new { occupationConceptId = JobTrackData.BusDriver, numberOfPeople = 1 })
             .JsonAsync(HttpStatusCode.Created)).Id();
         await jobb.PostAsJsonAsync($"/api/v1/employers/needs/{need}/status", new { status = "declined", reason = "Inga förare att få." }).ShouldBe(HttpStatusCode.OK);
-        await jobb.PostAsJsonAsync($"/api/v1/placements/{placement}/status", new { status = "closed" }).ShouldBe(HttpStatusCode.OK);
 
         var declined = await jobb.PostAsJsonAsync($"/api/v1/employers/needs/{need}/answer", new { placementId = placement }).ProblemAsync(HttpStatusCode.Conflict);
+        await jobb.PostAsJsonAsync($"/api/v1/placements/{placement}/status", new { status = "closed" }).ShouldBe(HttpStatusCode.OK);
         var closed = await jobb.PostAsJsonAsync($"/api/v1/employers/needs/{other}/answer", new { placementId = placement }).ProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Contains("avböjt behov", (string?)declined["detail"], StringComparison.Ordinal);

@@ -208,7 +208,10 @@ public class CompetenceNeed
     }
 }
 
-/// <summary>One move of a need's status: from, to, when, by whom (none for the public form).</summary>
+/// <summary>
+/// One move of a need's status: from, to, when, by whom (none for the public form). Moves made at the same instant
+/// (answering an incoming need) are listed in the order of the statuses, which is the order they were made in.
+/// </summary>
 public class NeedStatusChange
 {
     public Guid Id { get; set; }

@@ -46,7 +46,7 @@ public sealed record NeedDto(Guid Id, Guid? EmployerId, string Kind, string Sour
         n.Ssyk4, EmployerWork.OccupationName(n.OccupationConceptId, n.OccupationText), n.NumberOfPeople, n.FromDate, n.Requirements,
         EnumText.ApiName(n.EmploymentForm), n.MunicipalityCode, EnumText.ApiName(n.Status), n.DeclineReason, n.AnsweredByJobTrackId,
         n.AnsweredByPlacementId, n.SenderOrganisationNumber is { } o ? OrganisationNumber.Masked(o, OrganisationNumber.IsPersonShaped(o)) : null, n.SenderName, n.CreatedAt,
-        n.History.OrderBy(h => h.At).Select(h => new NeedHistoryDto(h.From is { } f ? EnumText.ApiName(f) : null, EnumText.ApiName(h.To), h.At, h.ByUserId, h.Note)).ToList());
+        n.History.OrderBy(h => h.At).ThenBy(h => h.To).Select(h => new NeedHistoryDto(h.From is { } f ? EnumText.ApiName(f) : null, EnumText.ApiName(h.To), h.At, h.ByUserId, h.Note)).ToList());
 }
 
 public sealed record EmployerSearch(string? Search, string? MunicipalityCode, int? Page, int? PageSize);
