@@ -8,6 +8,7 @@ using Arbetsvagen.Features.Cases;
 using Arbetsvagen.Features.Employers;
 using Arbetsvagen.Features.Account;
 using Arbetsvagen.Core.Consents;
+using Arbetsvagen.Compositions.EmployerLinks;
 using Arbetsvagen.Compositions.Home;
 using Arbetsvagen.Features.Mappings;
 using Arbetsvagen.Features.Notifications;
@@ -71,6 +72,7 @@ builder.Services.AddScoped<AccessLogReview>();
 builder.Services.AddScoped<NotificationInbox>();
 builder.Services.AddScoped<RegionFigures>();
 builder.Services.AddScoped<EmployerWork>();
+builder.Services.AddScoped<IRegisterUses, RegisterUses>();
 builder.Services.AddScoped<PublicNeedIntake>();
 builder.Services.AddScoped<JobAdWork>();
 builder.Services.AddScoped<JobAdImporter>();
@@ -157,10 +159,14 @@ builder.Services.AddRazorPages(o =>
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions>(o =>
     o.PageViewLocationFormats.Add("/Infrastructure/Ui/{0}" + Microsoft.AspNetCore.Mvc.Razor.RazorViewEngine.ViewExtension));
 
+builder.Services.AddTrustedProxies(builder.Configuration);
+
 var app = builder.Build();
 
 await Startup.PrepareDatabaseAsync(app.Services, demo, app.Configuration, app.Environment);
 
+// First, so that everything after it (the rate limit, the access log) sees the client behind a trusted proxy.
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseApiStatusProblems();
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),

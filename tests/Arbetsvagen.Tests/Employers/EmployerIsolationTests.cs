@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Arbetsvagen.Infrastructure;
 using Arbetsvagen.Tests.Infrastructure;
+using Arbetsvagen.Tests.Placements;
 using Xunit;
 
 namespace Arbetsvagen.Tests.Employers;
@@ -15,8 +16,10 @@ public sealed class EmployerIsolationTests(AppFactory app) : IClassFixture<AppFa
 {
     public static readonly string[] Endpoints =
     [
-        "GET employer", "PUT employer", "POST workplace", "GET contacts", "POST contact", "PUT contact", "GET contact-log", "POST contact-log",
+        "GET employer", "PUT employer", "POST workplace", "PUT workplace", "DELETE workplace", "GET contacts", "POST contact", "PUT contact",
+        "DELETE contact", "GET contact-log", "POST contact-log",
         "POST follow-up-done", "GET needs", "POST need", "POST need status", "GET need", "POST any need status",
+        "POST need answer", "POST any need answer",
     ];
 
     public static TheoryData<string> All() => [.. Endpoints];
@@ -57,19 +60,20 @@ public sealed class EmployerIsolationTests(AppFactory app) : IClassFixture<AppFa
         }
     }
 
-    private sealed record Target(Guid Employer, Guid Contact, Guid Entry, Guid Need);
+    private sealed record Target(Guid Employer, Guid Workplace, Guid Contact, Guid Entry, Guid Need, Guid Placement);
 
     private async Task<Target> TargetAsync()
     {
         var jobb = await app.ClientFor("jobb.taby");
         var employer = await app.CreateEmployerAsync();
+        var workplace = (await jobb.GetAsync($"/api/v1/employers/{employer}").JsonAsync(HttpStatusCode.OK))["workplaces"]![0].Id();
         var contact = (await jobb.PostAsJsonAsync($"/api/v1/employers/{employer}/contacts", new { name = "Kim Kontakt" }).JsonAsync(HttpStatusCode.Created)).Id();
         var today = SwedishTime.Today(DateTime.UtcNow);
         var entry = (await jobb.PostAsJsonAsync($"/api/v1/employers/{employer}/contact-log",
             new { kind = "meeting", occurredOn = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), notes = "Möte.",
                 followUpOn = today.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) })
             .JsonAsync(HttpStatusCode.Created)).Id();
-        return new Target(employer, contact, entry, await NewNeedAsync(jobb, employer));
+        return new Target(employer, workplace, contact, entry, await NewNeedAsync(jobb, employer), await app.PlacementAsync());
     }
 
     private static async Task<Guid> NewNeedAsync(HttpClient client, Guid employer) =>
@@ -82,9 +86,13 @@ public sealed class EmployerIsolationTests(AppFactory app) : IClassFixture<AppFa
         "PUT employer" => client.PutAsJsonAsync($"/api/v1/employers/{t.Employer}", new { name = "Övertaget AB", sniGroup = "493" }),
         "POST workplace" => client.PostAsJsonAsync($"/api/v1/employers/{t.Employer}/workplaces",
             new { name = "Nytt", streetAddress = "Gatan 1", postalCode = "18370", city = "Täby", municipalityCode = "0160" }),
+        "PUT workplace" => client.PutAsJsonAsync($"/api/v1/employers/{t.Employer}/workplaces/{t.Workplace}",
+            new { name = "Ändrat", streetAddress = "Gatan 2", postalCode = "18370", city = "Täby", municipalityCode = "0160" }),
+        "DELETE workplace" => client.DeleteAsync($"/api/v1/employers/{t.Employer}/workplaces/{t.Workplace}"),
         "GET contacts" => client.GetAsync($"/api/v1/employers/{t.Employer}/contacts"),
         "POST contact" => client.PostAsJsonAsync($"/api/v1/employers/{t.Employer}/contacts", new { name = "Ny Person" }),
         "PUT contact" => client.PutAsJsonAsync($"/api/v1/employers/{t.Employer}/contacts/{t.Contact}", new { name = "Ändrad Person" }),
+        "DELETE contact" => client.DeleteAsync($"/api/v1/employers/{t.Employer}/contacts/{t.Contact}"),
         "GET contact-log" => client.GetAsync($"/api/v1/employers/{t.Employer}/contact-log"),
         "POST contact-log" => client.PostAsJsonAsync($"/api/v1/employers/{t.Employer}/contact-log",
             new { kind = "email", occurredOn = SwedishTime.Today(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), notes = "E-post." }),
@@ -94,6 +102,8 @@ public sealed class EmployerIsolationTests(AppFactory app) : IClassFixture<AppFa
         "POST need status" => client.PostAsJsonAsync($"/api/v1/employers/{t.Employer}/needs/{t.Need}/status", new { status = "inProgress" }),
         "GET need" => client.GetAsync($"/api/v1/employers/needs/{t.Need}"),
         "POST any need status" => client.PostAsJsonAsync($"/api/v1/employers/needs/{t.Need}/status", new { status = "inProgress" }),
+        "POST need answer" => client.PostAsJsonAsync($"/api/v1/employers/{t.Employer}/needs/{t.Need}/answer", new { placementId = t.Placement }),
+        "POST any need answer" => client.PostAsJsonAsync($"/api/v1/employers/needs/{t.Need}/answer", new { placementId = t.Placement }),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, null),
     };
 }

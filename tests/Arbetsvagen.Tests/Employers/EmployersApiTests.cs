@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Arbetsvagen.Infrastructure;
 using Arbetsvagen.Tests.Infrastructure;
+using Arbetsvagen.Tests.Placements;
 using Xunit;
 
 namespace Arbetsvagen.Tests.Employers;
@@ -147,8 +148,9 @@ public sealed class EmployersApiTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task A_need_moves_received_in_progress_handled_with_history_and_out_of_order_is_409()
     {
-        var id = await app.CreateEmployerAsync();
+        var (id, workplace) = await app.EmployerAsync();
         var jobb = await app.ClientFor("jobb.taby");
+        var placement = (await jobb.PostAsJsonAsync("/api/v1/placements", PlacementTestData.PlacementBody(id, workplace)).JsonAsync(HttpStatusCode.Created)).Id();
         var need = await jobb.PostAsJsonAsync($"/api/v1/employers/{id}/needs",
             new { occupationConceptId = "6zL8_YYP_1eR", numberOfPeople = 10, fromDate = Day(60), requirements = "Körkort D ingår.", employmentForm = "freshStartJob" })
             .JsonAsync(HttpStatusCode.Created);
@@ -161,10 +163,12 @@ public sealed class EmployersApiTests(AppFactory app) : IClassFixture<AppFactory
         await jobb.PostAsJsonAsync(status, new { status = "inProgress" }).ShouldBe(HttpStatusCode.OK);
         var noReason = await jobb.PostAsJsonAsync(status, new { status = "declined", reason = "" }).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("skälet", noReason.FieldErrors("reason").Single(), StringComparison.Ordinal);
-        var track = Guid.NewGuid();
-        var handled = await jobb.PostAsJsonAsync(status, new { status = "handled", answeredByJobTrackId = track }).JsonAsync(HttpStatusCode.OK);
+        // An answer must be a job track or placement of the collaboration.
+        var unknown = await jobb.PostAsJsonAsync(status, new { status = "handled", answeredByJobTrackId = Guid.NewGuid() }).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("Välj ett jobbspår i behovets samverkan.", unknown.FieldErrors("answeredByJobTrackId").Single());
+        var handled = await jobb.PostAsJsonAsync(status, new { status = "handled", answeredByPlacementId = placement }).JsonAsync(HttpStatusCode.OK);
 
-        Assert.Equal(track.ToString(), (string?)handled["answeredByJobTrackId"]);
+        Assert.Equal(placement.ToString(), (string?)handled["answeredByPlacementId"]);
         Assert.Equal(["received", "inProgress", "handled"], handled["history"]!.AsArray().Select(h => (string)h!["to"]!).ToArray());
         await jobb.PostAsJsonAsync(status, new { status = "declined", reason = "För sent." }).ProblemAsync(HttpStatusCode.Conflict);
     }

@@ -36,6 +36,7 @@ public sealed class AccessLogReview(AppDbContext db, CurrentUser user, AccessLog
         AccessAction.Export => "Export",
         AccessAction.Create => "Registrering",
         AccessAction.Update => "Ändring",
+        AccessAction.Delete => "Borttagning",
         AccessAction.Denied => "Nekad åtkomst",
         _ => action,
     };

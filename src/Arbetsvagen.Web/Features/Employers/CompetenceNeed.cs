@@ -144,6 +144,35 @@ public class CompetenceNeed
         Record(Status, NeedStatus.Handled, by, now, null);
     }
 
+    /// <summary>
+    /// Records the job track or placement that answers the need (one of each kind at most), and the need is handled:
+    /// an incoming need passes through "under bearbetning" on the way, each move a history row with the answer named in
+    /// the last. A handled need may get another answer (a history row says so); a declined one none.
+    /// </summary>
+    public void AnswerBy(NeedAnswerKind kind, Guid answerId, string answer, Guid by, DateTime now)
+    {
+        if (Status == NeedStatus.Declined)
+        {
+            throw new ConflictException("Ett avböjt behov kan inte besvaras av ett jobbspår eller en praktikplats.");
+        }
+
+        if (kind == NeedAnswerKind.JobTrack)
+        {
+            AnsweredByJobTrackId = answerId;
+        }
+        else
+        {
+            AnsweredByPlacementId = answerId;
+        }
+
+        if (Status == NeedStatus.Received)
+        {
+            Record(Status, NeedStatus.InProgress, by, now, null);
+        }
+
+        Record(Status, NeedStatus.Handled, by, now, $"Besvaras av {(kind == NeedAnswerKind.JobTrack ? "jobbspåret" : "praktikplatsen")} {answer}");
+    }
+
     /// <summary>The collaboration cannot meet the need; the reason is required and kept.</summary>
     public void Decline(string? reason, Guid by, DateTime now)
     {
@@ -179,7 +208,10 @@ public class CompetenceNeed
     }
 }
 
-/// <summary>One move of a need's status: from, to, when, by whom (none for the public form).</summary>
+/// <summary>
+/// One move of a need's status: from, to, when, by whom (none for the public form). Moves made at the same instant
+/// (answering an incoming need) are listed in the order of the statuses, which is the order they were made in.
+/// </summary>
 public class NeedStatusChange
 {
     public Guid Id { get; set; }

@@ -8,6 +8,8 @@ public class CreateModel(EmployerWork work, CurrentUser user) : EmployerFormPage
 {
     [BindProperty] public WorkplaceInput Workplace { get; set; } = new();
 
+    protected override bool ChoosesCollaboration => true;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!Work.MayChange)

@@ -118,6 +118,66 @@ public class Employer
     }
 
     /// <summary>
+    /// Removes a contact person. The contact log keeps its entries but no longer names them: the person's data goes,
+    /// the history of the contacts stays.
+    /// </summary>
+    public ContactPerson RemoveContact(Guid contactId, DateTime now)
+    {
+        var contact = Contacts.SingleOrDefault(c => c.Id == contactId) ?? throw new ConflictException("Kontaktpersonen finns inte hos arbetsgivaren.");
+        foreach (var entry in ContactLog.Where(e => e.ContactPersonId == contactId))
+        {
+            entry.ContactPersonId = null;
+        }
+
+        Contacts.Remove(contact);
+        UpdatedAt = now;
+        return contact;
+    }
+
+    /// <summary>
+    /// Changes a workplace. Placements there keep a copy of its municipality (the public page filters by it), so the
+    /// municipality of a workplace in use does not change; <paramref name="placementsThere"/> is how many use it.
+    /// </summary>
+    public Workplace UpdateWorkplace(Guid workplaceId, WorkplaceValues values, int placementsThere, DateTime now)
+    {
+        var workplace = FindWorkplace(workplaceId);
+        if (values.MunicipalityCode != workplace.MunicipalityCode && placementsThere > 0)
+        {
+            throw new ConflictException($"Kommunen för arbetsstället {workplace.Name} kan inte ändras: {PlacementsThere(placementsThere)} där. "
+                + "Registrera ett nytt arbetsställe i den andra kommunen och flytta praktikplatserna dit.");
+        }
+
+        workplace.Name = values.Name.Trim();
+        workplace.StreetAddress = values.StreetAddress.Trim();
+        workplace.PostalCode = values.PostalCode;
+        workplace.City = values.City.Trim();
+        workplace.MunicipalityCode = values.MunicipalityCode;
+        workplace.TransportNote = values.TransportNote;
+        UpdatedAt = now;
+        return workplace;
+    }
+
+    /// <summary>Removes a workplace that no placement uses; <paramref name="placementsThere"/> is how many do.</summary>
+    public Workplace RemoveWorkplace(Guid workplaceId, int placementsThere, DateTime now)
+    {
+        var workplace = FindWorkplace(workplaceId);
+        if (placementsThere > 0)
+        {
+            throw new ConflictException($"Arbetsstället {workplace.Name} kan inte tas bort: {PlacementsThere(placementsThere)} där. "
+                + (placementsThere == 1 ? "Flytta den" : "Flytta dem") + " till ett annat arbetsställe först.");
+        }
+
+        Workplaces.Remove(workplace);
+        UpdatedAt = now;
+        return workplace;
+    }
+
+    private Workplace FindWorkplace(Guid workplaceId) =>
+        Workplaces.SingleOrDefault(w => w.Id == workplaceId) ?? throw new ConflictException("Arbetsstället finns inte hos arbetsgivaren.");
+
+    private static string PlacementsThere(int count) => count == 1 ? "en praktikplats finns" : $"{count} praktikplatser finns";
+
+    /// <summary>
     /// Records a contact. The contact person, when named, must be one of this employer's; a follow-up cannot lie
     /// before the contact itself.
     /// </summary>

@@ -12,9 +12,20 @@ public abstract class EmployerFormPage(EmployerWork work) : PageModel
 
     [BindProperty] public EmployerInput Employer { get; set; } = new();
     public List<SelectListItem> Owners { get; private set; } = [];
+    /// <summary>The collaborations to choose among when creating, shown only when there is more than one.</summary>
+    public List<SelectListItem> Collaborations { get; private set; } = [];
 
-    protected async Task LoadOwnersAsync(CancellationToken ct) =>
+    /// <summary>Whether the form chooses the collaboration (creating; an employer stays in its collaboration).</summary>
+    protected virtual bool ChoosesCollaboration => false;
+
+    protected async Task LoadOwnersAsync(CancellationToken ct)
+    {
         Owners = (await work.OwnerChoicesAsync(ct)).Select(o => new SelectListItem(o.Name, o.Id.ToString(), o.Id == Employer.OwnerOrganisationId)).ToList();
+        if (ChoosesCollaboration)
+        {
+            Collaborations = [new("Välj samverkan …", ""), .. (await work.CollaborationChoicesAsync(ct)).Select(c => new SelectListItem(c.Name, c.Id.ToString()))];
+        }
+    }
 
     /// <summary>Success goes to the employer's page; a refusal shows the form again with every message at its field.</summary>
     protected async Task<IActionResult> AnswerAsync(Outcome<Employer> outcome, string message, CancellationToken ct)

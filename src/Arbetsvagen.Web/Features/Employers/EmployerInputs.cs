@@ -6,6 +6,11 @@ public sealed class EmployerInput
     public string? Name { get; set; }
     public string? SniGroup { get; set; }
     public string? Size { get; set; }
+    /// <summary>
+    /// Only when creating: the collaboration that shares the employer. Required when the user's organisation is in
+    /// several; the only one when it is in one.
+    /// </summary>
+    public Guid? CollaborationId { get; set; }
     /// <summary>The unit that keeps the relationship; the user's own organisation when not given.</summary>
     public Guid? OwnerOrganisationId { get; set; }
     public List<WorkplaceInput>? Workplaces { get; set; }
@@ -60,6 +65,13 @@ public sealed class NeedStatusInput
     public string? Reason { get; set; }
     public Guid? AnsweredByJobTrackId { get; set; }
     public Guid? AnsweredByPlacementId { get; set; }
+}
+
+/// <summary>The job track or the placement (one of them) that answers a need.</summary>
+public sealed class NeedAnswerInput
+{
+    public Guid? JobTrackId { get; set; }
+    public Guid? PlacementId { get; set; }
 }
 
 /// <summary>What the public form posts: no login, so everything is checked and nothing is trusted.</summary>

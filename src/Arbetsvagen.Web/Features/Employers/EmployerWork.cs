@@ -11,7 +11,7 @@ public sealed record EmployerListItem(Guid Id, string Name, string OrganisationN
     List<string> MunicipalityCodes);
 
 /// <summary>An employer as its page shows it: contacts and contact log only for the roles that may see them.</summary>
-public sealed record EmployerShown(Employer Employer, bool WithContacts, bool MayChange, List<CompetenceNeed> Needs);
+public sealed record EmployerShown(Employer Employer, bool WithContacts, bool MayChange, List<CompetenceNeed> Needs, Dictionary<Guid, NeedAnswer> Answers);
 
 /// <summary>A follow-up of a contact that falls due, for the owner's work list.</summary>
 public sealed record EmployerFollowUp(Guid EmployerId, string EmployerName, Guid EntryId, ContactKind Kind, DateOnly Due, bool Overdue);
@@ -28,7 +28,7 @@ public sealed record EmployerAgenda(List<EmployerFollowUp> FollowUpsDue, List<In
 /// contact persons and the contact log are personal data, read only by caseworkers and coordinators and logged on
 /// every read and change; changes are made by the roles that work with employers.
 /// </summary>
-public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger log, TimeProvider clock)
+public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger log, TimeProvider clock, IRegisterUses uses)
 {
     public const int DefaultPageSize = 25;
     public const int MaxSearchLength = 100;
@@ -191,6 +191,31 @@ public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger
         return changed.As(_ => added!);
     }
 
+    /// <summary>Changes a workplace; the municipality of one that placements use stays (409 naming why).</summary>
+    public async Task<Outcome<Workplace>> UpdateWorkplaceAsync(Guid id, Guid workplaceId, WorkplaceInput input, CancellationToken ct)
+    {
+        Workplace? updated = null;
+        var changed = await ChangeAsync(id, "Workplace", async (employer, errors) =>
+        {
+            var w = WorkplaceFields(input, errors, "");
+            var placements = await uses.PlacementsAtAsync(workplaceId, ct);
+            return errors.Count > 0 ? null : () => updated = employer.UpdateWorkplace(workplaceId, w, placements, Now);
+        }, ct, entityId: workplaceId);
+        return changed.As(_ => updated!);
+    }
+
+    /// <summary>Removes a workplace; one that placements use stays (409 naming why).</summary>
+    public async Task<Outcome<Workplace>> RemoveWorkplaceAsync(Guid id, Guid workplaceId, CancellationToken ct)
+    {
+        Workplace? removed = null;
+        var changed = await ChangeAsync(id, "Workplace", async (employer, _) =>
+        {
+            var placements = await uses.PlacementsAtAsync(workplaceId, ct);
+            return () => db.Remove(removed = employer.RemoveWorkplace(workplaceId, placements, Now));
+        }, ct, AccessAction.Delete, workplaceId);
+        return changed.As(_ => removed!);
+    }
+
     /// <summary>
     /// The employer with its workplaces and needs, and — when the caller shows them (<paramref name="withContacts"/>) and
     /// the role may see them — its contacts and contact log, whose read is logged. The log names only what is shown.
@@ -214,7 +239,7 @@ public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger
             await LogReadAsync(employer!, withContacts, ct);
         }
 
-        return new EmployerShown(employer!, withContacts, MayChange, needs);
+        return new EmployerShown(employer!, withContacts, MayChange, needs, await AnswersOfAsync(needs, ct));
     }
 
     // ------------------------------------------------------------------ contact persons
@@ -229,6 +254,28 @@ public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger
 
         await log.RecordAsync(AccessAction.Read, "EmployerContact", id, resultIds: employer.Contacts.Select(c => c.Id), ct: ct);
         return employer.Contacts.OrderBy(c => c.Name, SwedishCollation.Comparer).ToList();
+    }
+
+    /// <summary>One contact person, for its own page: personal data, so the read is logged.</summary>
+    public async Task<Outcome<ContactPerson>> ContactAsync(Guid id, Guid contactId, CancellationToken ct, bool logRead = true)
+    {
+        var found = await PersonalDataAsync(id, ct);
+        if (found.Value is not { } employer)
+        {
+            return found.Failure!;
+        }
+
+        if (employer.Contacts.SingleOrDefault(c => c.Id == contactId) is not { } contact)
+        {
+            return Outcome.NotFound();
+        }
+
+        if (logRead)
+        {
+            await log.RecordAsync(AccessAction.Read, "EmployerContact", id, resultIds: [contactId], ct: ct);
+        }
+
+        return contact;
     }
 
     public async Task<Outcome<ContactPerson>> AddContactAsync(Guid id, ContactInput input, CancellationToken ct)
@@ -260,6 +307,15 @@ public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger
             return Task.FromResult<Action?>(errors.Count > 0 ? null : () => updated = employer.UpdateContact(contactId, c.Name, c.Role, c.Phone, c.Email, Now));
         }, ct, entityId: contactId);
         return changed.As(_ => updated!);
+    }
+
+    /// <summary>Removes a contact person; the contact log keeps its entries without their name.</summary>
+    public async Task<Outcome<ContactPerson>> RemoveContactAsync(Guid id, Guid contactId, CancellationToken ct)
+    {
+        ContactPerson? removed = null;
+        var changed = await ChangeAsync(id, "EmployerContact", (employer, _) =>
+            Task.FromResult<Action?>(() => db.Remove(removed = employer.RemoveContact(contactId, Now))), ct, AccessAction.Delete, contactId);
+        return changed.As(_ => removed!);
     }
 
     // ------------------------------------------------------------------ contact log
@@ -340,21 +396,10 @@ public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger
     /// </summary>
     public async Task<Outcome<CompetenceNeed>> ChangeNeedStatusAsync(Guid? employerId, Guid needId, NeedStatusInput input, CancellationToken ct)
     {
-        var need = await db.CompetenceNeeds.Include(n => n.History).FirstOrDefaultAsync(n => n.Id == needId, ct);
-        var mine = await CollaborationsAsync(ct);
-        if (need is null || !mine.Contains(need.CollaborationId) || (employerId is not null && need.EmployerId != employerId))
+        var found = await NeedToChangeAsync(employerId, needId, ct);
+        if (found.Value is not { } need)
         {
-            if (need is not null)
-            {
-                await log.RecordAsync(AccessAction.Denied, "CompetenceNeed", needId, ct: ct);
-            }
-
-            return Outcome.NotFound();
-        }
-
-        if (!MayChange)
-        {
-            return Outcome.Forbidden("Din roll ändrar inte arbetsgivarregistret.");
+            return found.Failure!;
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -362,6 +407,16 @@ public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger
         if (errors.Count == 0 && to == NeedStatus.Received)
         {
             errors["status"] = ["Ett behov kan inte flyttas tillbaka till inkommen. Välj under bearbetning, hanterad eller avböjd."];
+        }
+
+        if (to == NeedStatus.Handled && input.AnsweredByJobTrackId is { } track)
+        {
+            await AnswerAsync(need, NeedAnswerKind.JobTrack, track, "answeredByJobTrackId", errors, ct);
+        }
+
+        if (to == NeedStatus.Handled && input.AnsweredByPlacementId is { } placement)
+        {
+            await AnswerAsync(need, NeedAnswerKind.Placement, placement, "answeredByPlacementId", errors, ct);
         }
 
         if (errors.Count > 0)
@@ -389,6 +444,99 @@ public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger
             await db.SaveChangesAsync(ct);
             return need;
         });
+    }
+
+    /// <summary>
+    /// Links the need to the job track or placement (of its collaboration, still running) that answers it, and moves
+    /// it to handled as far as its rules allow (<see cref="CompetenceNeed.AnswerBy"/>). <paramref name="employerId"/>,
+    /// when given, must be the need's employer.
+    /// </summary>
+    public async Task<Outcome<CompetenceNeed>> AnswerNeedAsync(Guid? employerId, Guid needId, NeedAnswerInput input, CancellationToken ct)
+    {
+        var found = await NeedToChangeAsync(employerId, needId, ct);
+        if (found.Value is not { } need)
+        {
+            return found.Failure!;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        NeedAnswer? answer = null;
+        if ((input.JobTrackId is null) == (input.PlacementId is null))
+        {
+            errors[input.PlacementId is null ? "jobTrackId" : "placementId"] = [input.PlacementId is null
+                ? "Välj ett jobbspår eller en praktikplats som besvarar behovet."
+                : "Välj ett jobbspår eller en praktikplats som besvarar behovet, inte båda."];
+        }
+        else
+        {
+            answer = input.JobTrackId is { } track
+                ? await AnswerAsync(need, NeedAnswerKind.JobTrack, track, "jobTrackId", errors, ct)
+                : await AnswerAsync(need, NeedAnswerKind.Placement, input.PlacementId!.Value, "placementId", errors, ct);
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        return await Outcome.Guard<CompetenceNeed>(async () =>
+        {
+            var before = need.History.Count;
+            need.AnswerBy(answer!.Kind, answer.Id, answer.Label, user.Id, Now);
+            db.AddRange(need.History.Skip(before));
+            log.Add(AccessAction.Update, "CompetenceNeed", need.Id);
+            await db.SaveChangesAsync(ct);
+            return need;
+        });
+    }
+
+    /// <summary>What may answer the need: the running job tracks of its collaboration and the placements at its employer.</summary>
+    public Task<List<NeedAnswer>> AnswerChoicesAsync(CompetenceNeed need, CancellationToken ct) =>
+        uses.ChoicesAsync(need.CollaborationId, need.EmployerId, need.MunicipalityCode, ct);
+
+    /// <summary>The job tracks and placements that answer these needs, by id.</summary>
+    public async Task<Dictionary<Guid, NeedAnswer>> AnswersOfAsync(IEnumerable<CompetenceNeed> needs, CancellationToken ct)
+    {
+        var ids = needs.SelectMany(n => new[] { n.AnsweredByJobTrackId, n.AnsweredByPlacementId }).OfType<Guid>().Distinct().ToList();
+        return (await uses.FindAsync(ids, ct)).ToDictionary(a => a.Id);
+    }
+
+    /// <summary>The job track or placement <paramref name="id"/>, when it can answer the need; otherwise a message at <paramref name="field"/>.</summary>
+    private async Task<NeedAnswer?> AnswerAsync(CompetenceNeed need, NeedAnswerKind kind, Guid id, string field, Dictionary<string, string[]> errors,
+        CancellationToken ct)
+    {
+        var answer = (await uses.FindAsync([id], ct)).FirstOrDefault(a => a.Kind == kind && a.CollaborationId == need.CollaborationId);
+        var what = kind == NeedAnswerKind.JobTrack ? "jobbspår" : "praktikplats";
+        if (answer is null)
+        {
+            errors[field] = [$"Välj ett {what} i behovets samverkan."];
+        }
+        else if (!answer.Active)
+        {
+            errors[field] = [kind == NeedAnswerKind.JobTrack
+                ? $"Jobbspåret {answer.Label} är avslutat eller inställt och kan inte besvara behovet."
+                : $"Praktikplatsen {answer.Label} är avslutad och kan inte besvara behovet."];
+        }
+
+        return errors.ContainsKey(field) ? null : answer;
+    }
+
+    /// <summary>A need of the user's collaboration (and of <paramref name="employerId"/> when given) that the user's role may change.</summary>
+    private async Task<Outcome<CompetenceNeed>> NeedToChangeAsync(Guid? employerId, Guid needId, CancellationToken ct)
+    {
+        var need = await db.CompetenceNeeds.Include(n => n.History).FirstOrDefaultAsync(n => n.Id == needId, ct);
+        var mine = await CollaborationsAsync(ct);
+        if (need is null || !mine.Contains(need.CollaborationId) || (employerId is not null && need.EmployerId != employerId))
+        {
+            if (need is not null)
+            {
+                await log.RecordAsync(AccessAction.Denied, "CompetenceNeed", needId, ct: ct);
+            }
+
+            return Outcome.NotFound();
+        }
+
+        return MayChange ? need : Outcome.Forbidden("Din roll ändrar inte arbetsgivarregistret.");
     }
 
     /// <summary>One need of the user's collaboration; a web-form need's sender is personal data, so reading it is logged.</summary>
@@ -498,18 +646,41 @@ public sealed class EmployerWork(AppDbContext db, CurrentUser user, AccessLogger
         }
 
         var size = string.IsNullOrWhiteSpace(input.Size) ? EmployerSize.Unknown : Input.Enum<EmployerSize>(errors, "size", input.Size, "Okänd storleksklass");
+        var collaboration = collaborationId ?? await ChosenCollaborationAsync(input.CollaborationId, errors, ct);
         var owner = input.OwnerOrganisationId ?? user.OrganisationId;
-        var mine = collaborationId is { } c ? [c] : await CollaborationsAsync(ct);
         // The owning unit must be a member of the collaboration, or a unit of one.
         var ownerOk = await db.Organisations.Where(o => o.Id == owner)
-            .AnyAsync(o => db.Set<CollaborationMember>().Any(m => mine.Contains(m.CollaborationId) && (m.OrganisationId == o.Id || m.OrganisationId == o.ParentId)), ct);
-        if (!ownerOk)
+            .AnyAsync(o => db.Set<CollaborationMember>().Any(m => m.CollaborationId == collaboration && (m.OrganisationId == o.Id || m.OrganisationId == o.ParentId)), ct);
+        if (!ownerOk && !errors.ContainsKey("collaborationId"))
         {
-            errors["ownerOrganisationId"] = ["Välj en organisation i er samverkan som ansvarar för kontakten."];
+            errors["ownerOrganisationId"] = ["Välj en organisation i samverkan som ansvarar för kontakten."];
         }
 
-        var collaboration = collaborationId ?? mine.FirstOrDefault();
         return new EmployerFields(name ?? "", sni ?? "", size, collaboration, owner);
+    }
+
+    /// <summary>The collaboration a new employer belongs to: the one chosen, which must be one of the user's, or the only one.</summary>
+    private async Task<Guid> ChosenCollaborationAsync(Guid? chosen, Dictionary<string, string[]> errors, CancellationToken ct)
+    {
+        var mine = await CollaborationsAsync(ct);
+        if (chosen is { } id && !mine.Contains(id))
+        {
+            errors["collaborationId"] = ["Välj en samverkan som er organisation ingår i."];
+        }
+        else if (chosen is null && mine.Count > 1)
+        {
+            errors["collaborationId"] = ["Välj vilken samverkan arbetsgivaren hör till: er organisation ingår i flera."];
+        }
+
+        return chosen ?? (mine.Count == 1 ? mine[0] : Guid.Empty);
+    }
+
+    /// <summary>The collaborations the user's organisation is in, by name, for the create form's choice.</summary>
+    public async Task<List<(Guid Id, string Name)>> CollaborationChoicesAsync(CancellationToken ct)
+    {
+        var mine = await CollaborationsAsync(ct);
+        var found = await db.Collaborations.AsNoTracking().Where(c => mine.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        return found.OrderBy(c => c.Name, SwedishCollation.Comparer).Select(c => (c.Id, c.Name)).ToList();
     }
 
 

@@ -46,7 +46,7 @@ public sealed record NeedDto(Guid Id, Guid? EmployerId, string Kind, string Sour
         n.Ssyk4, EmployerWork.OccupationName(n.OccupationConceptId, n.OccupationText), n.NumberOfPeople, n.FromDate, n.Requirements,
         EnumText.ApiName(n.EmploymentForm), n.MunicipalityCode, EnumText.ApiName(n.Status), n.DeclineReason, n.AnsweredByJobTrackId,
         n.AnsweredByPlacementId, n.SenderOrganisationNumber is { } o ? OrganisationNumber.Masked(o, OrganisationNumber.IsPersonShaped(o)) : null, n.SenderName, n.CreatedAt,
-        n.History.OrderBy(h => h.At).Select(h => new NeedHistoryDto(h.From is { } f ? EnumText.ApiName(f) : null, EnumText.ApiName(h.To), h.At, h.ByUserId, h.Note)).ToList());
+        n.History.OrderBy(h => h.At).ThenBy(h => h.To).Select(h => new NeedHistoryDto(h.From is { } f ? EnumText.ApiName(f) : null, EnumText.ApiName(h.To), h.At, h.ByUserId, h.Note)).ToList());
 }
 
 public sealed record EmployerSearch(string? Search, string? MunicipalityCode, int? Page, int? PageSize);
@@ -62,9 +62,15 @@ public static class EmployersApi
         group.MapGet("/{id:guid}", Read).WithSummary("Läs en arbetsgivare med arbetsställen");
         group.MapPut("/{id:guid}", Update).WithSummary("Ändra arbetsgivarens namn, bransch, storlek och ansvarig enhet");
         group.MapPost("/{id:guid}/workplaces", AddWorkplace).WithSummary("Lägg till ett arbetsställe");
+        group.MapPut("/{id:guid}/workplaces/{workplaceId:guid}", UpdateWorkplace)
+            .WithSummary("Ändra ett arbetsställe (kommunen ändras inte medan praktikplatser finns där)");
+        group.MapDelete("/{id:guid}/workplaces/{workplaceId:guid}", RemoveWorkplace)
+            .WithSummary("Ta bort ett arbetsställe (409 om praktikplatser finns där)");
         group.MapGet("/{id:guid}/contacts", Contacts).WithSummary("Arbetsgivarens kontaktpersoner (personuppgifter, loggas)");
         group.MapPost("/{id:guid}/contacts", AddContact).WithSummary("Lägg till en kontaktperson");
         group.MapPut("/{id:guid}/contacts/{contactId:guid}", UpdateContact).WithSummary("Ändra en kontaktperson");
+        group.MapDelete("/{id:guid}/contacts/{contactId:guid}", RemoveContact)
+            .WithSummary("Ta bort en kontaktperson (kontaktloggen behåller kontakterna utan namnet)");
         group.MapGet("/{id:guid}/contact-log", ContactLog).WithSummary("Kontaktloggen: besök, samtal och möten med arbetsgivaren");
         group.MapPost("/{id:guid}/contact-log", LogContact).WithSummary("Dokumentera en kontakt med arbetsgivaren, med uppföljningsdatum");
         group.MapPost("/{id:guid}/contact-log/{entryId:guid}/follow-up-done", CompleteFollowUp).WithSummary("Klarmarkera en kontakts uppföljning");
@@ -72,8 +78,11 @@ public static class EmployersApi
         group.MapPost("/{id:guid}/needs", AddNeed).WithSummary("Registrera ett kompetensbehov (behovsfångst)");
         group.MapPost("/{id:guid}/needs/{needId:guid}/status", ChangeNeedStatus)
             .WithSummary("Flytta ett behov: under bearbetning, hanterad (med jobbspår eller praktikplats) eller avböjd med skäl");
+        group.MapPost("/{id:guid}/needs/{needId:guid}/answer", AnswerNeed)
+            .WithSummary("Koppla behovet till jobbspåret eller praktikplatsen som besvarar det; behovet blir hanterat");
         group.MapGet("/needs", OpenNeeds).WithSummary("Samverkans öppna kompetensbehov, även de som kommit via webbformuläret");
         group.MapGet("/needs/{needId:guid}", ReadNeed).WithSummary("Läs ett kompetensbehov");
+        group.MapPost("/needs/{needId:guid}/answer", AnswerAnyNeed).WithSummary("Koppla ett behov i samverkan till det som besvarar det");
         group.MapPost("/needs/{needId:guid}/status", ChangeAnyNeedStatus).WithSummary("Flytta ett behov i samverkan, t.ex. ett från webbformuläret");
     }
 
@@ -114,6 +123,18 @@ public static class EmployersApi
         Guid id, WorkplaceInput input, EmployerWork work, CancellationToken ct) =>
         (await work.AddWorkplaceAsync(id, input, ct)).ToCreated(_ => $"/api/v1/employers/{id}", WorkplaceDto.From);
 
+    private static async Task<Results<Ok<WorkplaceDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> UpdateWorkplace(
+        Guid id, Guid workplaceId, WorkplaceInput input, EmployerWork work, CancellationToken ct) =>
+        (await work.UpdateWorkplaceAsync(id, workplaceId, input, ct)).ToChanged(WorkplaceDto.From);
+
+    private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem, ForbiddenProblem>> RemoveWorkplace(
+        Guid id, Guid workplaceId, EmployerWork work, CancellationToken ct) =>
+        (await work.RemoveWorkplaceAsync(id, workplaceId, ct)).ToRemoved();
+
+    private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem, ForbiddenProblem>> RemoveContact(
+        Guid id, Guid contactId, EmployerWork work, CancellationToken ct) =>
+        (await work.RemoveContactAsync(id, contactId, ct)).ToRemoved();
+
     private static async Task<Results<Ok<List<ContactDto>>, NotFoundProblem, ForbiddenProblem>> Contacts(Guid id, EmployerWork work, CancellationToken ct) =>
         PersonalData(await work.ContactsAsync(id, ct), list => list.Select(ContactDto.From).ToList());
 
@@ -146,6 +167,14 @@ public static class EmployersApi
     private static async Task<Results<Ok<NeedDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> ChangeNeedStatus(
         Guid id, Guid needId, NeedStatusInput input, EmployerWork work, CancellationToken ct) =>
         (await work.ChangeNeedStatusAsync(id, needId, input, ct)).ToChanged(NeedDto.From);
+
+    private static async Task<Results<Ok<NeedDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> AnswerNeed(
+        Guid id, Guid needId, NeedAnswerInput input, EmployerWork work, CancellationToken ct) =>
+        (await work.AnswerNeedAsync(id, needId, input, ct)).ToChanged(NeedDto.From);
+
+    private static async Task<Results<Ok<NeedDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> AnswerAnyNeed(
+        Guid needId, NeedAnswerInput input, EmployerWork work, CancellationToken ct) =>
+        (await work.AnswerNeedAsync(null, needId, input, ct)).ToChanged(NeedDto.From);
 
     private static async Task<Ok<List<NeedDto>>> OpenNeeds(EmployerWork work, CancellationToken ct) =>
         TypedResults.Ok((await work.OpenNeedsAsync(ct)).Select(NeedDto.From).ToList());

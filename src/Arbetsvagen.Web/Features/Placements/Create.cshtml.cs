@@ -7,7 +7,8 @@ public class CreateModel(PlacementWork work) : PlacementFormPage
     public override string Heading => "Ny praktikplats";
     public override string SubmitText => "Registrera praktikplatsen";
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    /// <summary>The form, prefilled when it comes from a competence need: the employer's workplace (when it has one) and the occupation.</summary>
+    public async Task<IActionResult> OnGetAsync(Guid? employerId, string? occupation, CancellationToken ct)
     {
         if ((await work.CollaborationsAsync(ct)).Count == 0)
         {
@@ -15,6 +16,8 @@ public class CreateModel(PlacementWork work) : PlacementFormPage
         }
 
         Employers = await work.EmployersAsync(ct);
+        Form.WorkplaceId = Employers.FirstOrDefault(e => e.Id == employerId)?.Workplaces is [var only] ? only.Id : null;
+        Form.Occupation = string.IsNullOrWhiteSpace(occupation) ? null : PlacementDto.OccupationLabel(occupation);
         AddBlankRows();
         return Page();
     }

@@ -10,9 +10,10 @@ public static class AccessAction
     public const string Export = "export";
     public const string Create = "create";
     public const string Update = "update";
+    public const string Delete = "delete";
     public const string Denied = "denied";
 
-    public static readonly string[] All = [Read, Search, Export, Create, Update, Denied];
+    public static readonly string[] All = [Read, Search, Export, Create, Update, Delete, Denied];
 }
 
 /// <summary>

@@ -78,6 +78,15 @@ public static class OutcomeResults
             _ => new NotFoundProblem(),
         };
 
+    /// <summary>A removal: 204, or why not.</summary>
+    public static Results<NoContent, NotFoundProblem, ConflictProblem, ForbiddenProblem> ToRemoved<T>(this Outcome<T> outcome) => outcome.Failure switch
+    {
+        null => TypedResults.NoContent(),
+        { Kind: OutcomeKind.Conflict } f => Conflict(f),
+        { Kind: OutcomeKind.Forbidden } f => new ForbiddenProblem(f.Detail),
+        _ => new NotFoundProblem(),
+    };
+
     /// <summary>A change that creates a record, answered 201 with its address.</summary>
     public static Results<Created<TDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem> ToCreated<T, TDto>(
         this Outcome<T> outcome, Func<T, string> location, Func<T, TDto> map) => outcome.Failure switch
