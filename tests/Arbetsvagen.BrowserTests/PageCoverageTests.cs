@@ -13,7 +13,8 @@ namespace Arbetsvagen.BrowserTests;
 /// reported together.
 /// Set TEST_SCREENSHOTS=/some/dir to also save a full-page screenshot of each visited page.
 /// </summary>
-public sealed class PageCoverageTests(LargeRegionApp app) : BrowserTest(app), IClassFixture<LargeRegionApp>
+[Collection(TabyJobCentreNotifications.Name)]
+public sealed class PageCoverageTests(BrowserApp app) : BrowserTest(app)
 {
     private readonly List<string> findings = [];
     private readonly List<string> visited = [];

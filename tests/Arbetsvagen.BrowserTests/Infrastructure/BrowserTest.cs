@@ -13,7 +13,7 @@ public sealed record RegisteredParticipant(Guid Id, string Personnummer, string 
 }
 
 /// <summary>
-/// Base of the browser test classes: opens isolated browser contexts on the class's server, closes them after
+/// Base of the browser test classes: opens isolated browser contexts on the assembly's server, closes them after
 /// the test (with a screenshot of every open page when the test failed), and holds the steps journeys share.
 /// Every helper that lands on a page runs axe-core on it.
 /// </summary>
