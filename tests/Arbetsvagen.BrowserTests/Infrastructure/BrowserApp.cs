@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Arbetsvagen.BrowserTests.Infrastructure;
 using Arbetsvagen.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -52,6 +53,9 @@ public sealed class BrowserApp : IAsyncLifetime
     /// </summary>
     private const int DemoParticipants = 480;
 
+    /// <summary>The storage state (cookies) of each demo user's logged-in session, made once by a real login.</summary>
+    private readonly ConcurrentDictionary<string, string> sessions = new(StringComparer.Ordinal);
+
     static BrowserApp()
     {
         // Two cores run the server, the database and Chromium: give auto-waiting assertions some slack.
@@ -85,12 +89,13 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh, isolated browser context (own cookies) with Swedish locale and time zone.</summary>
-    public async Task<IBrowserContext> NewContextAsync()
+    /// <summary>A fresh, isolated browser context (own cookies, or those of <paramref name="storageState"/>) with Swedish locale and time zone.</summary>
+    public async Task<IBrowserContext> NewContextAsync(string? storageState = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
+            StorageState = storageState,
             Locale = "sv-SE",
             TimezoneId = "Europe/Stockholm",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
@@ -100,6 +105,13 @@ public sealed class BrowserApp : IAsyncLifetime
         context.SetDefaultNavigationTimeout(60_000);
         return context;
     }
+
+    /// <summary>The cookies of a session <paramref name="userName"/> logged in to with the demo password, if one was remembered.</summary>
+    public string? SessionOf(string userName) => sessions.GetValueOrDefault(userName);
+
+    public void RememberSession(string userName, string storageState) => sessions[userName] = storageState;
+
+    public void ForgetSession(string userName) => sessions.TryRemove(userName, out _);
 
     /// <summary>
     /// A user of its own for a test that changes what a login needs (lockout, two-factor), so that no other test's
