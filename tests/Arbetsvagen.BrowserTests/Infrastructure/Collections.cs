@@ -1,4 +1,9 @@
+using Arbetsvagen.BrowserTests.Infrastructure;
 using Xunit;
+using Xunit.Sdk;
+using Xunit.v3;
+
+[assembly: TestCollectionOrderer(typeof(LongestChainFirst))]
 
 namespace Arbetsvagen.BrowserTests.Infrastructure;
 
@@ -12,4 +17,19 @@ namespace Arbetsvagen.BrowserTests.Infrastructure;
 public sealed class TabyJobCentreNotifications
 {
     public const string Name = "Täby job centre's notifications";
+}
+
+/// <summary>
+/// Starts <see cref="TabyJobCentreNotifications"/>, the longest chain of tests that must run one after the other, first,
+/// so the other classes fill the second thread beside it instead of leaving it to run alone at the end (which xunit's
+/// random order sometimes did); the other collections keep xunit's random order.
+/// </summary>
+public sealed class LongestChainFirst : ITestCollectionOrderer
+{
+    public IReadOnlyCollection<TTestCollection> OrderTestCollections<TTestCollection>(IReadOnlyCollection<TTestCollection> testCollections)
+        where TTestCollection : notnull, ITestCollection
+    {
+        var rest = DefaultTestCollectionOrderer.Instance.OrderTestCollections(testCollections);
+        return [.. rest.Where(c => c.TestCollectionDisplayName == TabyJobCentreNotifications.Name), .. rest.Where(c => c.TestCollectionDisplayName != TabyJobCentreNotifications.Name)];
+    }
 }
