@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Arbetsvagen.BrowserTests;
 
 /// <summary>admin.taby reviews the access log (filter, CSV export), manages users and organisations.</summary>
-public sealed partial class AdministrationJourneyTests(BrowserApp app) : BrowserTest(app), IClassFixture<BrowserApp>
+public sealed partial class AdministrationJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     private const string CsvHeader = "id;tidpunkt_utc;anvandare;organisation;roller;handelse;posttyp;post_id;deltagare_id;traffar;syfte;hash";
 

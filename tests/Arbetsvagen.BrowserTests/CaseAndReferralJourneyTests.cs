@@ -12,7 +12,8 @@ namespace Arbetsvagen.BrowserTests;
 /// it, records a three-party meeting and writes the return report, which lands in soc.taby's case journal.
 /// Every page visited is checked with axe-core.
 /// </summary>
-public sealed class CaseAndReferralJourneyTests(BrowserApp app) : BrowserTest(app), IClassFixture<BrowserApp>
+[Collection(TabyJobCentreNotifications.Name)]
+public sealed class CaseAndReferralJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     private const string JobCentre = "Täby kommun – Jobbcentrum";
     private const string Orders = "Arbetsförmågebedömning, Praktik";

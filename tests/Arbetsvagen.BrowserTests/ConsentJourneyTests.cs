@@ -10,7 +10,7 @@ namespace Arbetsvagen.BrowserTests;
 /// soc.taby records a consent naming Arbetsförmedlingen, af.nordost (in another browser context) finds and
 /// opens the participant, soc.taby withdraws, af.nordost gets the same 404 as for a record that does not exist.
 /// </summary>
-public sealed class ConsentJourneyTests(BrowserApp app) : BrowserTest(app), IClassFixture<BrowserApp>
+public sealed class ConsentJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     private const string Af = "Arbetsförmedlingen Nordöstra Stockholm";
 

@@ -12,7 +12,7 @@ namespace Arbetsvagen.BrowserTests;
 /// follow-up that lands on Mina ärenden, and a competence need taken on; then the public form for employers, without
 /// login and by keyboard, and the accessibility statement. Every page passes axe.
 /// </summary>
-public sealed class EmployerJourneyTests(BrowserApp app) : BrowserTest(app), IClassFixture<BrowserApp>
+public sealed class EmployerJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     private static string NewNumber()
     {

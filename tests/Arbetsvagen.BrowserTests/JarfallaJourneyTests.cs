@@ -16,7 +16,8 @@ namespace Arbetsvagen.BrowserTests;
 /// revises the plan and closes the case with a new-start job. Another municipality sees none of it. Every page visited
 /// is checked with axe-core.
 /// </summary>
-public sealed partial class JarfallaJourneyTests(BrowserApp app) : BrowserTest(app), IClassFixture<BrowserApp>
+[Collection(TabyJobCentreNotifications.Name)]
+public sealed partial class JarfallaJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     private const string JobCentre = "Täby kommun – Jobbcentrum";
     private const string Af = "Arbetsförmedlingen Nordöstra Stockholm";

@@ -10,7 +10,7 @@ namespace Arbetsvagen.BrowserTests;
 /// form first), moves it on as team, decision, document and requirement profile are added, and proposes a participant
 /// of their own unit by personnummer.
 /// </summary>
-public sealed class JobTrackJourneyTests(BrowserApp app) : BrowserTest(app), IClassFixture<BrowserApp>
+public sealed class JobTrackJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task A_job_track_is_created_and_brought_to_recruitment_with_a_candidate()

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Arbetsvagen.BrowserTests;
 
 /// <summary>Login answers, lockout, two-factor sign-in, logout and what a role without participant access sees.</summary>
-public sealed class LoginAndRoleTests(BrowserApp app) : BrowserTest(app), IClassFixture<BrowserApp>
+public sealed class LoginAndRoleTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task Unknown_user_and_wrong_password_get_the_same_answer()
@@ -31,14 +31,16 @@ public sealed class LoginAndRoleTests(BrowserApp app) : BrowserTest(app), IClass
     [Fact]
     public async Task After_five_wrong_passwords_even_the_right_one_gets_the_same_answer()
     {
+        // A KAA officer of its own: the lockout lasts 15 minutes and must not reach the tests that share the server.
+        var userName = await App.CreateUserLikeAsync("kaa.norrtalje");
         var page = await NewPageAsync();
         for (var i = 0; i < 5; i++)
         {
-            await SubmitLoginAsync(page, "kaa.norrtalje", $"Fel-losenord-{i}");
+            await SubmitLoginAsync(page, userName, $"Fel-losenord-{i}");
             await Expect(ErrorSummary(page)).ToContainTextAsync(LoginFailure);
         }
 
-        await SubmitLoginAsync(page, "kaa.norrtalje", BrowserApp.DemoPassword);
+        await SubmitLoginAsync(page, userName, BrowserApp.DemoPassword);
         await ExpectHeadingAsync(page, "Logga in");
         await Expect(ErrorSummary(page)).ToContainTextAsync(LoginFailure);
         await Expect(page.Locator(".hint")).ToContainTextAsync("Efter fem misslyckade försök låses kontot i 15 minuter.");
@@ -93,7 +95,9 @@ public sealed class LoginAndRoleTests(BrowserApp app) : BrowserTest(app), IClass
     [Fact]
     public async Task A_user_turns_on_two_factor_sign_in_and_then_needs_the_code_to_log_in()
     {
-        var page = await LoginAsync("jobb.vaxholm");
+        // A consultant of its own: two-factor sign-in stays on, and must not reach the tests that share the server.
+        var userName = await App.CreateUserLikeAsync("jobb.vaxholm");
+        var page = await LoginAsync(userName);
         await page.GetByRole(AriaRole.Link, new() { Name = "Tvåfaktor" }).ClickAsync();
         await ExpectHeadingAsync(page, "Tvåfaktorsinloggning");
         await AssertAccessibleAsync(page);
@@ -117,7 +121,7 @@ public sealed class LoginAndRoleTests(BrowserApp app) : BrowserTest(app), IClass
         await ExpectHeadingAsync(page, "Logga in");
 
         // The password alone is no longer enough: the code page asks for the authenticator code.
-        await SubmitLoginAsync(page, "jobb.vaxholm", BrowserApp.DemoPassword);
+        await SubmitLoginAsync(page, userName, BrowserApp.DemoPassword);
         await ExpectHeadingAsync(page, "Tvåfaktorsinloggning");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/LoginWith2fa"));
         await AssertAccessibleAsync(page);
@@ -130,7 +134,7 @@ public sealed class LoginAndRoleTests(BrowserApp app) : BrowserTest(app), IClass
         await page.GetByLabel("Kod från autentiseringsappen").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
         await page.GetByLabel("Kod från autentiseringsappen").PressAsync("Enter");
         await ExpectHeadingAsync(page, "Mina ärenden");
-        await Expect(page.GetByText("jobb.vaxholm")).ToBeVisibleAsync();
+        await Expect(page.GetByText(userName)).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Arbetsvagen.BrowserTests;
 
 /// <summary>The occupation picker with JavaScript: a combobox that lists the server's suggestions, used by keyboard.</summary>
-public sealed class OccupationPickerTests(BrowserApp app) : BrowserTest(app), IClassFixture<BrowserApp>
+public sealed class OccupationPickerTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task A_caseworker_picks_occupations_from_the_suggestions_with_arrow_keys_Enter_and_Escape()

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Arbetsvagen.BrowserTests;
 
 /// <summary>A caseworker logs in and registers a participant; wrong and duplicate numbers are refused.</summary>
-public sealed class ParticipantJourneyTests(BrowserApp app) : BrowserTest(app), IClassFixture<BrowserApp>
+public sealed class ParticipantJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task Caseworker_registers_a_participant_and_records_consent_using_only_the_keyboard()

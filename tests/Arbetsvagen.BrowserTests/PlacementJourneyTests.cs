@@ -19,7 +19,7 @@ namespace Arbetsvagen.BrowserTests;
 /// with the error summary), books a participant of theirs into it, and finds the placement in the participant's plan.
 /// Every page visited is checked with axe-core.
 /// </summary>
-public sealed class PlacementJourneyTests(BrowserApp app) : BrowserTest(app), IClassFixture<BrowserApp>
+public sealed class PlacementJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     /// <summary>An employer with a workplace in Täby (the register's pages are another branch's), and a plan for the participant.</summary>
     private async Task<string> GroundAsync(Guid participantId)

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Arbetsvagen.BrowserTests;
 
 /// <summary>Start pages in a browser: the cards of Mina ärenden lead to their lists, the tables stack at 320 px, the Analytiker and Samordnare views pass axe; and the public page of open opportunities works by keyboard.</summary>
-public sealed class StartPageJourneyTests(BrowserApp app) : BrowserTest(app), IClassFixture<BrowserApp>
+public sealed class StartPageJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task A_caseworker_follows_a_counter_card_and_reads_every_date_on_a_320_px_screen()

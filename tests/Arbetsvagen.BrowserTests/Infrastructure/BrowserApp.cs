@@ -1,6 +1,10 @@
+using System.Collections.Concurrent;
+using Arbetsvagen.BrowserTests.Infrastructure;
+using Arbetsvagen.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -8,13 +12,18 @@ using Microsoft.Playwright;
 using Xunit;
 using Arbetsvagen.Tests.Infrastructure;
 
+[assembly: AssemblyFixture(typeof(BrowserApp))]
+
 namespace Arbetsvagen.BrowserTests.Infrastructure;
 
 /// <summary>
-/// One real Kestrel server (on a free port, own database, demo region with 40 participants) and one headless
-/// Debian Chromium, shared by the tests of one class (IClassFixture). Each test opens its own browser contexts.
+/// One real Kestrel server (on a free port, own database, demo region with 480 participants) and one headless
+/// Debian Chromium, shared by every test of the assembly (an assembly fixture), so that migrating, seeding and launching
+/// the browser happen once per run instead of once per class. Each test opens its own browser contexts, makes its own
+/// data and never relies on another test's effects or on global counts (see <see cref="TabyJobCentreNotifications"/>
+/// for the tests that must not overlap, and <see cref="CreateUserLikeAsync"/> for those that change a user's login).
 /// </summary>
-public class BrowserApp : IAsyncLifetime
+public sealed class BrowserApp : IAsyncLifetime
 {
     public const string DemoPassword = "Arbetsvagen-demo-2026";
 
@@ -38,8 +47,14 @@ public class BrowserApp : IAsyncLifetime
     /// <summary>Hands out official test personnummer that neither the demo seed nor earlier tests used.</summary>
     public PersonnummerSource People { get; } = new();
 
-    /// <summary>How many fictitious participants the demo seed spreads over the region's case-holding units.</summary>
-    protected virtual int DemoParticipants => 40;
+    /// <summary>
+    /// How many fictitious participants the demo seed spreads over the region's case-holding units: enough that a
+    /// caseworker's list runs over more than one page (PageCoverageTests), seeded once per run.
+    /// </summary>
+    private const int DemoParticipants = 480;
+
+    /// <summary>The storage state (cookies) of each demo user's logged-in session, made once by a real login.</summary>
+    private readonly ConcurrentDictionary<string, string> sessions = new(StringComparer.Ordinal);
 
     static BrowserApp()
     {
@@ -74,12 +89,13 @@ public class BrowserApp : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh, isolated browser context (own cookies) with Swedish locale and time zone.</summary>
-    public async Task<IBrowserContext> NewContextAsync()
+    /// <summary>A fresh, isolated browser context (own cookies, or those of <paramref name="storageState"/>) with Swedish locale and time zone.</summary>
+    public async Task<IBrowserContext> NewContextAsync(string? storageState = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
+            StorageState = storageState,
             Locale = "sv-SE",
             TimezoneId = "Europe/Stockholm",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
@@ -88,6 +104,38 @@ public class BrowserApp : IAsyncLifetime
         context.SetDefaultTimeout(45_000);
         context.SetDefaultNavigationTimeout(60_000);
         return context;
+    }
+
+    /// <summary>The cookies of a session <paramref name="userName"/> logged in to with the demo password, if one was remembered.</summary>
+    public string? SessionOf(string userName) => sessions.GetValueOrDefault(userName);
+
+    public void RememberSession(string userName, string storageState) => sessions[userName] = storageState;
+
+    public void ForgetSession(string userName) => sessions.TryRemove(userName, out _);
+
+    /// <summary>
+    /// A user of its own for a test that changes what a login needs (lockout, two-factor), so that no other test's
+    /// demo user is affected: same organisation and role as the demo user <paramref name="likeDemoUser"/>, the demo password.
+    /// </summary>
+    public async Task<string> CreateUserLikeAsync(string likeDemoUser)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var demo = await users.FindByNameAsync(likeDemoUser) ?? throw new InvalidOperationException($"No demo user {likeDemoUser}.");
+        var roles = await users.GetRolesAsync(demo);
+        var userName = $"{likeDemoUser}.{Guid.NewGuid().ToString("N")[..8]}";
+        var user = new AppUser { UserName = userName, DisplayName = demo.DisplayName, OrganisationId = demo.OrganisationId };
+        Check(await users.CreateAsync(user, DemoPassword), userName);
+        Check(await users.AddToRolesAsync(user, roles), userName);
+        return userName;
+
+        static void Check(IdentityResult result, string userName)
+        {
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Could not create {userName}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -117,12 +165,6 @@ public class BrowserApp : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder) =>
             TestHost.Configure(builder, database, keysPath, demo: true, participants);
     }
-}
-
-/// <summary>A region with enough participants that a caseworker's list runs over more than one page.</summary>
-public sealed class LargeRegionApp : BrowserApp
-{
-    protected override int DemoParticipants => 480;
 }
 
 /// <summary>Fresh official test personnummer (the shared <see cref="TestPeople"/>) as the forms take them, ÅÅÅÅMMDD-NNNN.</summary>

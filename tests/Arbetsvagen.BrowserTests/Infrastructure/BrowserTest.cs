@@ -13,7 +13,7 @@ public sealed record RegisteredParticipant(Guid Id, string Personnummer, string 
 }
 
 /// <summary>
-/// Base of the browser test classes: opens isolated browser contexts on the class's server, closes them after
+/// Base of the browser test classes: opens isolated browser contexts on the assembly's server, closes them after
 /// the test (with a screenshot of every open page when the test failed), and holds the steps journeys share.
 /// Every helper that lands on a page runs axe-core on it.
 /// </summary>
@@ -25,22 +25,48 @@ public abstract partial class BrowserTest(BrowserApp app) : IAsyncDisposable
 
     protected BrowserApp App => app;
 
-    /// <summary>A page in a new browser context: no cookies, nobody logged in.</summary>
-    protected async Task<IPage> NewPageAsync()
+    /// <summary>A page in a new browser context: no cookies (or those of <paramref name="storageState"/>), nobody logged in.</summary>
+    protected async Task<IPage> NewPageAsync(string? storageState = null)
     {
-        var context = await app.NewContextAsync();
+        var context = await app.NewContextAsync(storageState);
         contexts.Add(context);
         return await context.NewPageAsync();
     }
 
-    /// <summary>A new context logged in as <paramref name="userName"/> through the login form, on "Mina ärenden".</summary>
+    /// <summary>
+    /// A new context logged in as <paramref name="userName"/>, on "Mina ärenden" (checked with axe). The first login of a
+    /// demo user in a run goes through the login form; later ones start from that session's cookies, in a context of
+    /// their own, and open "Mina ärenden" (the login form itself is tested where a test submits it). A session that is no
+    /// longer accepted is replaced by a new login through the form.
+    /// </summary>
     protected async Task<IPage> LoginAsync(string userName, string password = BrowserApp.DemoPassword)
     {
+        var remember = password == BrowserApp.DemoPassword;
+        if (remember && app.SessionOf(userName) is { } session)
+        {
+            var again = await NewPageAsync(session);
+            await again.GotoAsync("/");
+            if (!again.Url.Contains("/Account/", StringComparison.Ordinal))
+            {
+                await ExpectHeadingAsync(again, "Mina ärenden");
+                await Expect(again).ToHaveURLAsync(new Regex("/$"));
+                await AssertAccessibleAsync(again);
+                return again;
+            }
+
+            app.ForgetSession(userName);
+        }
+
         var page = await NewPageAsync();
         await SubmitLoginAsync(page, userName, password);
         await ExpectHeadingAsync(page, "Mina ärenden");
         await Expect(page).ToHaveURLAsync(new Regex("/$"));
         await AssertAccessibleAsync(page);
+        if (remember)
+        {
+            app.RememberSession(userName, await page.Context.StorageStateAsync());
+        }
+
         return page;
     }
 
