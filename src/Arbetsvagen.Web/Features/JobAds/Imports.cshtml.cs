@@ -12,7 +12,8 @@ public class ImportsModel(JobAdWork work) : PageModel
     public List<JobAdImport> Imports { get; private set; } = [];
     public bool MayImport => work.MayImport;
 
-    [BindProperty] public IFormFile? Upload { get; set; }
+    /// <summary>The form field is "File", like the API's field name in its messages.</summary>
+    [BindProperty(Name = "File")] public IFormFile? Upload { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => Imports = await work.RecentImportsAsync(ct);
 
