@@ -166,6 +166,9 @@
                     }
                     break;
                 case 'Escape':
+                    // A search still waiting or on its way must not reopen the list the person just closed.
+                    clearTimeout(timer);
+                    request++;
                     if (!list.hidden) {
                         event.preventDefault();
                         close();
