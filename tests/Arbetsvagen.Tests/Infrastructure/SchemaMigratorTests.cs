@@ -251,7 +251,9 @@ public static class SchemaDescription
             WHERE schemaname = 'public' AND tablename <> 'schema_version'
             """))
         {
-            facts.Add($"index {i[0]}.{i[1]}: {i[2]}");
+            // The Swedish collation of a list's index column lives in the migrations only (like the column collations
+            // above, which the EF model does not state either): the model's own database has no such collation to name.
+            facts.Add($"index {i[0]}.{i[1]}: {((string)i[2]!).Replace(" COLLATE swedish", "", StringComparison.Ordinal)}");
         }
 
         return facts;
