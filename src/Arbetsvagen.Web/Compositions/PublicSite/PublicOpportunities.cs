@@ -36,7 +36,7 @@ public sealed record OpportunityPage(List<Opportunity> Items, int Page, int Page
 /// minute from the two features and kept in memory, so that the public page and API answer from memory when warm
 /// (the page's output is cached as well). Nothing here is personal: the features' public read models leave it out.
 /// </summary>
-public sealed class PublicOpportunities(IMemoryCache cache, IServiceScopeFactory scopes)
+public sealed class PublicOpportunities(IMemoryCache cache, IServiceScopeFactory scopes) : IDisposable
 {
     public const int PageSize = 25;
     public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(1);
@@ -76,18 +76,41 @@ public sealed class PublicOpportunities(IMemoryCache cache, IServiceScopeFactory
         return ReferenceData.Instance.MunicipalitiesByName.Where(m => codes.Contains(m.Code)).ToList();
     }
 
-    private Task<List<Opportunity>> AllAsync(CancellationToken ct) =>
-        cache.GetOrCreateAsync(CacheKey, async entry =>
+    private readonly SemaphoreSlim loading = new(1, 1);
+
+    public void Dispose() => loading.Dispose();
+
+    /// <summary>
+    /// The list from memory; after it expires, one request reads it again while the others wait for that read instead
+    /// of each reading 20,000 placements at once (a stampede that made a quiet minute's first requests take seconds).
+    /// </summary>
+    private async Task<List<Opportunity>> AllAsync(CancellationToken ct)
+    {
+        if (cache.TryGetValue(CacheKey, out List<Opportunity>? kept))
         {
-            entry.AbsoluteExpirationRelativeToNow = KeptFor;
-            // Its own scope: the list outlives the request that happened to fill it.
-            await using var scope = scopes.CreateAsyncScope();
-            var placements = await scope.ServiceProvider.GetRequiredService<PlacementWork>().OpenForPublicAsync(new PublicPlacementFilter(), ct, max: int.MaxValue);
-            var tracks = await scope.ServiceProvider.GetRequiredService<JobTrackWork>().InRecruitmentForPublicAsync(ct);
-            return tracks.Select(FromJobTrack)
-                .Concat(placements.Where(p => KindOf(p.Kind) is not null).Select(FromPlacement))
-                .ToList();
-        })!;
+            return kept!;
+        }
+
+        await loading.WaitAsync(ct);
+        try
+        {
+            return (await cache.GetOrCreateAsync(CacheKey, async entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = KeptFor;
+                // Its own scope: the list outlives the request that happened to fill it.
+                await using var scope = scopes.CreateAsyncScope();
+                var placements = await scope.ServiceProvider.GetRequiredService<PlacementWork>().OpenForPublicAsync(new PublicPlacementFilter(), ct, max: int.MaxValue);
+                var tracks = await scope.ServiceProvider.GetRequiredService<JobTrackWork>().InRecruitmentForPublicAsync(ct);
+                return tracks.Select(FromJobTrack)
+                    .Concat(placements.Where(p => KindOf(p.Kind) is not null).Select(FromPlacement))
+                    .ToList();
+            }))!;
+        }
+        finally
+        {
+            loading.Release();
+        }
+    }
 
     private static OpportunityKind? KindOf(PlacementKind kind) => kind switch
     {
