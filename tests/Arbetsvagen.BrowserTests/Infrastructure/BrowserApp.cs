@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
@@ -73,6 +74,12 @@ public sealed class BrowserApp : IAsyncLifetime
         host = new Host(database, keysPath, DemoParticipants);
         host.UseKestrel(0);
         host.StartServer();
+        using (var scope = host.Services.CreateScope())
+        {
+            People.Exclude(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<Arbetsvagen.Core.Participants.Participant>()
+                .Select(p => p.IdentityNumber).ToListAsync());
+        }
+
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel reported no address.");
         BaseUrl = address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)
@@ -170,5 +177,28 @@ public sealed class BrowserApp : IAsyncLifetime
 /// <summary>Fresh official test personnummer (the shared <see cref="TestPeople"/>) as the forms take them, ÅÅÅÅMMDD-NNNN.</summary>
 public sealed class PersonnummerSource
 {
-    public string NextPersonnummer() => TestPeople.Dashed(TestPeople.NextPersonnummer());
+    private readonly ConcurrentDictionary<string, byte> taken = new();
+
+    /// <summary>Numbers already in the database (the demo seed's): never handed out, or a form would answer "Personen finns redan".</summary>
+    public void Exclude(IEnumerable<string> twelveDigits)
+    {
+        foreach (var number in twelveDigits)
+        {
+            taken.TryAdd(number.Replace("-", "", StringComparison.Ordinal).Replace("+", "", StringComparison.Ordinal), 0);
+        }
+    }
+
+    public string NextPersonnummer()
+    {
+        for (var attempt = 0; attempt < 100_000; attempt++)
+        {
+            var number = TestPeople.NextPersonnummer();
+            if (taken.TryAdd(number, 0))
+            {
+                return TestPeople.Dashed(number);
+            }
+        }
+
+        throw new InvalidOperationException("Every official test personnummer is already taken.");
+    }
 }
