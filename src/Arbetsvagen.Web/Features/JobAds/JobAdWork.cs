@@ -66,15 +66,15 @@ public sealed class JobAdWork(AppDbContext db, CurrentUser user, JobAdFiles file
             return Outcome.Invalid("fileName", $"Filnamnet får vara högst {JobAdImport.MaxFileName} tecken.");
         }
 
-        var import = JobAdImport.Create(name, 0, user.Id, Now);
-        var size = await files.SaveAsync(import.Id, content, ct);
+        var id = Guid.NewGuid();
+        var size = await files.SaveAsync(id, content, ct);
         if (size == 0)
         {
-            files.Delete(import.Id);
+            files.Delete(id);
             return Outcome.Invalid("file", "Filen är tom. Välj en fil med annonser i JobSearch-format (JSON Lines eller ett sökresultat).");
         }
 
-        import = JobAdImport.Create(name, size, user.Id, Now, import.Id);
+        var import = JobAdImport.Create(name, size, user.Id, Now, id);
         db.Add(import);
         await db.SaveChangesAsync(ct);
         runner.Enqueue(import.Id);
