@@ -10,7 +10,12 @@ namespace Arbetsvagen.Matching;
 /// </summary>
 public static class Matcher
 {
-    public static CandidateRanking RankCandidates(CandidateIndex index, OpportunityProfile opportunity, MatchingWeights weights, int top)
+    /// <summary>
+    /// The best <paramref name="top"/> candidates for the opportunity. With <paramref name="only"/>, candidates whose key it
+    /// does not hold are left out before scoring (a reader who may see only some people, e.g. those whose consent names them).
+    /// </summary>
+    public static CandidateRanking RankCandidates(CandidateIndex index, OpportunityProfile opportunity, MatchingWeights weights, int top,
+        IReadOnlySet<string>? only = null)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
@@ -18,7 +23,7 @@ public static class Matcher
         {
             var q = CompiledOpportunity.Compile(opportunity, weights, index);
             var heap = new TopHeap(top, snapshot.Profiles);
-            var eligible = Scan(snapshot, q, heap);
+            var eligible = Scan(snapshot, q, heap, only);
             var results = heap.Sorted().Select(e => Explain(snapshot, e.Slot, q)).ToList();
             return new CandidateRanking(results, eligible, snapshot.Index.CountUnlocked);
         });
@@ -80,8 +85,9 @@ public static class Matcher
     }
 
     /// <summary>The scan: returns how many passed the hard filter; the best are left in <paramref name="heap"/>.</summary>
-    private static int Scan(CandidateIndex.Snapshot s, CompiledOpportunity q, TopHeap heap)
+    private static int Scan(CandidateIndex.Snapshot s, CompiledOpportunity q, TopHeap heap, IReadOnlySet<string>? only)
     {
+        var profiles = s.Profiles;
         var rows = s.Rows;
         var pool = s.Pool;
         var groupOf = s.SkillGroupOf;
@@ -108,6 +114,11 @@ public static class Matcher
                 }
 
                 if (hasListMustHaves && !ListMustHavesMet(q, row, pool, groupOf))
+                {
+                    continue;
+                }
+
+                if (only is not null && !only.Contains(profiles[slot]!.Key))
                 {
                     continue;
                 }

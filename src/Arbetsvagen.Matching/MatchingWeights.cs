@@ -38,8 +38,8 @@ public sealed record MatchingWeights
 
     public static MatchingWeights Default { get; } = new();
 
-    /// <summary>Field name (camelCase, as the API names it), its Swedish label and value.</summary>
-    private IEnumerable<(string Field, string Label, int Value)> Fields()
+    /// <summary>Field name (camelCase, as the API names it), its Swedish label and value, in the order a form shows them.</summary>
+    public IEnumerable<(string Field, string Label, int Value)> Fields()
     {
         yield return ("occupationExperience", "yrkeserfarenhet", OccupationExperience);
         yield return ("skills", "kompetenser", Skills);

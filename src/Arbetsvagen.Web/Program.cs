@@ -16,6 +16,7 @@ using Arbetsvagen.Core.Organisations;
 using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Features.JobAds;
 using Arbetsvagen.Features.JobTracks;
+using Arbetsvagen.Features.Matching;
 using Arbetsvagen.Features.Referrals;
 using Arbetsvagen.Features.Placements;
 using Arbetsvagen.Features.Requirements;
@@ -79,6 +80,7 @@ builder.Services.AddScoped<JobAdImporter>();
 builder.Services.AddSingleton<JobAdFiles>();
 builder.Services.AddSingleton<JobAdImportRunner>();
 builder.Services.AddHostedService(services => services.GetRequiredService<JobAdImportRunner>());
+builder.Services.AddMatching();
 builder.Services.AddPublicFormLimits(builder.Configuration);
 builder.Services.AddPublicOpportunities();
 builder.Services.AddScoped<IUnreadNotifications, UnreadNotifications>();
@@ -148,6 +150,7 @@ builder.Services.AddApiDocument(o =>
     tags["Platsannonser"] = "Platsannonser i JobSearch-format: import i bakgrunden med förlopp och felrapport, annonslista och rekryteringsbehov per kommun och yrkesområde.";
     tags["Öppna uppgifter"] = "Det som vem som helst får läsa utan inloggning: lediga platser och jobbspår, utan personuppgifter.";
     tags["Referensdata"] = "Referensdata: yrken, yrkesgrupper (SSYK) och kompetenser ur JobTechs taxonomi att söka bland.";
+    tags["Matchning"] = "Matchning av deltagare mot jobbspår, praktikplatser och platsannonser, med förklaring per kriterium, och samverkans vikter.";
     tags["Jobbspår"] = "Lokala jobbspår: steg, kompetensteam, beslut, kravprofil, kandidater, resultat och interkommunal ersättning.";
 });
 // Pages sit in their floor's folder; FloorRoutes keeps the floor out of their addresses.
@@ -210,6 +213,7 @@ app.MapOccupationSearchForPages();
 api.MapRequirementsApi();
 api.MapPlacementsApi();
 api.MapJobAdsApi();
+api.MapMatchingApi();
 app.MapRequirementSearchForPages();
 
 app.MapRazorPages();

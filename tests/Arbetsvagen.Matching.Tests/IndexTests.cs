@@ -32,6 +32,16 @@ public class IndexTests
     }
 
     [Fact]
+    public void A_ranking_limited_to_some_keys_leaves_out_the_others_before_the_top_is_taken()
+    {
+        using var index = Index(Driver("p1"), Driver("p2"), Driver("p3"));
+        var limited = Matcher.RankCandidates(index, BusDriverTrack(), MatchingWeights.Default, 1, only: new HashSet<string> { "p2", "p3" });
+        Assert.Equal("p2", limited.Results.Single().CandidateKey);
+        Assert.Equal(2, limited.EligibleCount);
+        Assert.Equal(3, Matcher.RankCandidates(index, BusDriverTrack(), MatchingWeights.Default, 1).EligibleCount);
+    }
+
+    [Fact]
     public void Moving_home_moves_the_candidate_in_and_out_of_the_commuting_set()
     {
         using var index = Index(Driver("p1"), Driver("p2"), Driver("p3"));

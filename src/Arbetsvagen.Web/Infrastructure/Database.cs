@@ -51,7 +51,12 @@ public static class Database
         }
 
         // The options are the same for every request, so they are built once rather than per request scope.
-        services.AddDbContext<AppDbContext>(o => Configure(o, provider, connectionString), optionsLifetime: ServiceLifetime.Singleton);
+        // Save interceptors registered by the floors above (e.g. matching's change feed) join every context made by DI.
+        services.AddDbContext<AppDbContext>((services, o) =>
+        {
+            Configure(o, provider, connectionString);
+            o.AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>());
+        }, optionsLifetime: ServiceLifetime.Singleton);
         // One access-log writer per application, committing batches for the host's lifetime and draining on stop.
         services.AddSingleton<AccessLogBatches>();
         services.AddHostedService<AccessLogBatchWriter>();

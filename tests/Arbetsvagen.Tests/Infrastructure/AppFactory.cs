@@ -27,8 +27,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> tokens = new();
     private readonly ConcurrentDictionary<string, Guid> organisationIds = new();
-    private readonly string keysPath = TestHost.NewKeysPath();
+    private string keysPath = TestHost.NewKeysPath();
     private TestDatabase? database;
+    private bool ownsDatabase = true;
 
     /// <summary>Seed the demo region and demo users (default). Set before the first request.</summary>
     public bool DemoEnabled { get; init; } = true;
@@ -44,6 +45,19 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return factory;
     }
 
+    /// <summary>
+    /// A second app instance over the first one's database and keys, as behind a load balancer; disposing it leaves
+    /// the database to the first.
+    /// </summary>
+    public static AppFactory SecondInstanceOf(AppFactory first)
+    {
+        var second = new AppFactory { DemoEnabled = first.DemoEnabled };
+        second.database = first.TestDb;
+        second.keysPath = first.keysPath;
+        second.ownsDatabase = false;
+        return second;
+    }
+
     public async ValueTask InitializeAsync() => database ??= await TestDatabase.CreateAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
@@ -52,6 +66,11 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!ownsDatabase)
+        {
+            return;
+        }
+
         if (database is not null)
         {
             await database.DisposeAsync();

@@ -49,10 +49,10 @@ public static class JobTrackData
     };
 
     /// <summary>A track moved through planning and decision to recruitment by <paramref name="by"/>, with a requirement profile.</summary>
-    public static async Task<Guid> InRecruitmentAsync(AppFactory app, HttpClient by, DateOnly startsOn)
+    public static async Task<Guid> InRecruitmentAsync(AppFactory app, HttpClient by, DateOnly startsOn, JsonArray? requirements = null)
     {
         var body = await BusDriversAsync(app, startsOn);
-        body["requirements"] = new JsonArray(new JsonObject { ["kind"] = "drivingLicence", ["value"] = "B", ["mustHave"] = true });
+        body["requirements"] = requirements ?? new JsonArray(new JsonObject { ["kind"] = "drivingLicence", ["value"] = "B", ["mustHave"] = true });
         var id = (await by.PostAsJsonAsync("/api/v1/job-tracks", body).JsonAsync(HttpStatusCode.Created)).Id();
         await Stage(by, id, "needsCapture").ShouldBe(HttpStatusCode.OK);
         await by.PostAsJsonAsync($"/api/v1/job-tracks/{id}/team", new { name = "Eva Ström", role = "Projektledare", organisation = "Täby kommun" })

@@ -52,6 +52,8 @@ public sealed class LabelSearch
 
     public int Count => entries.Length;
 
+    public IEnumerable<TaxonomyEntry> All => entries.Select(e => e.Entry);
+
     public TaxonomyEntry? ById(string? id) => id is not null && byId.TryGetValue(id.Trim(), out var e) ? e : null;
 
     public string LabelOf(string id) => ById(id)?.Label ?? id;

@@ -1,0 +1,73 @@
+using Arbetsvagen.Core.Participants;
+using Arbetsvagen.Features.Cases;
+using Arbetsvagen.Features.JobAds;
+using Arbetsvagen.Features.JobTracks;
+using Arbetsvagen.Features.Mappings;
+using Arbetsvagen.Features.Placements;
+using Arbetsvagen.Features.Requirements;
+using Arbetsvagen.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Arbetsvagen.Features.Matching;
+
+/// <summary>
+/// Adds a change-feed row to every save that touches what matching reads: a participant (with their occupations), a
+/// mapping, a joint position or a case (the person's profile, and whether they are a candidate at all); a job track,
+/// placement, job ad or requirement (the opportunities). In the same transaction, so the feed never tells of a change
+/// that was rolled back nor misses one that was saved. One place: no use case needs to remember matching.
+/// </summary>
+public sealed class MatchingChangeRecorder(TimeProvider clock) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Record(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        Record(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Record(DbContext? context)
+    {
+        if (context is not AppDbContext db)
+        {
+            return;
+        }
+
+        // SaveChanges detects changes after the interceptors run; the feed needs them now.
+        db.ChangeTracker.DetectChanges();
+        var participants = new HashSet<Guid>();
+        var opportunities = false;
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            switch (entry.Entity)
+            {
+                case MatchingChange:
+                    return; // already recorded (a retried save)
+                case Participant p: participants.Add(p.Id); break;
+                case ParticipantOccupation o: participants.Add(o.ParticipantId); break;
+                case Mapping m: participants.Add(m.ParticipantId); break;
+                case JointPosition j: participants.Add(j.ParticipantId); break;
+                case Case c: participants.Add(c.ParticipantId); break;
+                case JobTrack or Placement or PlacementPeriod or JobAd or Requirement or MatchingSettings: opportunities = true; break;
+            }
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.MatchingChanges.AddRange(participants.Select(id => MatchingChange.OfParticipant(id, now)));
+        if (opportunities)
+        {
+            db.MatchingChanges.Add(MatchingChange.OfOpportunities(now));
+        }
+    }
+}
