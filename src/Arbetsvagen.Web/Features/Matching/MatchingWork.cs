@@ -22,7 +22,12 @@ public sealed record RankedCandidate(int Rank, Guid? ParticipantId, string? Name
     M.MatchExplanation Explanation, string? AskReference, bool Proposed, bool Asked)
 {
     public bool Named => ParticipantId is not null;
+
+    public ExplainedMatch Explained => new(Explanation, ProfileFit, PersonFit);
 }
+
+/// <summary>What the explanation partial shows of a match: both sides' fit and the explanation.</summary>
+public sealed record ExplainedMatch(M.MatchExplanation Explanation, int ProfileFit, int PersonFit);
 
 /// <summary>
 /// A ranking for one opportunity. <see cref="AggregateOnly"/>: the reader (an analyst or administrator) sees how many
@@ -32,7 +37,10 @@ public sealed record RankedCandidate(int Rank, Guid? ParticipantId, string? Name
 public sealed record CandidateRankingShown(Opportunity Opportunity, bool AggregateOnly, bool OnlyConsented, IReadOnlyList<RankedCandidate> Candidates,
     int EligibleCount, int CandidateCount, M.MatchingWeights Weights, bool MayAsk);
 
-public sealed record RankedOpportunity(Opportunity Opportunity, M.MatchResult Result, bool Proposed);
+public sealed record RankedOpportunity(Opportunity Opportunity, M.MatchResult Result, bool Proposed)
+{
+    public ExplainedMatch Explained => new(Result.Explanation, Result.ProfileFit, Result.PersonFit);
+}
 
 /// <summary>A person's opportunities, best first, blocked ones last with what stands in the way; and who asked about them.</summary>
 public sealed record OpportunitiesShown(Participant Participant, bool OwnCase, IReadOnlyList<RankedOpportunity> Opportunities,
