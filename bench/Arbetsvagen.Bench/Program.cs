@@ -93,6 +93,9 @@ var scenarios = new (string Name, Func<string, Random, string> Path)[]
     ("placements: list", (_, r) => $"/api/v1/placements?municipality={(r.Next(2) == 0 ? "0160" : "0187")}"),
     ("job track: candidates", (_, _) => jobTrack.Length == 0 ? "/api/v1/me" : $"/api/v1/job-tracks/{jobTrack}/candidates"),
     ("page: jobbspår", (_, _) => jobTrack.Length == 0 ? "page:/" : $"page:/JobTracks/Details/{jobTrack}"),
+    // Matching: the top 50 of everyone in the region against the track's profile, with explanations, named or anonymous.
+    ("page: matchning", (_, _) => jobTrack.Length == 0 ? "page:/" : $"page:/Matching/Candidates/JobTrack/{jobTrack}"),
+    ("page: möjligheter", (login, r) => idsByUser[login].Count == 0 ? "page:/" : $"page:/Matching/Opportunities/{idsByUser[login][r.Next(idsByUser[login].Count)]}"),
     ("public page", (_, r) => $"anon:/Public?municipality={(r.Next(3) == 0 ? "0160" : "")}"),
     ("public API", (_, _) => "anon:/api/v1/public/opportunities"),
 };
