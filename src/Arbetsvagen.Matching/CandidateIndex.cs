@@ -191,6 +191,20 @@ public sealed class CandidateIndex : IDisposable
         }
     }
 
+    /// <summary>Every candidate now in the index (a copy of the list; the profiles themselves are immutable), for aggregates.</summary>
+    public IReadOnlyList<CandidateProfile> All()
+    {
+        gate.EnterReadLock();
+        try
+        {
+            return [.. slotByKey.Values.Select(slot => profiles[slot]!)];
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+    }
+
     /// <summary>Runs <paramref name="read"/> with the index's arrays under the read lock; the scan's way in.</summary>
     internal T Read<T>(Func<Snapshot, T> read)
     {

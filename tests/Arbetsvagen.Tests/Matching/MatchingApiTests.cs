@@ -57,12 +57,15 @@ public sealed class MatchingApiTests(AppFactory app) : IClassFixture<AppFactory>
         var foreign = await DriverAsync("jobb.vaxholm", "0187", experienced: false, "CE");
         var afConsented = await DriverAsync("soc.vaxholm", "0187", experienced: false, "CE");
         await app.GiveConsentAsync(afConsented.Id, [Af], ["identity", "caseAndPlan"], "soc.vaxholm");
-        var ids = new[] { own.Id, foreign.Id, afConsented.Id };
+        // A consent that shares who the person is but not the case and plan: the explanation would show the plan, so anonymous.
+        var identityOnly = await DriverAsync("jobb.vaxholm", "0187", experienced: false, "CE");
+        await app.GiveConsentAsync(identityOnly.Id, [Owner], ["identity"], "jobb.vaxholm");
+        var ids = new[] { own.Id, foreign.Id, afConsented.Id, identityOnly.Id };
 
         // The owner's caseworker: their own person by name and first (experience), the others anonymous with a reference to ask about.
         var caseworker = await RankAsync(await app.ClientFor("jobb.taby"), track);
         var listed = Listed(caseworker);
-        Assert.Equal(3, listed.Count);
+        Assert.Equal(4, listed.Count);
         Assert.Equal(own.Id, (Guid?)listed[0]["participantId"]);
         Assert.Equal($"Testa {own.LastName}", (string?)listed[0]["name"]);
         Assert.True((int)listed[0]["score"]! > (int)listed[1]["score"]!);
@@ -73,6 +76,7 @@ public sealed class MatchingApiTests(AppFactory app) : IClassFixture<AppFactory>
             Assert.Null(c["name"]);
             Assert.NotNull((string?)c["candidateReference"]);
         });
+        Assert.DoesNotContain(identityOnly.LastName, caseworker.ToJsonString(), StringComparison.Ordinal);
         var anonymousText = listed[1].ToJsonString();
         Assert.DoesNotContain(foreign.LastName, anonymousText, StringComparison.Ordinal);
         Assert.DoesNotContain(foreign.Id.ToString(), anonymousText, StringComparison.Ordinal);
@@ -87,7 +91,7 @@ public sealed class MatchingApiTests(AppFactory app) : IClassFixture<AppFactory>
 
         // The coordinator sees no one by name; the analyst only how many meet the must-haves (here fewer than 5).
         var coordinator = await RankAsync(await app.ClientFor("samordnare.nordost"), track);
-        Assert.Equal(3, Listed(coordinator).Count);
+        Assert.Equal(4, Listed(coordinator).Count);
         Assert.All(Listed(coordinator), c => Assert.False((bool)c["named"]!));
         var analyst = await RankAsync(await app.ClientFor("analytiker"), track);
         Assert.True((bool)analyst["aggregateOnly"]!);
@@ -226,6 +230,34 @@ public sealed class MatchingApiTests(AppFactory app) : IClassFixture<AppFactory>
         // Back to the defaults, for the other tests of the class.
         await coordinator.PutAsJsonAsync($"/api/v1/collaborations/{collaboration}/matching-weights", weights["weights"]!.AsObject().DeepClone().AsObject()
             .Also(o => o["maxCommuteMinutes"] = 60)).ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_job_ad_ranks_candidates_and_appears_among_a_persons_opportunities()
+    {
+        var key = $"match-{Guid.NewGuid():N}"[..24];
+        var coordinator = await app.ClientFor("samordnare.nordost");
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(Arbetsvagen.Tests.JobAds.JobAdFileTests.Ad(key) + "\n"));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-ndjson");
+        var import = (await coordinator.PostAsync("/api/v1/job-ads/imports?fileName=annons.jsonl", file).JsonAsync(HttpStatusCode.Created)).Id();
+        for (var i = 0; i < 300 && (string?)(await coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/job-ads/imports/{import}"))!["status"] != "completed"; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        var ad = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Set<Arbetsvagen.Features.JobAds.JobAd>(), a => a.AdKey == key));
+        var experienced = await DriverAsync("jobb.taby", "0160", experienced: true, "B,D");
+        var other = await DriverAsync("jobb.taby", "0160", experienced: false, "B,D");
+        var client = await app.ClientFor("jobb.taby");
+        var ranking = await client.PostAsJsonAsync($"/api/v1/matching/opportunities/jobAd/{ad.Id}/candidates", new { top = 200 }).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("jobAd", (string?)ranking["opportunity"]!["kind"]);
+        var order = Listed(ranking).Where(c => c["participantId"] is not null).Select(c => (Guid)c["participantId"]!).ToList();
+        Assert.True(order.IndexOf(experienced.Id) >= 0 && order.IndexOf(experienced.Id) < order.IndexOf(other.Id));
+
+        var opportunities = await client.GetFromJsonAsync<JsonObject>($"/api/v1/participants/{experienced.Id}/opportunities");
+        var listed = opportunities!["opportunities"]!.AsArray().Select(o => o!.AsObject()).Single(o => (Guid?)o["opportunity"]!["id"] == ad.Id);
+        Assert.Equal("Bussförare till linjetrafik", (string?)listed["opportunity"]!["title"]);
+        Assert.True((bool)listed["eligible"]!);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Arbetsvagen.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -26,9 +25,4 @@ public class FiguresModel(JobAdWork work) : PageModel
         Figures = outcome.Value;
         (From, To) = (Ui.Date(Figures!.From), Ui.Date(Figures.To));
     }
-
-    /// <summary>"+25 %", "−10 %", or "ny" when the period before had none.</summary>
-    public static string Change(int now, int before) => before == 0
-        ? (now == 0 ? "–" : "ny")
-        : ((now - before) * 100.0 / before).ToString("+0;−0;0", CultureInfo.GetCultureInfo("sv-SE")) + " %";
 }

@@ -33,7 +33,7 @@ public class CandidatesModel(MatchingWork work) : PageModel
 
     private async Task<IActionResult> LoadAsync(string kind, Guid id, CancellationToken ct)
     {
-        if (!MatchingApi.TryKind(kind, out var k))
+        if (!OpportunityKinds.TryParse(kind, out var k))
         {
             return NotFound();
         }

@@ -84,9 +84,9 @@ public static class MatchingApi
     private static async Task<Results<Ok<CandidateRankingDto>, ValidationProblem, NotFoundProblem>> Candidates(string kind, Guid id, RankingInput? input,
         MatchingWork work, CancellationToken ct)
     {
-        if (!TryKind(kind, out var k))
+        if (!OpportunityKinds.TryParse(kind, out var k))
         {
-            return OutcomeResults.Invalid(new Dictionary<string, string[]> { ["kind"] = ["Okänd sorts möjlighet: ange jobTrack, placement eller jobAd."] });
+            return OutcomeResults.Invalid(new Dictionary<string, string[]> { ["kind"] = ["Okänd sorts möjlighet: ange ett jobbspår, en praktikplats eller en platsannons (se API-beskrivningen)."] });
         }
 
         var outcome = await work.CandidatesAsync(k, id, input?.Top, ct);
@@ -97,11 +97,6 @@ public static class MatchingApi
             _ => new NotFoundProblem(),
         };
     }
-
-    /// <summary>The kinds as the API writes them (jobTrack), and as a path segment often is (job-track, JobTrack).</summary>
-    public static bool TryKind(string? text, out OpportunityKindName kind) =>
-        Enum.TryParse((text ?? "").Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out kind) && Enum.IsDefined(kind)
-        && !int.TryParse(text, out _);
 
     private static async Task<Results<Created<ProposalRequestDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> Ask(AskInput input,
         MatchingWork work, CancellationToken ct) =>

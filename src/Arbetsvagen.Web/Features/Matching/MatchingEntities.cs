@@ -107,3 +107,11 @@ public enum OpportunityKindName
     [Display(Name = "Praktikplats")] Placement,
     [Display(Name = "Platsannons")] JobAd,
 }
+
+public static class OpportunityKinds
+{
+    /// <summary>The kinds as the API writes them (jobTrack), and as a path segment often is (job-track, JobTrack).</summary>
+    public static bool TryParse(string? text, out OpportunityKindName kind) =>
+        Enum.TryParse((text ?? "").Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out kind) && Enum.IsDefined(kind)
+        && !int.TryParse(text, out _);
+}

@@ -153,15 +153,12 @@ public static class MatchingSources
 
     /// <summary>
     /// A job ad's profile: its licences as must-haves, its occupation group as experience (a must-have when the ad
-    /// requires experience, else a merit). Null for an ad matching cannot use (no workplace municipality, nothing to weigh).
+    /// requires experience, else a merit). An ad with neither has no criteria, and one without a known workplace
+    /// municipality cannot be ranked: the catalogue leaves both out, a ranking answers why.
     /// </summary>
-    public static Opportunity? Of(JobAd ad, DateOnly today, int maxCommuteMinutes)
+    public static Opportunity Of(JobAd ad, DateOnly today, int maxCommuteMinutes)
     {
-        if (ad.MunicipalityCode is not { Length: 4 } municipality || Commuting.NumberOf(municipality) < 0)
-        {
-            return null;
-        }
-
+        var municipality = ad.MunicipalityCode ?? "";
         var criteria = new List<M.Criterion>();
         if (ad.DrivingLicenceRequired)
         {
@@ -173,11 +170,6 @@ public static class MatchingSources
         if (SsykOf(ad.SsykCode) is not null)
         {
             criteria.Add(new M.Criterion(M.CriterionKind.OccupationExperience, ad.SsykCode!, MustHave: ad.ExperienceRequired));
-        }
-
-        if (criteria.Count == 0)
-        {
-            return null;
         }
 
         var profile = new M.OpportunityProfile

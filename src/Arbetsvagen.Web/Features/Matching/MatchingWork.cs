@@ -134,6 +134,12 @@ public sealed class MatchingWork(AppDbContext db, CurrentUser user, ParticipantA
     public const int MaxTop = 200;
     public const int MaxOpportunities = 30;
     private const string Entity = "Matching";
+
+    /// <summary>
+    /// A candidate is named only to a reader who may see both who it is and the case and plan: the explanation shows
+    /// the mapping and the joint position, so a consent that shares identity alone leaves the person anonymous.
+    /// </summary>
+    private const DataCategories Named = DataCategories.Identity | DataCategories.CaseAndPlan;
     private static readonly TimeSpan AskValidFor = TimeSpan.FromDays(1);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -236,7 +242,9 @@ public sealed class MatchingWork(AppDbContext db, CurrentUser user, ParticipantA
 
         if (opportunity.Profile.Criteria.Count == 0)
         {
-            return Outcome.Invalid("criteria", "Möjligheten har ingen kravprofil och inget yrke att matcha mot. Lägg till krav i kravprofilen först.");
+            return Outcome.Invalid("criteria", opportunity.Kind == OpportunityKindName.JobAd
+                ? "Annonsen anger varken yrkesgrupp eller körkortskrav, så det finns inget att matcha mot."
+                : "Möjligheten har ingen kravprofil och inget yrke att matcha mot. Lägg till krav i kravprofilen först.");
         }
 
         var settings = await SettingsForAsync(opportunity.CollaborationId, ct);
@@ -246,7 +254,7 @@ public sealed class MatchingWork(AppDbContext db, CurrentUser user, ParticipantA
         IReadOnlySet<string>? only = null;
         if (onlyConsented)
         {
-            only = (await access.Visible().Select(p => p.Id).ToListAsync(ct)).Select(p => p.ToString("D")).ToHashSet(StringComparer.Ordinal);
+            only = (await access.Visible(Named).Select(p => p.Id).ToListAsync(ct)).Select(p => p.ToString("D")).ToHashSet(StringComparer.Ordinal);
         }
 
         M.CandidateRanking ranking;
@@ -265,7 +273,7 @@ public sealed class MatchingWork(AppDbContext db, CurrentUser user, ParticipantA
         }
 
         var ids = ranking.Results.Select(r => Guid.Parse(r.CandidateKey)).ToList();
-        var named = await access.Visible().Where(p => ids.Contains(p.Id))
+        var named = await access.Visible(Named).Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.FirstName, p.LastName }).ToDictionaryAsync(p => p.Id, p => $"{p.FirstName} {p.LastName}", ct);
         var proposed = kind == OpportunityKindName.JobTrack
             ? (await db.JobTrackCandidates.Where(c => c.JobTrackId == id && ids.Contains(c.ParticipantId)).Select(c => c.ParticipantId).ToListAsync(ct)).ToHashSet()

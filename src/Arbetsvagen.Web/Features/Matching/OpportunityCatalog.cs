@@ -67,7 +67,8 @@ public sealed class OpportunityCatalog(MatchingIndex index, TimeProvider clock) 
         var all = new List<Opportunity>(tracks.Count + placements.Count + ads.Count);
         all.AddRange(tracks.Select(t => MatchingSources.Of(t, Limit(t.OwnerCollaborationId))));
         all.AddRange(placements.Select(p => MatchingSources.Of(p, PlacementTitle(p, employers), today, Limit(p.OwnerCollaborationId))));
-        all.AddRange(ads.Select(a => MatchingSources.Of(a, today, MatchingSettings.DefaultMaxCommuteMinutes)).OfType<Opportunity>());
+        all.AddRange(ads.Select(a => MatchingSources.Of(a, today, MatchingSettings.DefaultMaxCommuteMinutes))
+            .Where(o => o.Profile.Criteria.Count > 0 && MatchingSources.Commuting.NumberOf(o.MunicipalityCode) >= 0));
         return all;
     }
 

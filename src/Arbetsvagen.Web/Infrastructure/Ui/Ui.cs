@@ -46,6 +46,11 @@ public static class Ui
     public static string Time(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), SwedishTime.Zone).ToString("yyyy-MM-dd HH:mm", Swedish);
 
+    /// <summary>A change between two periods as people read it: "+25 %", "−10 %", or "ny" when the period before had none.</summary>
+    public static string Change(int now, int before) => before == 0
+        ? (now == 0 ? "–" : "ny")
+        : ((now - before) * 100.0 / before).ToString("+0;−0;0", System.Globalization.CultureInfo.GetCultureInfo("sv-SE")) + " %";
+
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", Swedish) ?? "–";
 
     public static string YesNo(bool value) => value ? "Ja" : "Nej";
