@@ -85,6 +85,9 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
         await TourAsync(analyst, "/", "Mina ärenden");
         await TourAsync(analyst, "/Participants", "Behörighet saknas");
         await TourAsync(analyst, "/Account/TwoFactor", "Tvåfaktorsinloggning");
+        await TourAsync(analyst, "/Statistics/RecruitmentNeeds", "Rekryteringsbehov och utbud");
+        await TourAsync(analyst, "/Statistics/RecruitmentNeeds?municipalityCode=9999&from=igår", "Rekryteringsbehov och utbud");
+        await Expect(ErrorSummary(analyst).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
 
         AssertNoFindings();
         foreach (var page in new[] { "/", "/Participants", "/Participants/Create", "/Participants/Details/", "/Participants/Edit/",
@@ -197,6 +200,8 @@ public sealed class ParticipantRecordPageCoverageTests(BrowserApp app) : PageCov
         await jobb.GetByLabel("Motivering").FillAsync("Behöver pröva arbetsförmågan på en riktig arbetsplats.");
         await jobb.GetByRole(AriaRole.Button, new() { Name = "Spara ställningstagande" }).ClickAsync();
         await Expect(Flash(jobb)).ToHaveTextAsync("Ställningstagandet är sparat.");
+        await TourAsync(jobb, $"/Matching/Opportunities/{participant.Id}", "Möjligheter för " + participant.FullName);
+        await jobb.GotoAsync(mapping);
         await jobb.GetByLabel("Metod").SelectOptionAsync(new SelectOptionValue { Label = "Reell arbetsmiljö" });
         await jobb.GetByLabel("Uthållighet").CheckAsync();
         await jobb.GetByLabel("Resultat (känslig uppgift)").FillAsync("Orkar fyra timmar om dagen.");
