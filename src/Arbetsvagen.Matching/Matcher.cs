@@ -12,10 +12,11 @@ public static class Matcher
 {
     /// <summary>
     /// The best <paramref name="top"/> candidates for the opportunity. With <paramref name="only"/>, candidates whose key it
-    /// does not hold are left out before scoring (a reader who may see only some people, e.g. those whose consent names them).
+    /// refuses are left out before scoring (e.g. people outside the collaboration, or those a reader may not see). It is
+    /// asked only for candidates who pass the hard filter.
     /// </summary>
     public static CandidateRanking RankCandidates(CandidateIndex index, OpportunityProfile opportunity, MatchingWeights weights, int top,
-        IReadOnlySet<string>? only = null)
+        Func<string, bool>? only = null)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
@@ -85,7 +86,7 @@ public static class Matcher
     }
 
     /// <summary>The scan: returns how many passed the hard filter; the best are left in <paramref name="heap"/>.</summary>
-    private static int Scan(CandidateIndex.Snapshot s, CompiledOpportunity q, TopHeap heap, IReadOnlySet<string>? only)
+    private static int Scan(CandidateIndex.Snapshot s, CompiledOpportunity q, TopHeap heap, Func<string, bool>? only)
     {
         var profiles = s.Profiles;
         var rows = s.Rows;
@@ -118,7 +119,7 @@ public static class Matcher
                     continue;
                 }
 
-                if (only is not null && !only.Contains(profiles[slot]!.Key))
+                if (only is not null && !only(profiles[slot]!.Key))
                 {
                     continue;
                 }

@@ -60,12 +60,14 @@ public sealed class MatchingApiTests(AppFactory app) : IClassFixture<AppFactory>
         // A consent that shares who the person is but not the case and plan: the explanation would show the plan, so anonymous.
         var identityOnly = await DriverAsync("jobb.vaxholm", "0187", experienced: false, "CE");
         await app.GiveConsentAsync(identityOnly.Id, [Owner], ["identity"], "jobb.vaxholm");
-        var ids = new[] { own.Id, foreign.Id, afConsented.Id, identityOnly.Id };
+        // Someone outside the collaboration (a municipality that is not a member), within commuting distance: never listed.
+        var outside = await DriverAsync(await OutsiderAsync(app), "0191", experienced: true, "CE");
+        var ids = new[] { own.Id, foreign.Id, afConsented.Id };
 
         // The owner's caseworker: their own person by name and first (experience), the others anonymous with a reference to ask about.
         var caseworker = await RankAsync(await app.ClientFor("jobb.taby"), track);
         var listed = Listed(caseworker);
-        Assert.Equal(4, listed.Count);
+        Assert.Equal(3, listed.Count); // the person known by name only is left out (their anonymous row would be theirs)
         Assert.Equal(own.Id, (Guid?)listed[0]["participantId"]);
         Assert.Equal($"Testa {own.LastName}", (string?)listed[0]["name"]);
         Assert.True((int)listed[0]["score"]! > (int)listed[1]["score"]!);
@@ -75,8 +77,10 @@ public sealed class MatchingApiTests(AppFactory app) : IClassFixture<AppFactory>
             Assert.Null(c["participantId"]);
             Assert.Null(c["name"]);
             Assert.NotNull((string?)c["candidateReference"]);
+            Assert.All(c["explanation"]!["profileSide"]!.AsArray(), x => Assert.Contains((string?)x!["has"], new[] { "uppfyller", "uppfyller inte" }));
         });
         Assert.DoesNotContain(identityOnly.LastName, caseworker.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(outside.LastName, caseworker.ToJsonString(), StringComparison.Ordinal);
         var anonymousText = listed[1].ToJsonString();
         Assert.DoesNotContain(foreign.LastName, anonymousText, StringComparison.Ordinal);
         Assert.DoesNotContain(foreign.Id.ToString(), anonymousText, StringComparison.Ordinal);
@@ -91,7 +95,7 @@ public sealed class MatchingApiTests(AppFactory app) : IClassFixture<AppFactory>
 
         // The coordinator sees no one by name; the analyst only how many meet the must-haves (here fewer than 5).
         var coordinator = await RankAsync(await app.ClientFor("samordnare.nordost"), track);
-        Assert.Equal(4, Listed(coordinator).Count);
+        Assert.Equal(4, Listed(coordinator).Count); // all four members' people, none of them by name; not the outsider
         Assert.All(Listed(coordinator), c => Assert.False((bool)c["named"]!));
         var analyst = await RankAsync(await app.ClientFor("analytiker"), track);
         Assert.True((bool)analyst["aggregateOnly"]!);
@@ -104,7 +108,7 @@ public sealed class MatchingApiTests(AppFactory app) : IClassFixture<AppFactory>
         var caseworkerRow = Assert.Single(rows, r => r.UserName == "jobb.taby");
         Assert.Equal(ids.Order(), caseworkerRow.ResultIds!.Split(',').Select(Guid.Parse).Order());
         Assert.Equal(afConsented.Id.ToString(), Assert.Single(rows, r => r.UserName == "af.nordost").ResultIds);
-        Assert.DoesNotContain(rows, r => r.UserName == "analytiker");
+        Assert.Null(Assert.Single(rows, r => r.UserName == "analytiker").ResultIds); // a count was asked for, no one shown
     }
 
     [Fact]
@@ -142,7 +146,8 @@ public sealed class MatchingApiTests(AppFactory app) : IClassFixture<AppFactory>
 
         // The caseworker proposes into the job track's recruitment; the ranking then says so.
         await caseworker.PostAsJsonAsync($"/api/v1/job-tracks/{track}/candidates", new { participantId = foreign.Id }).ShouldBe(HttpStatusCode.Created);
-        Assert.True((bool)Listed(await RankAsync(coordinator, track))[0]["proposed"]!);
+        Assert.False((bool)Listed(await RankAsync(coordinator, track))[0]["proposed"]!); // not told of an anonymous person
+        Assert.True((bool)Listed(await RankAsync(await app.ClientFor("jobb.taby"), track))[0]["proposed"]!); // the owner, named by consent
         Assert.Contains(await app.AccessLogForAsync(foreign.Id, AccessAction.Create), e => e.EntityType == "ProposalRequest" && e.UserName == "samordnare.nordost");
     }
 

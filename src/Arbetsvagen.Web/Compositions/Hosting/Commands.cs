@@ -1,3 +1,4 @@
+using Arbetsvagen.Features.Matching;
 using System.Diagnostics;
 using Arbetsvagen.Core.Organisations;
 using Arbetsvagen.Core.Participants;
@@ -23,6 +24,7 @@ public static class Commands
 
         var builder = WebApplication.CreateBuilder(args[1..]);
         builder.Services.AddAppDatabase(builder.Configuration);
+        builder.Services.AddMatchingFeed(); // a running app's matching index hears of what a seed adds
         builder.Services.AddIdentityCore<AppUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AppDbContext>();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -43,6 +43,7 @@ public sealed class MatchingChangeRecorder(TimeProvider clock) : SaveChangesInte
         db.ChangeTracker.DetectChanges();
         var participants = new HashSet<Guid>();
         var opportunities = false;
+        var pending = new List<MatchingChange>(); // a retried save's rows, still to be written
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached)
@@ -52,8 +53,9 @@ public sealed class MatchingChangeRecorder(TimeProvider clock) : SaveChangesInte
 
             switch (entry.Entity)
             {
-                case MatchingChange:
-                    return; // already recorded (a retried save)
+                case MatchingChange change:
+                    pending.Add(change);
+                    break;
                 case Participant p: participants.Add(p.Id); break;
                 case ParticipantOccupation o: participants.Add(o.ParticipantId); break;
                 case Mapping m: participants.Add(m.ParticipantId); break;
@@ -63,6 +65,8 @@ public sealed class MatchingChangeRecorder(TimeProvider clock) : SaveChangesInte
             }
         }
 
+        participants.ExceptWith(pending.Where(c => c.ParticipantId is not null).Select(c => c.ParticipantId!.Value));
+        opportunities &= !pending.Any(c => c.Kind == MatchingChangeKind.Opportunities);
         var now = clock.GetUtcNow().UtcDateTime;
         db.MatchingChanges.AddRange(participants.Select(id => MatchingChange.OfParticipant(id, now)));
         if (opportunities)

@@ -14,11 +14,13 @@ namespace Arbetsvagen.Features.Matching;
 public sealed class MatchingIndex(IServiceScopeFactory scopes, TimeProvider clock, ILogger<MatchingIndex> logger) : BackgroundService
 {
     public static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan ReRead = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ReRead = TimeSpan.FromMinutes(2);
+    private const int ChunkSize = 1000;
     private static readonly TimeSpan KeepFeed = TimeSpan.FromDays(1);
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly HashSet<long> applied = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Guid> owners = new(StringComparer.Ordinal);
     private M.CandidateIndex? index;
     private long watermark;
     private long opportunitiesVersion;
@@ -28,6 +30,9 @@ public sealed class MatchingIndex(IServiceScopeFactory scopes, TimeProvider cloc
 
     /// <summary>Raised by every change of job tracks, placements, ads or settings: the catalogue is read again when it differs.</summary>
     public long OpportunitiesVersion => Interlocked.Read(ref opportunitiesVersion);
+
+    /// <summary>The organisation that holds the candidate's case, as of the index's last catch-up.</summary>
+    public Guid? OwnerOf(string key) => owners.TryGetValue(key, out var owner) ? owner : null;
 
     /// <summary>A candidate as the index holds them now, without catching up first (for tests and diagnostics).</summary>
     public M.CandidateProfile? Peek(string key) => index?.Get(key);
@@ -62,14 +67,13 @@ public sealed class MatchingIndex(IServiceScopeFactory scopes, TimeProvider cloc
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 await CurrentAsync(db, stoppingToken);
-                await CleanUpAsync(db, stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(e, "Following the matching change feed failed; trying again");
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await timer.WaitForNextTickAsync(stoppingToken) && await CleanUpAsync(stoppingToken));
     }
 
     private async Task BuildAsync(AppDbContext db, CancellationToken ct)
@@ -79,7 +83,13 @@ public sealed class MatchingIndex(IServiceScopeFactory scopes, TimeProvider cloc
         var settled = await db.MatchingChanges.Where(c => c.At < started - ReRead).MaxAsync(c => (long?)c.Id, ct) ?? 0;
         var candidates = await MatchingSources.CandidatesAsync(db, null, ct);
         var fresh = new M.CandidateIndex(MatchingSources.Commuting, MatchingSources.Taxonomy);
-        fresh.UpsertMany(candidates);
+        fresh.UpsertMany(candidates.Select(c => c.Profile));
+        owners.Clear();
+        foreach (var c in candidates)
+        {
+            owners[c.Profile.Key] = c.OwnerOrganisationId;
+        }
+
         index = fresh;
         watermark = settled;
         applied.Clear();
@@ -96,18 +106,21 @@ public sealed class MatchingIndex(IServiceScopeFactory scopes, TimeProvider cloc
             .Select(c => new { c.Id, c.Kind, c.ParticipantId, c.At }).ToListAsync(ct);
         var unseen = rows.Where(r => !applied.Contains(r.Id)).ToList();
         var people = unseen.Where(r => r.ParticipantId is not null).Select(r => r.ParticipantId!.Value).Distinct().ToList();
-        if (people.Count > 0)
+        // In chunks: a burst of changes (an import, a seed) must not grow one query past the database's parameter limit.
+        foreach (var chunk in people.Chunk(ChunkSize))
         {
-            var profiles = await MatchingSources.CandidatesAsync(db, people, ct);
-            foreach (var profile in profiles)
+            var found = await MatchingSources.CandidatesAsync(db, chunk, ct);
+            foreach (var c in found)
             {
-                index!.Upsert(profile);
+                index!.Upsert(c.Profile);
+                owners[c.Profile.Key] = c.OwnerOrganisationId;
             }
 
             // No longer a candidate (every case closed, or removed): out of the index.
-            foreach (var gone in people.Select(id => id.ToString("D")).Except(profiles.Select(p => p.Key)))
+            foreach (var gone in chunk.Select(id => id.ToString("D")).Except(found.Select(c => c.Profile.Key)))
             {
                 index!.Remove(gone);
+                owners.TryRemove(gone, out _);
             }
         }
 
@@ -127,16 +140,28 @@ public sealed class MatchingIndex(IServiceScopeFactory scopes, TimeProvider cloc
         applied.RemoveWhere(id => id <= watermark);
     }
 
-    private async Task CleanUpAsync(AppDbContext db, CancellationToken ct)
+    /// <summary>Deletes feed rows older than a day, every ten minutes; a failure is logged and tried again later.</summary>
+    private async Task<bool> CleanUpAsync(CancellationToken ct)
     {
         if (Now - lastCleanup < TimeSpan.FromMinutes(10))
         {
-            return;
+            return true;
         }
 
         lastCleanup = Now;
-        var before = Now - KeepFeed;
-        await db.MatchingChanges.Where(c => c.At < before).ExecuteDeleteAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var before = Now - KeepFeed;
+            await db.MatchingChanges.Where(c => c.At < before).ExecuteDeleteAsync(ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Deleting old matching feed rows failed; trying again in ten minutes");
+        }
+
+        return true;
     }
 
     public override void Dispose()

@@ -60,8 +60,12 @@ public static class MatchingServices
         services.AddSingleton<MatchingIndex>();
         services.AddHostedService(s => s.GetRequiredService<MatchingIndex>());
         services.AddSingleton<OpportunityCatalog>();
-        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, MatchingChangeRecorder>();
+        services.AddMatchingFeed();
         services.AddScoped<MatchingWork>();
         return services;
     }
+
+    /// <summary>The change feed's recorder alone: for commands that write data while app instances may be running.</summary>
+    public static IServiceCollection AddMatchingFeed(this IServiceCollection services) =>
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, MatchingChangeRecorder>();
 }

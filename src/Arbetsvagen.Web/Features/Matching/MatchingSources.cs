@@ -12,6 +12,9 @@ using M = Arbetsvagen.Matching;
 namespace Arbetsvagen.Features.Matching;
 
 /// <summary>An opportunity as matching and its pages know it: the profile, and what a list shows and filters on.</summary>
+/// <summary>A candidate's profile and the organisation that holds their case (which collaboration they belong to).</summary>
+public sealed record IndexedCandidate(M.CandidateProfile Profile, Guid OwnerOrganisationId);
+
 public sealed record Opportunity(M.OpportunityProfile Profile, OpportunityKindName Kind, Guid Id, string Title, string MunicipalityCode,
     Guid? CollaborationId, string Link);
 
@@ -48,7 +51,7 @@ public static class MatchingSources
     /// The participants who are candidates — all but those whose every case is closed — as profiles; with
     /// <paramref name="only"/>, just those of them (a change feed's ids). <paramref name="candidatesOnly"/> false: closed ones too.
     /// </summary>
-    public static async Task<List<M.CandidateProfile>> CandidatesAsync(AppDbContext db, IReadOnlyCollection<Guid>? only, CancellationToken ct,
+    public static async Task<List<IndexedCandidate>> CandidatesAsync(AppDbContext db, IReadOnlyCollection<Guid>? only, CancellationToken ct,
         bool candidatesOnly = true)
     {
         var people = db.Participants.AsNoTracking().Where(p => only == null || only.Contains(p.Id))
@@ -56,7 +59,7 @@ public static class MatchingSources
                 || db.Set<Case>().Any(c => c.ParticipantId == p.Id && c.State != CaseState.Closed));
         var rows = await people.Select(p => new
         {
-            p.Id, p.DateOfBirth, p.HomeMunicipalityCode, p.DrivingLicences, p.AfStatus, p.SwedishLevel, p.EducationLevel,
+            p.Id, p.OwnerOrganisationId, p.DateOfBirth, p.HomeMunicipalityCode, p.DrivingLicences, p.AfStatus, p.SwedishLevel, p.EducationLevel,
         }).ToListAsync(ct);
         var ids = people.Select(p => p.Id);
         var occupations = (await db.Set<ParticipantOccupation>().AsNoTracking().Where(o => ids.Contains(o.ParticipantId))
@@ -80,7 +83,7 @@ public static class MatchingSources
             var own = occupations[p.Id].ToList();
             var swedish = mapping is { SwedishLevel: not SwedishLevel.Unknown } ? mapping.SwedishLevel : p.SwedishLevel;
             var education = mapping is { EducationLevel: not EducationLevel.Unknown } ? mapping.EducationLevel : p.EducationLevel;
-            return new M.CandidateProfile
+            return new IndexedCandidate(new M.CandidateProfile
             {
                 Key = p.Id.ToString("D"),
                 DateOfBirth = p.DateOfBirth,
@@ -94,7 +97,7 @@ public static class MatchingSources
                     .Concat(mapping?.Occupations ?? [])),
                 Readiness = position is null ? null : (M.Readiness)(int)position.Readiness,
                 Direction = position is null ? null : (M.Direction)(int)position.Direction,
-            };
+            }, p.OwnerOrganisationId);
         }).ToList();
     }
 

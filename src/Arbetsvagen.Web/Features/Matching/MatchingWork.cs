@@ -250,17 +250,22 @@ public sealed class MatchingWork(AppDbContext db, CurrentUser user, ParticipantA
         var settings = await SettingsForAsync(opportunity.CollaborationId, ct);
         var weights = settings.ReadWeights();
         var candidates = await index.CurrentAsync(db, ct);
+        // Only the collaboration's people: those whose case a member organisation (or one of its units) holds. A job ad
+        // belongs to no collaboration: the reader's own collaborations then.
+        var members = await MemberOrganisationsAsync(opportunity.CollaborationId is { } c ? [c] : await CollaborationsAsync(ct), ct);
         var onlyConsented = !AggregateOnly && await IsEmploymentServiceAsync(ct);
-        IReadOnlySet<string>? only = null;
+        HashSet<string>? visible = null;
         if (onlyConsented)
         {
-            only = (await access.Visible(Named).Select(p => p.Id).ToListAsync(ct)).Select(p => p.ToString("D")).ToHashSet(StringComparer.Ordinal);
+            visible = (await access.Visible(Named).Select(p => p.Id).ToListAsync(ct)).Select(p => p.ToString("D")).ToHashSet(StringComparer.Ordinal);
         }
+
+        bool Included(string key) => index.OwnerOf(key) is { } owner && members.Contains(owner) && (visible is null || visible.Contains(key));
 
         M.CandidateRanking ranking;
         try
         {
-            ranking = M.Matcher.RankCandidates(candidates, opportunity.Profile, weights, AggregateOnly ? 1 : n, only);
+            ranking = M.Matcher.RankCandidates(candidates, opportunity.Profile, weights, AggregateOnly ? 1 : n, Included);
         }
         catch (M.MatchingInputException e)
         {
@@ -269,24 +274,33 @@ public sealed class MatchingWork(AppDbContext db, CurrentUser user, ParticipantA
 
         if (AggregateOnly)
         {
-            return new CandidateRankingShown(opportunity, true, false, [], ranking.EligibleCount, ranking.CandidateCount, weights, false);
+            await log.RecordAsync(AccessAction.Search, Entity, id, purpose: $"antal som passar {EnumText.Label(kind).ToLowerInvariant()}", ct: ct);
+            return new CandidateRankingShown(opportunity, true, false, [], ranking.EligibleCount, members.Count == 0 ? 0 : ranking.CandidateCount, weights, false);
         }
 
-        var ids = ranking.Results.Select(r => Guid.Parse(r.CandidateKey)).ToList();
-        var named = await access.Visible(Named).Where(p => ids.Contains(p.Id))
+        var ranked = ranking.Results.Select(r => (Id: Guid.Parse(r.CandidateKey), Result: r)).ToList();
+        var rankedIds = ranked.Select(r => r.Id).ToList();
+        var named = await access.Visible(Named).Where(p => rankedIds.Contains(p.Id))
             .Select(p => new { p.Id, p.FirstName, p.LastName }).ToDictionaryAsync(p => p.Id, p => $"{p.FirstName} {p.LastName}", ct);
+        // Someone the reader knows by name but whose case and plan the consent does not share is left out: shown
+        // "anonymously", the reader could still tell who it is and so learn what the consent withholds.
+        var namedIds = named.Keys.ToList();
+        var knownByNameOnly = (await access.Visible().Where(p => rankedIds.Contains(p.Id) && !namedIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct))
+            .ToHashSet();
+        ranked = [.. ranked.Where(r => !knownByNameOnly.Contains(r.Id))];
+        var ids = ranked.Select(r => r.Id).ToList();
         var proposed = kind == OpportunityKindName.JobTrack
             ? (await db.JobTrackCandidates.Where(c => c.JobTrackId == id && ids.Contains(c.ParticipantId)).Select(c => c.ParticipantId).ToListAsync(ct)).ToHashSet()
             : [];
         var asked = (await db.ProposalRequests.Where(r => r.OpportunityKey == opportunity.Profile.Key && ids.Contains(r.ParticipantId))
             .Select(r => r.ParticipantId).ToListAsync(ct)).ToHashSet();
-        var shown = ranking.Results.Select((r, i) =>
+        var shown = ranked.Select((x, i) =>
         {
-            var pid = ids[i];
+            var (pid, r) = x;
             return named.TryGetValue(pid, out var name)
                 ? new RankedCandidate(i + 1, pid, name, r.Score, r.ProfileFit, r.PersonFit, r.Explanation, null, proposed.Contains(pid), asked.Contains(pid))
                 : new RankedCandidate(i + 1, null, null, r.Score, r.ProfileFit, r.PersonFit, Anonymous(r.Explanation),
-                    Asks.Protect($"{user.Id:N}|{pid:N}|{kind}|{id:N}", AskValidFor), proposed.Contains(pid), asked.Contains(pid));
+                    Asks.Protect($"{user.Id:N}|{pid:N}|{kind}|{id:N}", AskValidFor), Proposed: false, asked.Contains(pid));
         }).ToList();
 
         await log.RecordAsync(AccessAction.Search, Entity, id, purpose: $"matchning mot {EnumText.Label(kind).ToLowerInvariant()}", resultIds: ids, ct: ct);
@@ -302,20 +316,37 @@ public sealed class MatchingWork(AppDbContext db, CurrentUser user, ParticipantA
     }
 
     /// <summary>
-    /// The explanation without what could point at the person: age and birth date become "meets / does not meet". What
-    /// they have for the other criteria (experience, licence, Swedish) is what the ranking is about and stays.
+    /// The explanation without what could point at the person: for each criterion only whether it is met and the points;
+    /// not what the person has (their municipality, licences, occupations, colour and direction could together name them
+    /// in a small municipality). The gaps say what is missing, never what the person has.
     /// </summary>
     private static M.MatchExplanation Anonymous(M.MatchExplanation e)
     {
         var age = M.Labels.Of(M.CriterionKind.MinimumAge);
-        M.CriterionResult Hide(M.CriterionResult c) => c.Criterion != age ? c
-            : c with { Has = c.Met ? "uppfyller åldern" : "uppfyller inte åldern", Text = $"{c.Criterion}: {c.Required}, {(c.Met ? "uppfyller åldern" : "uppfyller inte åldern")}" };
-        return e with
+        static M.CriterionResult Hide(M.CriterionResult c)
         {
-            ProfileSide = [.. e.ProfileSide.Select(Hide)],
-            PersonSide = [.. e.PersonSide.Select(Hide)],
-            Gaps = [.. e.Gaps.Select(g => g.Criterion != age ? g : g with { Problem = "under åldersgränsen på startdatum" })],
-        };
+            var has = c.Met ? "uppfyller" : "uppfyller inte";
+            return c with { Has = has, Text = $"{c.Criterion}: {c.Required}. {char.ToUpperInvariant(has[0])}{has[1..]}." };
+        }
+
+        return new M.MatchExplanation([.. e.ProfileSide.Select(Hide)], [.. e.PersonSide.Select(Hide)],
+            [.. e.Gaps.Select(g => g.Criterion != age ? g : g with { Problem = "under åldersgränsen på startdatum" })],
+            "Anonym kandidat: kriterierna visas som uppfyllda eller inte, utan personens egna uppgifter.");
+    }
+
+    /// <summary>Whether a candidate (by index key) belongs to one of the user's collaborations: for counts over the region.</summary>
+    public async Task<Func<string, bool>> InMyCollaborationsAsync(CancellationToken ct)
+    {
+        var members = await MemberOrganisationsAsync(await CollaborationsAsync(ct), ct);
+        return key => index.OwnerOf(key) is { } owner && members.Contains(owner);
+    }
+
+    /// <summary>The organisations that are members of the collaborations, and their units.</summary>
+    private async Task<HashSet<Guid>> MemberOrganisationsAsync(IReadOnlyCollection<Guid> collaborationIds, CancellationToken ct)
+    {
+        var members = db.Set<CollaborationMember>().Where(m => collaborationIds.Contains(m.CollaborationId)).Select(m => m.OrganisationId);
+        return (await db.Organisations.Where(o => members.Contains(o.Id) || (o.ParentId != null && members.Contains(o.ParentId.Value)))
+            .Select(o => o.Id).ToListAsync(ct)).ToHashSet();
     }
 
     // ------------------------------------------------------------------ asking the person's own caseworker
@@ -364,12 +395,23 @@ public sealed class MatchingWork(AppDbContext db, CurrentUser user, ParticipantA
             return Outcome.NotFound();
         }
 
+        // The caseworkers of the unit that holds the case, not its analysts or administrators.
+        var caseworkerRoles = db.Roles.Where(r => Roles.Caseworkers.Contains(r.Name!)).Select(r => r.Id);
+        var withRole = db.UserRoles.Where(ur => caseworkerRoles.Contains(ur.RoleId)).Select(ur => ur.UserId);
+        var recipients = await db.Users.Where(u => u.OrganisationId == owner && !u.IsDisabled && u.Id != user.Id && withRole.Contains(u.Id))
+            .Select(u => u.Id).ToListAsync(ct);
+        if (recipients.Count == 0)
+        {
+            return Outcome.Conflict("Enheten som har kandidatens ärende har ingen aktiv handläggare i Arbetsvägen att fråga. Kontakta enheten på annat sätt.");
+        }
+
         var asking = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Name).FirstAsync(ct);
         var request = ProposalRequest.Ask(opportunity.Profile.Key, opportunity.Title, participantId, user.Id, user.OrganisationId, Now);
         db.ProposalRequests.Add(request);
-        await db.NotifyOrganisationAsync(owner.Value, user.Id,
+        // The link names the ask, not the person: opening it checks, then, that the reader may see the person.
+        db.AddRange(recipients.Select(r => Notification.To(r,
             $"{asking} ber dig överväga att föreslå en deltagare till {EnumText.Label(kind).ToLowerInvariant()} ”{opportunity.Title}”, där deltagaren matchar väl.",
-            $"/Matching/Opportunities/{participantId}", Now, ct, participantId);
+            $"/Matching/Requests/{request.Id}", Now, participantId)));
         log.Add(AccessAction.Create, nameof(ProposalRequest), request.Id, participantId, "fråga om förslag till handläggaren");
         try
         {
@@ -382,6 +424,13 @@ public sealed class MatchingWork(AppDbContext db, CurrentUser user, ParticipantA
         }
 
         return request;
+    }
+
+    /// <summary>Where an ask's notice leads: the person's opportunities, if the reader may see the person's case and plan now.</summary>
+    public async Task<Guid?> RequestedParticipantAsync(Guid requestId, CancellationToken ct)
+    {
+        var participantId = await db.ProposalRequests.Where(r => r.Id == requestId).Select(r => (Guid?)r.ParticipantId).FirstOrDefaultAsync(ct);
+        return participantId is { } id && await access.FindCoveringAsync(id, DataCategories.CaseAndPlan, Entity, ct) is not null ? id : null;
     }
 
     // ------------------------------------------------------------------ a person's opportunities
@@ -397,14 +446,14 @@ public sealed class MatchingWork(AppDbContext db, CurrentUser user, ParticipantA
             return Outcome.NotFound();
         }
 
-        var profile = (await MatchingSources.CandidatesAsync(db, [participantId], ct, candidatesOnly: false)).Single();
+        var profile = (await MatchingSources.CandidatesAsync(db, [participantId], ct, candidatesOnly: false)).Single().Profile;
         var mine = (await CollaborationsAsync(ct)).ToHashSet();
         var all = await catalog.AllAsync(db, ct);
         var commuting = MatchingSources.Commuting;
         var home = commuting.NumberOf(profile.HomeMunicipalityCode);
         // Only those the user may see, and (cheap to test first) within each one's commuting limit of the person's home.
         var open = all.Where(o => o.CollaborationId is null || mine.Contains(o.CollaborationId.Value))
-            .Where(o => home >= 0 && commuting.Minutes(commuting.NumberOf(o.MunicipalityCode), home) <= o.Profile.MaxCommuteMinutes)
+            .Where(o => home >= 0 && commuting.NumberOf(o.MunicipalityCode) is var at && at >= 0 && commuting.Minutes(at, home) <= o.Profile.MaxCommuteMinutes)
             .ToDictionary(o => o.Profile.Key);
         var weights = (await SettingsForAsync(null, ct)).ReadWeights();
         var ranked = M.Matcher.RankOpportunities(profile, open.Values.Select(o => o.Profile), weights, commuting, MatchingSources.Taxonomy,
@@ -463,7 +512,16 @@ public sealed class MatchingWork(AppDbContext db, CurrentUser user, ParticipantA
 
         var changes = settings.Change(weights, input.MaxCommuteMinutes!.Value, user.Id, Now);
         log.Add(AccessAction.Update, nameof(MatchingSettings), collaborationId, purpose: changes);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome.Conflict("Någon annan sparade vikterna samtidigt. Ladda om sidan och gör om ändringen.");
+        }
+
         return await SettingsAsync(collaborationId, ct);
     }
 }

@@ -11,13 +11,14 @@ public sealed record FieldNeed(string? FieldId, string FieldName, int Ads, int J
 
 /// <summary>
 /// An occupation group's demand (ads, jobs) beside the supply in the register: candidates who have worked in it and who
-/// want to. A count of 1–4 is null (shown "&lt;5") so that no person can be singled out.
+/// want to. A count of 1–4 is null (shown "&lt;5") so that no person can be singled out. Only primary suppression: the
+/// table has no totals, and the region's figures are not published beside a municipality's in the same view.
 /// </summary>
 public sealed record OccupationNeed(string Ssyk, string Name, int Ads, int Jobs, int? Experienced, int? Interested);
 
 public sealed record RecruitmentNeedsReport(DateOnly From, DateOnly To, DateOnly PreviousFrom, DateOnly PreviousTo, string? MunicipalityCode,
     int Ads, int Jobs, int PreviousAds, int PreviousJobs, List<FieldNeed> Fields, List<OccupationNeed> Occupations, List<MonthFigure> Months,
-    int Candidates)
+    int? Candidates)
 {
     public const int SuppressBelow = 5;
 }
@@ -27,7 +28,7 @@ public sealed record RecruitmentNeedsReport(DateOnly From, DateOnly To, DateOnly
 /// by jobs and ads with their trend, the occupation groups with most vacancies, and against each the candidates in the
 /// register who have experience of it or want it — a supply and demand view in counts only.
 /// </summary>
-public sealed class RecruitmentNeeds(AppDbContext db, JobAdWork jobAds, MatchingIndex index)
+public sealed class RecruitmentNeeds(AppDbContext db, JobAdWork jobAds, MatchingIndex index, MatchingWork matching)
 {
     public const int TopOccupations = 15;
 
@@ -54,14 +55,17 @@ public sealed class RecruitmentNeeds(AppDbContext db, JobAdWork jobAds, Matching
         var demand = await ads.GroupBy(a => a.SsykCode!).Select(g => new { Ssyk = g.Key, Ads = g.Count(), Jobs = g.Sum(a => a.Vacancies) })
             .OrderByDescending(g => g.Jobs).ThenByDescending(g => g.Ads).ThenBy(g => g.Ssyk).Take(TopOccupations).ToListAsync(ct);
 
-        var people = (await index.CurrentAsync(db, ct)).All().Where(p => code is null || p.HomeMunicipalityCode == code).ToList();
+        // The supply is the reader's collaborations' people, living in the municipality (or anywhere).
+        var mine = await matching.InMyCollaborationsAsync(ct);
+        var people = (await index.CurrentAsync(db, ct)).All().Where(p => (code is null || p.HomeMunicipalityCode == code) && mine(p.Key)).ToList();
         var experienced = Count(people.SelectMany(p => p.ExperienceSsyk));
         var interested = Count(people.SelectMany(p => p.InterestSsyk));
         var occupations = demand.Select(d => new OccupationNeed(d.Ssyk, RequirementTaxonomy.Instance.OccupationGroups.LabelOf(d.Ssyk), d.Ads, d.Jobs,
             Shown(experienced, d.Ssyk), Shown(interested, d.Ssyk))).ToList();
 
         return new RecruitmentNeedsReport(f.From, f.To, f.PreviousFrom, f.PreviousTo, code, fields.Sum(n => n.Ads), fields.Sum(n => n.Jobs),
-            fields.Sum(n => n.PreviousAds), fields.Sum(n => n.PreviousJobs), fields, occupations, f.Months, people.Count);
+            fields.Sum(n => n.PreviousAds), fields.Sum(n => n.PreviousJobs), fields, occupations, f.Months,
+            people.Count is > 0 and < RecruitmentNeedsReport.SuppressBelow ? null : people.Count);
     }
 
     private static Dictionary<int, int> Count(IEnumerable<int> groups) => groups.GroupBy(g => g).ToDictionary(g => g.Key, g => g.Count());

@@ -14,13 +14,13 @@ public sealed record OccupationNeedDto(string Ssyk, string Name, int Ads, int Jo
 
 public sealed record RecruitmentNeedsDto(DateOnly From, DateOnly To, DateOnly PreviousFrom, DateOnly PreviousTo, string? MunicipalityCode,
     string MunicipalityName, int Ads, int Jobs, int PreviousAds, int PreviousJobs, string Summary, List<FieldNeed> Fields, List<OccupationNeedDto> Occupations,
-    List<MonthFigure> Months, int Candidates)
+    List<MonthFigure> Months, CountDto Candidates)
 {
     public static RecruitmentNeedsDto Of(RecruitmentNeedsReport r) => new(r.From, r.To, r.PreviousFrom, r.PreviousTo, r.MunicipalityCode,
         r.MunicipalityCode is null ? "Alla kommuner" : ReferenceData.Instance.MunicipalityName(r.MunicipalityCode), r.Ads, r.Jobs, r.PreviousAds,
         r.PreviousJobs, $"{r.Jobs} jobb i {r.Ads} annonser", r.Fields,
         r.Occupations.Select(o => new OccupationNeedDto(o.Ssyk, o.Name, o.Ads, o.Jobs, CountDto.From(o.Experienced), CountDto.From(o.Interested))).ToList(),
-        r.Months, r.Candidates);
+        r.Months, CountDto.From(r.Candidates));
 }
 
 public static class StatisticsApi
