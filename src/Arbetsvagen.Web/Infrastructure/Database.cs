@@ -57,7 +57,13 @@ public static class Database
             Configure(o, provider, connectionString);
             o.AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>());
         }, optionsLifetime: ServiceLifetime.Singleton);
-        // One access-log writer per application, committing batches for the host's lifetime and draining on stop.
+        // One access-log writer per application, committing batches for the host's lifetime and draining on stop;
+        // the chain's keys (never in the database) and its checkpoints outside it (ADR 0015). The checkpoint writer is
+        // registered first so that it stops last, after the final drain.
+        services.AddSingleton<AccessLogKeyRing>();
+        services.AddSingleton<AccessLogCheckpoints>();
+        services.AddSingleton<AccessLogVerifier>();
+        services.AddHostedService<AccessLogCheckpointWriter>();
         services.AddSingleton<AccessLogBatches>();
         services.AddHostedService<AccessLogBatchWriter>();
     }
