@@ -15,14 +15,12 @@ public sealed class UtcConverter() : Microsoft.EntityFrameworkCore.Storage.Value
 /// The one database context. It names no core or feature type: each folder maps its own entities
 /// (IEntityTypeConfiguration classes in its *Model.cs, applied from the assembly) and declares its sets
 /// as extension members (db.Participants in Core/Participants/ParticipantsModel.cs).
-/// A context made by DI gets the application's access-log writer; one made by hand (tests, tools) saves its
-/// log rows itself, chained in the same way.
+/// A context made by DI gets the application's access-log writer and, through it, the chain's key; one made by hand
+/// (tests, tools) can read the log but not add to it.
 /// </summary>
 public class AppDbContext(DbContextOptions<AppDbContext> options, AccessLogBatches? logBatches = null)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
 {
-    private static readonly SemaphoreSlim AccessLogLock = new(1, 1);
-
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
     public bool IsPostgres => isPostgres ??= Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
@@ -44,7 +42,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AccessLogBatch
 
     /// <summary>
     /// Saves pending changes; new access-log rows are chained to the last stored row in the same transaction,
-    /// under a lock, so the chain has one order even with concurrent requests.
+    /// under a database-side lock, so the chain has one order even with concurrent requests and several instances.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -89,16 +87,22 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AccessLogBatch
             }
 
             return entries.Count;
-        }, cancellationToken);
+        }, cancellationToken, trackAdded: false);
     }
 
     /// <summary>
     /// Runs <paramref name="write"/> with <paramref name="entries"/> chained to the last stored row, under the chain lock
     /// and in a transaction (the caller's, or one of its own committed here), so the chain has one order.
+    /// The lock that makes the order is the database's (ADR 0015): on PostgreSQL a transaction-scoped advisory lock, on
+    /// SQLite the write lock that BEGIN IMMEDIATE takes. The process lock in front of it only keeps this instance's
+    /// writers from each holding a connection while they wait.
     /// </summary>
-    private async Task<int> UnderChainLockAsync(List<AccessLogEntry> entries, Func<Task<int>> write, CancellationToken cancellationToken)
+    private async Task<int> UnderChainLockAsync(List<AccessLogEntry> entries, Func<Task<int>> write, CancellationToken cancellationToken,
+        bool trackAdded = true)
     {
-        await AccessLogLock.WaitAsync(cancellationToken);
+        var batches = logBatches ?? throw new InvalidOperationException(
+            "Loggposter kan bara skrivas av en databaskontext från programmets tjänster (den har loggkedjans nyckel).");
+        await batches.ChainLock.WaitAsync(cancellationToken);
         try
         {
             var ownTransaction = Database.CurrentTransaction is null
@@ -106,7 +110,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AccessLogBatch
                 : null;
             try
             {
-                await ChainAsync(entries, cancellationToken);
+                var added = await ChainAsync(entries, batches.Keys, cancellationToken);
+                if (trackAdded && added is not null)
+                {
+                    AccessLog.Add(added);
+                }
+
                 var written = await write();
                 if (ownTransaction is not null)
                 {
@@ -125,24 +134,45 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AccessLogBatch
         }
         finally
         {
-            AccessLogLock.Release();
+            batches.ChainLock.Release();
         }
     }
 
-    /// <summary>Links the entries to the last stored row; the caller holds the lock and a transaction.</summary>
-    private async Task ChainAsync(List<AccessLogEntry> entries, CancellationToken cancellationToken)
+    /// <summary>
+    /// Numbers and links the entries after the last stored row, keyed with the current key; the caller holds the
+    /// transaction. When the chain moves to a new key (the first keyed row after the old unkeyed chain, or a rotation)
+    /// a row saying so goes first, inserted into <paramref name="entries"/> and returned.
+    /// </summary>
+    private async Task<AccessLogEntry?> ChainAsync(List<AccessLogEntry> entries, AccessLogKeyRing keys, CancellationToken cancellationToken)
     {
         if (IsPostgres)
         {
             await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(72617465)", cancellationToken);
         }
 
-        var previous = await AccessLog.OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken) ?? "";
+        var last = await AccessLog.Where(a => a.Sequence != null).OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.KeyId, a.Hash }).FirstOrDefaultAsync(cancellationToken);
+        var previous = last?.Hash
+            ?? await AccessLog.OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken) ?? "";
+        var sequence = last?.Sequence ?? 0;
+        AccessLogEntry? switchOver = null;
+        if (last is null || keys.IsOlderThanCurrent(last.KeyId!))
+        {
+            var purpose = last is null
+                ? $"nyckelad loggkedja börjar (nyckel {keys.CurrentId}); posterna före är den gamla kedjan"
+                : $"ny nyckel {keys.CurrentId} ersätter {last.KeyId}";
+            switchOver = AccessLogEntry.Create(entries[0].At, null, "system", null, "", AccessAction.Chain, "AccessLogKey", keys.CurrentId,
+                null, null, purpose);
+            entries.Insert(0, switchOver);
+        }
+
         foreach (var entry in entries)
         {
-            entry.Chain(previous);
+            entry.Chain(previous, ++sequence, keys.CurrentId, keys.CurrentKey);
             previous = entry.Hash;
         }
+
+        return switchOver;
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Arbetsvagen.Infrastructure;
 
@@ -57,7 +58,14 @@ public static class Database
             Configure(o, provider, connectionString);
             o.AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>());
         }, optionsLifetime: ServiceLifetime.Singleton);
-        // One access-log writer per application, committing batches for the host's lifetime and draining on stop.
+        // One access-log writer per application, committing batches for the host's lifetime and draining on stop;
+        // the chain's keys (never in the database) and its checkpoints outside it (ADR 0015). The checkpoint writer is
+        // registered first so that it stops last, after the final drain.
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AccessLogKeyRing>();
+        services.AddSingleton<AccessLogCheckpoints>();
+        services.AddSingleton<AccessLogVerifier>();
+        services.AddHostedService<AccessLogCheckpointWriter>();
         services.AddSingleton<AccessLogBatches>();
         services.AddHostedService<AccessLogBatchWriter>();
     }

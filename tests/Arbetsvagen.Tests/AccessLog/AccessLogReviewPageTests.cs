@@ -37,7 +37,7 @@ public sealed class AccessLogReviewPageTests(AppFactory app) : IClassFixture<App
         Assert.Equal("Från och med-datumet ska skrivas ÅÅÅÅ-MM-DD.", page.GetElementById("from-error")!.TextContent.Trim());
         Assert.Equal("Till och med-datumet ska skrivas ÅÅÅÅ-MM-DD.", page.GetElementById("to-error")!.TextContent.Trim());
         var action = page.GetElementById("action-error")!.TextContent.Trim();
-        Assert.Equal("Okänd händelse. Välj en av: Läsning, Sökning, Export, Registrering, Ändring, Borttagning, Nekad åtkomst.", action);
+        Assert.Equal("Okänd händelse. Välj en av: Läsning, Sökning, Export, Registrering, Ändring, Borttagning, Nekad åtkomst, Loggkedjan.", action);
         Assert.NotNull(page.GetElementById("participant-error"));
         // Every summary link reaches its field.
         var links = page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")!).ToList();

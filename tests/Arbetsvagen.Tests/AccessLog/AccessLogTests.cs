@@ -236,12 +236,15 @@ public sealed class AccessLogTests(AppFactory app) : IClassFixture<AppFactory>
         await client.GetAsync($"/api/v1/participants/{participant.Id}").ShouldBe(HttpStatusCode.OK);
 
         var rows = await app.AccessLogForAsync(participant.Id);
-        var previous = await app.AccessLogAsync(a => a.Id < rows[0].Id);
+        var before = rows[0].Sequence - 1;
+        var previous = await app.AccessLogAsync(a => a.Sequence == before);
+        var keys = app.Services.GetRequiredService<AccessLogKeyRing>();
 
-        Assert.Equal(previous.Count == 0 ? "" : previous[^1].Hash, rows[0].PreviousHash);
+        Assert.Equal(Assert.Single(previous).Hash, rows[0].PreviousHash);
         foreach (var row in rows)
         {
-            Assert.Equal(row.ComputeHash(row.PreviousHash), row.Hash);
+            Assert.Equal(keys.CurrentId, row.KeyId);
+            Assert.Equal(row.ComputeHash(row.PreviousHash, keys.CurrentKey), row.Hash);
         }
     }
 
@@ -283,13 +286,14 @@ public sealed class AccessLogTests(AppFactory app) : IClassFixture<AppFactory>
         var written = (await Task.WhenAll(writes)).SelectMany(e => e).ToList();
 
         var stored = await app.AccessLogForAsync(participant);
+        var key = app.Services.GetRequiredService<AccessLogKeyRing>().CurrentKey;
         Assert.Equal(480, stored.Count);
         foreach (var row in stored)
         {
             var original = Assert.Single(written, w => w.Hash == row.Hash);
             Assert.Equal((original.At, original.UserId, original.UserName, original.EntityId, original.ResultIds, original.Purpose, original.OrganisationId),
                 (row.At, row.UserId, row.UserName, row.EntityId, row.ResultIds, row.Purpose, row.OrganisationId));
-            Assert.Equal(row.ComputeHash(row.PreviousHash), row.Hash);
+            Assert.Equal(row.ComputeHash(row.PreviousHash, key), row.Hash);
         }
 
         var result = await (await app.ClientFor("admin.taby")).GetAsync("/api/v1/access-log/verification").JsonAsync(HttpStatusCode.OK);
@@ -303,6 +307,7 @@ public sealed class AccessLogTests(AppFactory app) : IClassFixture<AppFactory>
         var participant = await own.CreateParticipantAsync("soc.taby");
         var client = await own.ClientFor("soc.taby");
         var batches = own.Services.GetRequiredService<AccessLogBatches>();
+        var key = own.Services.GetRequiredService<AccessLogKeyRing>().CurrentKey;
         var at = DateTime.UtcNow;
         AccessLogEntry Row(Guid marker, int i) => AccessLogEntry.Create(at.AddMilliseconds(i), null, "avslut", null, "",
             AccessAction.Read, "Participant", $"{i}", marker, null, null);
@@ -318,15 +323,16 @@ public sealed class AccessLogTests(AppFactory app) : IClassFixture<AppFactory>
 
 
         await using var db = own.TestDb.CreateContext();
-        var rows = await db.AccessLog.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
+        var rows = await db.AccessLog.AsNoTracking().OrderBy(a => a.Sequence).ToListAsync();
         Assert.Equal(10, rows.Count(r => r.ParticipantId == participant.Id && r.Action == AccessAction.Read));
         Assert.Equal(200, rows.Count(r => r.ParticipantId == queuedMarker));
         var previous = "";
-        foreach (var row in rows)
+        for (var i = 0; i < rows.Count; i++)
         {
-            Assert.Equal(previous, row.PreviousHash);
-            Assert.Equal(row.ComputeHash(row.PreviousHash), row.Hash);
-            previous = row.Hash;
+            Assert.Equal(i + 1, rows[i].Sequence);
+            Assert.Equal(previous, rows[i].PreviousHash);
+            Assert.Equal(rows[i].ComputeHash(rows[i].PreviousHash, key), rows[i].Hash);
+            previous = rows[i].Hash;
         }
     }
 
@@ -336,7 +342,8 @@ public sealed class AccessLogTests(AppFactory app) : IClassFixture<AppFactory>
         // A writer of its own, outside any host, so that nothing else drains its queue: a request that logs after
         // the loop has gone (the server still finishing requests during a stop) must not wait for a loop that will not come.
         await using var own = await AppFactory.StartAsync(demoEnabled: false);
-        var batches = new AccessLogBatches(own.Services.GetRequiredService<DbContextOptions<AppDbContext>>());
+        var batches = new AccessLogBatches(own.Services.GetRequiredService<DbContextOptions<AppDbContext>>(),
+            own.Services.GetRequiredService<AccessLogKeyRing>());
         var marker = Guid.NewGuid();
         AccessLogEntry Row(int i) => AccessLogEntry.Create(DateTime.UtcNow, null, "avslut", null, "", AccessAction.Read, "Participant", $"{i}", marker, null, null);
         using var stopping = new CancellationTokenSource();

@@ -1,3 +1,4 @@
+using Arbetsvagen.Core.Participants;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -24,9 +25,19 @@ public sealed class ExpiringConsentTests(AppFactory app) : IClassFixture<AppFact
         }
 
         var active = await ConsentRunningOutAsync();
-        var notYetGiven = await ConsentRunningOutAsync();
+        // Consents are append-only in the database (migration 0021), so the future-dated one is stored as such from the
+        // start, judged as if recorded tomorrow (the API refuses a consent given in the future).
         var tomorrow = DateTime.UtcNow.AddDays(1);
-        await app.WithDbAsync(db => db.Consents.Where(c => c.Id == notYetGiven).ExecuteUpdateAsync(s => s.SetProperty(c => c.GivenAt, tomorrow)));
+        var jobCentre = await app.OrganisationId("Täby kommun – Jobbcentrum");
+        var notYetGiven = await app.WithDbAsync(async db =>
+        {
+            var owner = await db.Participants.Where(p => p.Id == participant.Id).Select(p => p.OwnerOrganisationId).SingleAsync();
+            var consent = Consent.Give(participant.Id, owner, [jobCentre], DataCategories.Identity, "Samverkan (test).", tomorrow, ConsentForm.Written,
+                Guid.NewGuid(), SwedishTime.Today(DateTime.UtcNow).AddDays(10), now: tomorrow);
+            db.Consents.Add(consent);
+            await db.SaveChangesAsync();
+            return consent.Id;
+        });
 
         var expiring = (await soc.GetAsync("/api/v1/work-list").JsonAsync(HttpStatusCode.OK))["expiringConsents"]!.AsArray()
             .Select(i => (string?)i!["entityId"]).ToList();

@@ -10,16 +10,25 @@ namespace Arbetsvagen.Compositions.Hosting;
 
 /// <summary>
 /// Command-line tasks run instead of the web server:
-/// <c>migrate</c>, <c>seed-volume --participants N [--employers N --placements N --job-tracks N --candidates N]</c>, and <c>schema-script</c> (prints the EF model as SQL,
-/// the starting point for a new migration script).
+/// <c>migrate</c>, <c>seed-volume --participants N [--employers N --placements N --job-tracks N --candidates N]</c>, <c>schema-script</c> (prints the EF model as SQL,
+/// the starting point for a new migration script), <c>rotate-log-key</c> (a new access-log chain key; restart every instance)
+/// and <c>bench-log [--seconds N --writers N]</c> (the access log's write throughput, <see cref="LogBench"/>).
 /// </summary>
 public static class Commands
 {
     public static async Task<bool> TryRunAsync(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("migrate" or "seed-volume" or "schema-script"))
+        if (args.Length == 0 || args[0] is not ("migrate" or "seed-volume" or "schema-script" or "rotate-log-key" or "bench-log"))
         {
             return false;
+        }
+
+        if (args[0] == "rotate-log-key")
+        {
+            var configuration = WebApplication.CreateBuilder(args[1..]).Configuration;
+            Console.WriteLine($"Ny nyckel för loggkedjan: {AccessLogKeyRing.Rotate(configuration)} i {AccessLogKeyRing.KeyFile(configuration)}. " +
+                "Starta om alla instanser; den första posten efter omstarten registrerar bytet i loggen.");
+            return true;
         }
 
         var builder = WebApplication.CreateBuilder(args[1..]);
@@ -35,6 +44,10 @@ public static class Commands
         {
             case "schema-script":
                 Console.WriteLine(db.Database.GenerateCreateScript());
+                break;
+            case "bench-log":
+                await SchemaMigrator.MigrateAsync(db);
+                await LogBench.RunAsync(app.Services, builder.Configuration);
                 break;
             case "migrate":
                 var applied = await SchemaMigrator.MigrateAsync(db);

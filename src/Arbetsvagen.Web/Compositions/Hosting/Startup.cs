@@ -35,6 +35,10 @@ public static class Startup
         {
             await DemoRegion.SeedAsync(scope.ServiceProvider, demo, scope.ServiceProvider.GetRequiredService<TimeProvider>());
         }
+
+        // Consents recorded before the keyed chain (and, in demo mode, the seeded ones) go into it (ADR 0015).
+        await Core.Consents.ConsentSeal.SealExistingAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
+            everyStart: demo.Enabled);
     }
 
     public static void PrintWelcome(WebApplication app, DemoOptions demo)

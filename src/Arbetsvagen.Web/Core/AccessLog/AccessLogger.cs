@@ -8,9 +8,10 @@ public sealed class AccessLogger(AppDbContext db, AccessLogBatches batches, Curr
     private List<AccessLogEntry>? pending;
 
     /// <summary>A row saved with the change it describes, in the same transaction (the caller saves).</summary>
+    /// <paramref name="contentHash"/> puts the changed record's digest into the keyed chain (consents, ADR 0015).
     public void Add(string action, string entityType, Guid? entityId, Guid? participantId = null, string? purpose = null,
-        IEnumerable<Guid>? resultIds = null) =>
-        db.AccessLog.Add(Entry(action, entityType, entityId, participantId, purpose, resultIds));
+        IEnumerable<Guid>? resultIds = null, string? contentHash = null) =>
+        db.AccessLog.Add(Entry(action, entityType, entityId, participantId, purpose, resultIds, contentHash));
 
     /// <summary>
     /// Records a read, search, export or denial, which changes nothing else. In a request the rows are written
@@ -45,8 +46,9 @@ public sealed class AccessLogger(AppDbContext db, AccessLogBatches batches, Curr
         }
     }
 
-    private AccessLogEntry Entry(string action, string entityType, Guid? entityId, Guid? participantId, string? purpose, IEnumerable<Guid>? resultIds) =>
+    private AccessLogEntry Entry(string action, string entityType, Guid? entityId, Guid? participantId, string? purpose, IEnumerable<Guid>? resultIds,
+        string? contentHash = null) =>
         AccessLogEntry.Create(clock.GetUtcNow().UtcDateTime, user.IsAuthenticated ? user.Id : null, user.UserName,
             user.IsAuthenticated ? user.OrganisationId : null, string.Join(',', user.Roles), action, entityType, entityId?.ToString(),
-            participantId, resultIds is null ? null : string.Join(',', resultIds), purpose);
+            participantId, resultIds is null ? null : string.Join(',', resultIds), purpose, contentHash);
 }

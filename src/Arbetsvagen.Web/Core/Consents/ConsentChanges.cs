@@ -82,7 +82,7 @@ public sealed class ConsentChanges(AppDbContext db, CurrentUser user, TimeProvid
             var consent = Consent.Give(participantId, grant.Participant.OwnerOrganisationId, recipients, categories, input.Purpose ?? "",
                 givenAt, form, user.Id, validUntil ?? DateOnly.MaxValue, Now, errors);
             db.Consents.Add(consent);
-            log.Add(AccessAction.Create, "Consent", consent.Id, participantId);
+            log.Add(AccessAction.Create, ConsentSeal.EntityType, consent.Id, participantId, contentHash: ConsentSeal.Digest(consent));
             await db.SaveChangesAsync(ct);
             return consent;
         });
@@ -162,7 +162,7 @@ public sealed class ConsentChanges(AppDbContext db, CurrentUser user, TimeProvid
         return await Outcome.Guard<Consent>(async () =>
         {
             consent.Withdraw(user.Id, Now);
-            log.Add(AccessAction.Update, "Consent", consent.Id, consent.ParticipantId, "återkallelse");
+            log.Add(AccessAction.Update, ConsentSeal.EntityType, consent.Id, consent.ParticipantId, "återkallelse", contentHash: ConsentSeal.Digest(consent));
             await db.SaveChangesAsync(ct);
             return consent;
         });

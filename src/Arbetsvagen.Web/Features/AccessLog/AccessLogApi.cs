@@ -19,7 +19,7 @@ public static class AccessLogApi
         group.MapGet("/", List).WithSummary("Loggposter i din organisation, senaste först (högst 500)");
         group.MapGet("/export", Export).WithSummary("Exportera de filtrerade loggposterna som CSV")
             .Produces<string>(StatusCodes.Status200OK, "text/csv");
-        group.MapGet("/verification", Verify).WithSummary("Kontrollera att loggkedjan är obruten");
+        group.MapGet("/verification", Verify).WithSummary("Kontrollera loggkedjan och samtyckena mot nycklar och kontrollpunkter: avkortning, luckor och ändringar var för sig");
     }
 
     private static AccessLogQuery Query(Guid? participantId, string? userName, string? action, string? from, string? to) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Arbetsvagen.Core.AccessLog;
+using Arbetsvagen.Core.Consents;
 using Arbetsvagen.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,13 @@ public sealed record AccessLogQuery(string? ParticipantId = null, string? UserNa
 
 public sealed record AccessLogFilter(Guid? ParticipantId, string? UserName, string? Action, DateOnly? From, DateOnly? To);
 
-public sealed record ChainVerification(bool Intact, int EntriesChecked, long? FirstBrokenId);
+/// <summary>
+/// The log and the consents checked against the chain's keys and the checkpoints outside the database (ADR 0015):
+/// <see cref="Messages"/> says in Swedish what is wrong, each kind of damage on its own (truncation, gaps, edits,
+/// missing guards, consents); <see cref="Chain"/> and <see cref="Consents"/> give the details.
+/// </summary>
+public sealed record ChainVerification(bool Intact, int EntriesChecked, long? FirstBrokenId, ChainReport? Chain = null,
+    ConsentReport? Consents = null, List<string>? Messages = null);
 
 public sealed record CsvFile(byte[] Content, string FileName)
 {
@@ -23,7 +30,7 @@ public sealed record CsvFile(byte[] Content, string FileName)
 /// Loggkontroll: an administrator reviews who accessed what within their organisation. The page and the API
 /// (<see cref="AccessLogApi"/>) call these same methods.
 /// </summary>
-public sealed class AccessLogReview(AppDbContext db, CurrentUser user, AccessLogger log, TimeProvider clock)
+public sealed class AccessLogReview(AppDbContext db, CurrentUser user, AccessLogger log, TimeProvider clock, AccessLogVerifier verifier)
 {
     public const int MaxRows = 500;
     private const int MaxExportRows = 100_000;
@@ -38,6 +45,7 @@ public sealed class AccessLogReview(AppDbContext db, CurrentUser user, AccessLog
         AccessAction.Update => "Ändring",
         AccessAction.Delete => "Borttagning",
         AccessAction.Denied => "Nekad åtkomst",
+        AccessAction.Chain => "Loggkedjan",
         _ => action,
     };
 
@@ -78,23 +86,28 @@ public sealed class AccessLogReview(AppDbContext db, CurrentUser user, AccessLog
             $"loggkontroll-{clock.GetUtcNow().UtcDateTime:yyyyMMdd-HHmm}.csv");
     }
 
-    /// <summary>Recomputes every hash in id order; the first row whose hash or link does not match is reported.</summary>
+    /// <summary>Verifies the whole log and every consent against the keyed chain and its checkpoints.</summary>
     public async Task<ChainVerification> VerifyChainAsync(CancellationToken ct)
     {
-        var previous = "";
-        var count = 0;
-        await foreach (var entry in db.AccessLog.AsNoTracking().OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(ct))
+        var chain = await verifier.VerifyAsync(db, ct);
+        var consents = await ConsentSeal.VerifyAsync(db, ct);
+        var messages = new List<string>();
+        if (chain.Truncation is { } truncation)
         {
-            count++;
-            if (entry.PreviousHash != previous || entry.ComputeHash(previous) != entry.Hash)
-            {
-                return new ChainVerification(false, count, entry.Id);
-            }
-
-            previous = entry.Hash;
+            messages.Add(truncation.Message);
         }
 
-        return new ChainVerification(true, count, null);
+        messages.AddRange(chain.Gaps.Select(g => g.Message));
+        messages.AddRange(chain.Edits.Select(e => e.Message));
+        messages.AddRange(chain.MissingGuards.Concat(consents.MissingGuards).Select(g =>
+            $"Databasens skydd mot ändringar saknas eller är avstängt: {g}. Någon med ägarrättigheter har ändrat databasen."));
+        if (chain.BadCheckpointLines > 0)
+        {
+            messages.Add($"{chain.BadCheckpointLines} rader i kontrollpunktsfilen har fel signatur och har inte använts.");
+        }
+
+        messages.AddRange(consents.Problems.Select(p => p.Message));
+        return new ChainVerification(chain.Intact && consents.Intact, chain.EntriesChecked, chain.FirstBrokenId, chain, consents, messages);
     }
 
     /// <summary>Reads the filter, with a Swedish message naming each field that cannot be read.</summary>

@@ -15,7 +15,7 @@ namespace Arbetsvagen.Infrastructure;
 // The semaphore is never disposed: it holds no handle (AvailableWaitHandle is not used), and a host stopped
 // twice (WebApplicationFactory does) may still drain after the container has disposed its singletons.
 #pragma warning disable CA1001
-public sealed class AccessLogBatches(DbContextOptions<AppDbContext> options)
+public sealed class AccessLogBatches(DbContextOptions<AppDbContext> options, AccessLogKeyRing keys)
 #pragma warning restore CA1001
 {
     private const int MaxBatch = 500;
@@ -23,6 +23,15 @@ public sealed class AccessLogBatches(DbContextOptions<AppDbContext> options)
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>();
     private readonly SemaphoreSlim writing = new(1, 1);
     private volatile bool running;
+
+    /// <summary>The chain's keys, for every context of this application that adds log rows.</summary>
+    internal AccessLogKeyRing Keys => keys;
+
+    /// <summary>
+    /// This instance's writers queue here before they ask the database for the chain lock (AppDbContext), so that
+    /// they do not each hold a connection while they wait. Other instances are kept in order by the database's lock.
+    /// </summary>
+    internal SemaphoreSlim ChainLock { get; } = new(1, 1);
 
     private sealed record Pending(List<AccessLogEntry> Entries, TaskCompletionSource Done);
 
@@ -94,7 +103,7 @@ public sealed class AccessLogBatches(DbContextOptions<AppDbContext> options)
     {
         try
         {
-            await using var db = new AppDbContext(options);
+            await using var db = new AppDbContext(options, this);
             await db.AppendLogRowsAsync(batch.SelectMany(p => p.Entries).ToList(), CancellationToken.None);
             batch.ForEach(p => p.Done.SetResult());
         }

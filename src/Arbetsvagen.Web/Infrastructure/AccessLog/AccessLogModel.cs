@@ -16,6 +16,10 @@ public sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acces
         builder.Property(a => a.Purpose).HasMaxLength(400);
         builder.Property(a => a.PreviousHash).HasMaxLength(64);
         builder.Property(a => a.Hash).HasMaxLength(64);
+        builder.Property(a => a.ContentHash).HasMaxLength(64);
+        builder.Property(a => a.KeyId).HasMaxLength(16);
+        // One row per number: two writers that both took the same place in the chain cannot both commit.
+        builder.HasIndex(a => a.Sequence).IsUnique();
         builder.HasIndex(a => a.At);
         builder.HasIndex(a => new { a.ParticipantId, a.At });
         builder.HasIndex(a => new { a.UserId, a.At });
