@@ -11,6 +11,12 @@ public static class ApiAnswers
     private static readonly Endpoint NoSuchAddress = new(
         context => new NotFoundProblem().ExecuteAsync(context), new EndpointMetadataCollection(ApiPolicy), "API: ingen sådan adress");
 
+    public const string UnsupportedMediaTypeTitle = "Fel innehållstyp";
+    public const string UnsupportedMediaTypeDetail = "Skicka innehållet som JSON, med Content-Type: application/json.";
+
+    // Routing's own endpoint for a body whose content type no endpoint of the address accepts (AcceptsMatcherPolicy).
+    private const string UnsupportedMediaTypeEndpoint = "415 HTTP Unsupported Media Type";
+
     private static readonly Dictionary<int, (string English, string Title, string Detail)> Statuses = new()
     {
         [StatusCodes.Status401Unauthorized] = ("Unauthorized", "Inloggning krävs",
@@ -18,13 +24,15 @@ public static class ApiAnswers
         [StatusCodes.Status403Forbidden] = ("Forbidden", "Behörighet saknas", "Din roll eller organisation får inte göra detta."),
         [StatusCodes.Status404NotFound] = ("Not Found", "Hittades inte", "Posten finns inte eller så har du inte behörighet till den."),
         [StatusCodes.Status405MethodNotAllowed] = ("Method Not Allowed", "Metoden stöds inte", "Adressen finns, men inte för den här metoden."),
+        [StatusCodes.Status415UnsupportedMediaType] = ("Unsupported Media Type", UnsupportedMediaTypeTitle, UnsupportedMediaTypeDetail),
     };
 
     /// <summary>
     /// A request under /api that matches no route (an id that is not a GUID, a mistyped address) or only routing's own
     /// 405 endpoint would fall to the pages' fallback policy, whose cookie challenge answers 401 even to a valid bearer
     /// token. Such a request is checked like every API endpoint instead, and then answered 404 (no route) or 405.
-    /// Between UseRouting and UseAuthorization.
+    /// A body of a content type the address does not take is answered 415 to anyone, as to the sign-in that has no
+    /// token yet: it tells nothing the public API document does not. Between UseRouting and UseAuthorization.
     /// </summary>
     public static IApplicationBuilder UseApiUnmatchedRoutes(this IApplicationBuilder app) => app.Use((context, next) =>
     {
@@ -34,6 +42,11 @@ public static class ApiAnswers
             if (endpoint is null)
             {
                 context.SetEndpoint(NoSuchAddress);
+            }
+            else if (endpoint.DisplayName == UnsupportedMediaTypeEndpoint)
+            {
+                context.SetEndpoint(new Endpoint(endpoint.RequestDelegate,
+                    new EndpointMetadataCollection([.. endpoint.Metadata, new AllowAnonymousAttribute()]), endpoint.DisplayName));
             }
             else if (endpoint.Metadata.GetMetadata<IAuthorizeData>() is null && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
             {
