@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing.Template;
 
 namespace Arbetsvagen.Infrastructure.OpenApi;
 
@@ -31,8 +32,9 @@ public static class ApiAnswers
     /// A request under /api that matches no route (an id that is not a GUID, a mistyped address) or only routing's own
     /// 405 endpoint would fall to the pages' fallback policy, whose cookie challenge answers 401 even to a valid bearer
     /// token. Such a request is checked like every API endpoint instead, and then answered 404 (no route) or 405.
-    /// A body of a content type the address does not take is answered 415 to anyone, as to the sign-in that has no
-    /// token yet: it tells nothing the public API document does not. Between UseRouting and UseAuthorization.
+    /// A body of a content type the address does not take (routing's own 415 endpoint) is checked like the address's
+    /// endpoints: answered 415 to anyone where one of them is anonymous (the token has none yet), else after the token.
+    /// Between UseRouting and UseAuthorization.
     /// </summary>
     public static IApplicationBuilder UseApiUnmatchedRoutes(this IApplicationBuilder app) => app.Use((context, next) =>
     {
@@ -45,8 +47,9 @@ public static class ApiAnswers
             }
             else if (endpoint.DisplayName == UnsupportedMediaTypeEndpoint)
             {
+                IEnumerable<object> access = AnonymousEndpointAt(context) ? [new AllowAnonymousAttribute()] : [ApiPolicy];
                 context.SetEndpoint(new Endpoint(endpoint.RequestDelegate,
-                    new EndpointMetadataCollection([.. endpoint.Metadata, new AllowAnonymousAttribute()]), endpoint.DisplayName));
+                    new EndpointMetadataCollection([.. endpoint.Metadata, .. access]), endpoint.DisplayName));
             }
             else if (endpoint.Metadata.GetMetadata<IAuthorizeData>() is null && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
             {
@@ -57,6 +60,12 @@ public static class ApiAnswers
 
         return next(context);
     });
+
+    /// <summary>Whether an anonymous endpoint's route matches the request's path (checked only for the rare 415).</summary>
+    private static bool AnonymousEndpointAt(HttpContext context) =>
+        context.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            .Any(e => new TemplateMatcher(new RouteTemplate(e.RoutePattern), []).TryMatch(context.Request.Path, []));
 
     /// <summary>
     /// Statuses the API answers without a body (the bearer challenge, a disabled account, the 405 of routing) get a
