@@ -45,6 +45,8 @@ if (demo.Enabled && builder.Environment.IsProduction())
         "Demoläget (Demo__Enabled=true) skapar demoanvändare med känt lösenord och får inte användas när ASPNETCORE_ENVIRONMENT=Production.");
 }
 
+TransportSecurity.RefuseProductionWithoutHttps(builder.Configuration, builder.Environment);
+
 builder.Services.AddSingleton(demo);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
@@ -83,7 +85,9 @@ builder.Services.AddSingleton<JobAdImportRunner>();
 builder.Services.AddHostedService(services => services.GetRequiredService<JobAdImportRunner>());
 builder.Services.AddMatching();
 builder.Services.AddScoped<RecruitmentNeeds>();
+builder.Services.AddRequestLimits();
 builder.Services.AddPublicFormLimits(builder.Configuration);
+builder.Services.AddSignInLimits(builder.Configuration);
 builder.Services.AddPublicOpportunities();
 builder.Services.AddScoped<IUnreadNotifications, UnreadNotifications>();
 builder.Services.AddSingleton<UserStatusCache>();
@@ -166,13 +170,23 @@ builder.Services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions
     o.PageViewLocationFormats.Add("/Infrastructure/Ui/{0}" + Microsoft.AspNetCore.Mvc.Razor.RazorViewEngine.ViewExtension));
 
 builder.Services.AddTrustedProxies(builder.Configuration);
+builder.Services.AddTransportSecurity();
 
 var app = builder.Build();
 
 await Startup.PrepareDatabaseAsync(app.Services, demo, app.Configuration, app.Environment);
 
-// First, so that everything after it (the rate limit, the access log) sees the client behind a trusted proxy.
+// The security headers go on every answer, also those of the exception handler and the status pages.
+app.UseSecurityHeaders();
+// Before everything that uses the client's address or scheme (Secure cookies, HSTS, the rate limits, the access log),
+// so that it sees the client behind a trusted proxy.
 app.UseForwardedHeaders();
+if (app.Environment.IsProduction())
+{
+    app.UseHsts();
+}
+
+app.UseCookiePolicy();
 app.UseExceptionHandler();
 app.UseApiStatusProblems();
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),

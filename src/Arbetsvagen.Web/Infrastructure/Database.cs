@@ -82,13 +82,15 @@ public static class Database
 }
 
 /// <summary>
-/// Write-ahead logging lets readers go on while the access log is written; NORMAL sync is durable in WAL mode
-/// except for the last transactions on power loss, and a busy timeout queues writers instead of failing.
+/// Write-ahead logging lets readers go on while the access log is written, and a busy timeout queues writers instead
+/// of failing. synchronous=FULL syncs the log to disk at every commit, so a commit that was answered survives a power
+/// loss or an operating-system crash too; NORMAL survives only a crash of the process, and loses the last commits when
+/// the machine goes down (ADR 0016 measures the cost).
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;";
 
     // EF opens and closes a context's connection around every query; the pragmas need running once per connection
     // object, not before each query (that cost a quarter of a page's time).

@@ -19,6 +19,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
                 Status = 400,
                 Title = "Begäran kunde inte läsas",
             },
+            BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => new ProblemDetails
+            {
+                Status = StatusCodes.Status415UnsupportedMediaType,
+                Title = OpenApi.ApiAnswers.UnsupportedMediaTypeTitle,
+                Detail = OpenApi.ApiAnswers.UnsupportedMediaTypeDetail,
+            },
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Begäran kunde inte läsas", Detail = "Kontrollera att innehållet är giltig JSON." },
             _ => null,
         };

@@ -30,7 +30,9 @@ public abstract partial class BrowserTest(BrowserApp app) : IAsyncDisposable
     {
         var context = await app.NewContextAsync(storageState);
         contexts.Add(context);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        ContentSecurityPolicy.Watch(page);
+        return page;
     }
 
     /// <summary>
@@ -82,7 +84,11 @@ public abstract partial class BrowserTest(BrowserApp app) : IAsyncDisposable
         await page.WaitForLoadStateAsync(LoadState.Load);
     }
 
-    protected static Task AssertAccessibleAsync(IPage page) => Accessibility.AssertNoViolationsAsync(page);
+    protected static Task AssertAccessibleAsync(IPage page)
+    {
+        ContentSecurityPolicy.AssertNoneRefused(page);
+        return Accessibility.AssertNoViolationsAsync(page);
+    }
 
     /// <summary>Navigates, expects the page's h1 to contain <paramref name="heading"/>, runs axe.</summary>
     protected static async Task VisitAsync(IPage page, string path, string heading)

@@ -34,6 +34,7 @@ public sealed class ForwardedHeadersTests(AppFactory app) : IClassFixture<AppFac
 
     private WebApplicationFactory<Program> Host(string? knownProxies) => app.WithWebHostBuilder(b =>
     {
+        b.UseSetting("RateLimits:PublicForm:PermitLimit", "5");
         if (knownProxies is not null)
         {
             b.UseSetting("ForwardedHeaders:KnownProxies", knownProxies);

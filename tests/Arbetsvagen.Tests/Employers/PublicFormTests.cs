@@ -1,6 +1,7 @@
 using System.Net;
 using Arbetsvagen.Features.Employers;
 using Arbetsvagen.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
@@ -112,7 +113,9 @@ public sealed class PublicFormRateLimitTests(AppFactory app) : IClassFixture<App
     [Fact]
     public async Task The_sixth_post_from_one_address_gets_429_in_swedish()
     {
-        var visitor = Visitor.Of(app);
+        // The test host lifts the limits; this test sets the product's own.
+        using var limited = app.WithWebHostBuilder(b => b.UseSetting("RateLimits:PublicForm:PermitLimit", "5"));
+        var visitor = new Visitor(limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
         var page = await visitor.GetAsync("/Public/Offer");
         for (var i = 0; i < 5; i++)
         {
@@ -123,6 +126,7 @@ public sealed class PublicFormRateLimitTests(AppFactory app) : IClassFixture<App
         var refused = await visitor.PostAsync(page, "/Public/Offer", PublicFormTests.Valid("Den sjätte AB"));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter?.Delta);
         Assert.Contains("För många försök", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync(db => db.CompetenceNeeds.CountAsync(n => n.SenderName == "Den sjätte AB")));
         await visitor.GetAsync("/Public/Offer"); // reading is not limited

@@ -20,7 +20,8 @@ public class ProductionGuardTests
     public async Task Production_refuses_a_database_that_still_has_active_demo_users()
     {
         await using var seeded = await AppFactory.StartAsync(demoEnabled: true);
-        using var production = seeded.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("Demo:Enabled", "false"));
+        using var production = seeded.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("Demo:Enabled", "false")
+            .UseSetting("ForwardedHeaders:KnownProxies", "10.9.8.7"));
 
         var error = Assert.Throws<InvalidOperationException>(() => production.Services);
         Assert.Contains("demoanvändare", error.Message, StringComparison.Ordinal);
@@ -30,7 +31,7 @@ public class ProductionGuardTests
     public async Task Production_starts_on_a_database_without_demo_users()
     {
         await using var empty = await AppFactory.StartAsync(demoEnabled: false);
-        using var production = empty.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        using var production = empty.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("ForwardedHeaders:KnownProxies", "10.9.8.7"));
 
         using var client = production.CreateClient();
         var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));

@@ -21,6 +21,12 @@ public static class TestHost
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("DataProtection:KeysPath", keysPath);
         builder.UseSetting("JobAds:ImportPath", Path.Combine(keysPath, "imports"));
+        // Every test signs in and posts from the same address: no test trips a rate limit unless it sets a low one
+        // (RequestLimitTests, ForwardedHeadersTests).
+        foreach (var policy in new[] { "SignIn", "PublicForm" })
+        {
+            builder.UseSetting($"RateLimits:{policy}:PermitLimit", "1000000");
+        }
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical));
     }

@@ -33,6 +33,7 @@ public static class AuthApi
         api.MapPost("/auth/token", IssueToken).WithTags("Inloggning")
             .WithSummary("Logga in och få en åtkomsttoken (bearer)")
             .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
+            .RequireRateLimiting(SignInLimits.Policy)
             .ProducesValidationProblem(); // a body that cannot be read answers 400 (ProblemExceptionHandler)
 
     public static void MapMeApi(this RouteGroupBuilder api) =>

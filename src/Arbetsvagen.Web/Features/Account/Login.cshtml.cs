@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Arbetsvagen.Infrastructure;
 
 namespace Arbetsvagen.Features.Account;
 
 [AllowAnonymous]
-public class LoginModel(SignInManager<AppUser> signIn) : PageModel
+[EnableRateLimiting(SignInLimits.Policy)]
+public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock) : PageModel
 {
     public const string Failure = "Fel användarnamn eller lösenord.";
 
@@ -42,6 +44,11 @@ public class LoginModel(SignInManager<AppUser> signIn) : PageModel
         {
             ModelState.AddModelError(string.Empty, Failure);
             return Page();
+        }
+
+        if (await LockoutNotice.TakeAsync(signIn.UserManager, user, clock) is { } notice)
+        {
+            TempData["Message"] = notice;
         }
 
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");

@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Arbetsvagen.Infrastructure;
 
 namespace Arbetsvagen.Features.Account;
 
 [AllowAnonymous]
-public class LoginWith2faModel(SignInManager<AppUser> signIn) : PageModel
+[EnableRateLimiting(SignInLimits.Policy)]
+public class LoginWith2faModel(SignInManager<AppUser> signIn, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -19,9 +21,15 @@ public class LoginWith2faModel(SignInManager<AppUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal);
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
+            if (user is not null && await LockoutNotice.TakeAsync(signIn.UserManager, user, clock) is { } notice)
+            {
+                TempData["Message"] = notice;
+            }
+
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 

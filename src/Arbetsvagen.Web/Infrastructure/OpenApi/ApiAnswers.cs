@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing.Template;
 
 namespace Arbetsvagen.Infrastructure.OpenApi;
 
@@ -11,6 +12,12 @@ public static class ApiAnswers
     private static readonly Endpoint NoSuchAddress = new(
         context => new NotFoundProblem().ExecuteAsync(context), new EndpointMetadataCollection(ApiPolicy), "API: ingen sådan adress");
 
+    public const string UnsupportedMediaTypeTitle = "Fel innehållstyp";
+    public const string UnsupportedMediaTypeDetail = "Skicka innehållet som JSON, med Content-Type: application/json.";
+
+    // Routing's own endpoint for a body whose content type no endpoint of the address accepts (AcceptsMatcherPolicy).
+    private const string UnsupportedMediaTypeEndpoint = "415 HTTP Unsupported Media Type";
+
     private static readonly Dictionary<int, (string English, string Title, string Detail)> Statuses = new()
     {
         [StatusCodes.Status401Unauthorized] = ("Unauthorized", "Inloggning krävs",
@@ -18,12 +25,15 @@ public static class ApiAnswers
         [StatusCodes.Status403Forbidden] = ("Forbidden", "Behörighet saknas", "Din roll eller organisation får inte göra detta."),
         [StatusCodes.Status404NotFound] = ("Not Found", "Hittades inte", "Posten finns inte eller så har du inte behörighet till den."),
         [StatusCodes.Status405MethodNotAllowed] = ("Method Not Allowed", "Metoden stöds inte", "Adressen finns, men inte för den här metoden."),
+        [StatusCodes.Status415UnsupportedMediaType] = ("Unsupported Media Type", UnsupportedMediaTypeTitle, UnsupportedMediaTypeDetail),
     };
 
     /// <summary>
     /// A request under /api that matches no route (an id that is not a GUID, a mistyped address) or only routing's own
     /// 405 endpoint would fall to the pages' fallback policy, whose cookie challenge answers 401 even to a valid bearer
     /// token. Such a request is checked like every API endpoint instead, and then answered 404 (no route) or 405.
+    /// A body of a content type the address does not take (routing's own 415 endpoint) is checked like the address's
+    /// endpoints: answered 415 to anyone where one of them is anonymous (the token has none yet), else after the token.
     /// Between UseRouting and UseAuthorization.
     /// </summary>
     public static IApplicationBuilder UseApiUnmatchedRoutes(this IApplicationBuilder app) => app.Use((context, next) =>
@@ -35,6 +45,12 @@ public static class ApiAnswers
             {
                 context.SetEndpoint(NoSuchAddress);
             }
+            else if (endpoint.DisplayName == UnsupportedMediaTypeEndpoint)
+            {
+                IEnumerable<object> access = AnonymousEndpointAt(context) ? [new AllowAnonymousAttribute()] : [ApiPolicy];
+                context.SetEndpoint(new Endpoint(endpoint.RequestDelegate,
+                    new EndpointMetadataCollection([.. endpoint.Metadata, .. access]), endpoint.DisplayName));
+            }
             else if (endpoint.Metadata.GetMetadata<IAuthorizeData>() is null && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
             {
                 context.SetEndpoint(new Endpoint(endpoint.RequestDelegate,
@@ -44,6 +60,12 @@ public static class ApiAnswers
 
         return next(context);
     });
+
+    /// <summary>Whether an anonymous endpoint's route matches the request's path (checked only for the rare 415).</summary>
+    private static bool AnonymousEndpointAt(HttpContext context) =>
+        context.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            .Any(e => new TemplateMatcher(new RouteTemplate(e.RoutePattern), []).TryMatch(context.Request.Path, []));
 
     /// <summary>
     /// Statuses the API answers without a body (the bearer challenge, a disabled account, the 405 of routing) get a

@@ -115,6 +115,18 @@ public static class ApiDocument
             AddMissingPathParameters(operation, route);
 
             var metadata = description.ActionDescriptor.EndpointMetadata;
+            operation.Responses ??= [];
+            if (operation.RequestBody is not null)
+            {
+                operation.Responses.TryAdd("415", Problem(ApiAnswers.UnsupportedMediaTypeDetail, await ProblemReferenceAsync(context, cancellationToken)));
+            }
+
+            if (metadata.OfType<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>().Any())
+            {
+                operation.Responses.TryAdd("429", Problem("För många försök från din adress: vänta så många sekunder som Retry-After säger.",
+                    await ProblemReferenceAsync(context, cancellationToken)));
+            }
+
             if (metadata.OfType<IAllowAnonymous>().Any())
             {
                 operation.Security = [];
@@ -130,7 +142,6 @@ public static class ApiDocument
             }
 
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }];
-            operation.Responses ??= [];
             var problem = await ProblemReferenceAsync(context, cancellationToken);
             operation.Responses.TryAdd("401", Problem("Inte inloggad: token saknas, är ogiltig eller har gått ut, eller kontot är avstängt.", problem));
             // A policy that asks for more than a signed-in user (a role, say) refuses the others with 403.
