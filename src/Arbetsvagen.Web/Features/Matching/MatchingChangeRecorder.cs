@@ -14,7 +14,7 @@ namespace Arbetsvagen.Features.Matching;
 /// <summary>
 /// Adds a change-feed row to every save that touches what matching reads: a participant (with their occupations), a
 /// mapping, a joint position or a case (the person's profile, and whether they are a candidate at all); a job track,
-/// placement, job ad or requirement (the opportunities). In the same transaction, so the feed never tells of a change
+/// placement, job ad (or a batch of an ad import) or requirement (the opportunities). In the same transaction, so the feed never tells of a change
 /// that was rolled back nor misses one that was saved. One place: no use case needs to remember matching.
 /// </summary>
 public sealed class MatchingChangeRecorder(TimeProvider clock) : SaveChangesInterceptor
@@ -61,7 +61,8 @@ public sealed class MatchingChangeRecorder(TimeProvider clock) : SaveChangesInte
                 case Mapping m: participants.Add(m.ParticipantId); break;
                 case JointPosition j: participants.Add(j.ParticipantId); break;
                 case Case c: participants.Add(c.ParticipantId); break;
-                case JobTrack or Placement or PlacementPeriod or JobAd or Requirement or MatchingSettings: opportunities = true; break;
+                // An import's progress is saved with each batch of ads, which are written in bulk (COPY), past this interceptor.
+                case JobTrack or Placement or PlacementPeriod or JobAd or JobAdImport or Requirement or MatchingSettings: opportunities = true; break;
             }
         }
 
