@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Arbetsvagen.Features.JobAds;
 using Arbetsvagen.Infrastructure;
@@ -70,6 +72,79 @@ public sealed class JobAdImportTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal((true, new DateOnly(2026, 11, 25)), (closed.Removed, closed.RemovedOn));
         Assert.Equal(("Bussförare till linjetrafik", "Testbuss AB", 2), (closed.Headline, closed.EmployerName, closed.Vacancies)); // the last full version stays
         Assert.Equal(1, await app.WithDbAsync(db => db.JobAds.CountAsync(x => x.AdKey == c)));
+    }
+
+    private static string Removal(string key, string day) => $$"""{"id": "{{key}}", "removed": true, "removed_date": "{{day}}T09:00:00"}""";
+
+    [Fact]
+    public async Task Versions_of_an_ad_in_one_file_apply_in_order_within_a_batch_and_across_batches()
+    {
+        // x is added, changed and closed within the first batch; y is added in the first batch and changed and closed in the second.
+        var (x, y) = (Unique("x"), Unique("y"));
+        var filler = Enumerable.Range(0, JobAdImporter.BatchSize).Select(i => Ad(Unique($"v{i}")));
+        var lines = new[] { Ad(x), Ad(x, vacancies: 7), Removal(x, "2026-11-25"), Ad(y) }.Concat(filler).Concat([Ad(y, vacancies: 9), Removal(y, "2026-11-26")]);
+        var status = await ImportAsync(string.Join("\n", lines));
+        Assert.Equal((JobAdImporter.BatchSize + 2, 2, 0, 2, 0), Counts(status));
+        var (adX, adY) = ((await AdAsync(x))!, (await AdAsync(y))!);
+        Assert.Equal((7, true, new DateOnly(2026, 11, 25)), (adX.Vacancies, adX.Removed, adX.RemovedOn));
+        Assert.Equal((9, true, new DateOnly(2026, 11, 26)), (adY.Vacancies, adY.Removed, adY.RemovedOn));
+    }
+
+    [Fact]
+    public async Task An_imported_ad_is_stored_exactly_as_the_change_tracker_would_store_it()
+    {
+        // The importer writes new ads with its own INSERT (SQLite) or COPY (PostgreSQL); the same ad saved through EF must
+        // give the same row, column by column, in the same storage classes, or queries would treat the two differently.
+        var (imported, saved) = (Unique("w1"), Unique("w2"));
+        await ImportAsync(Ad(imported) + "\n");
+        var rows = await app.WithDbAsync(async db =>
+        {
+            var stored = await db.JobAds.AsNoTracking().SingleAsync(a => a.AdKey == imported);
+            Assert.True(await db.JobAds.AnyAsync(a => a.Id == stored.Id && a.UpdatedAt == stored.UpdatedAt && a.PublishedOn == stored.PublishedOn));
+            using (var doc = JsonDocument.Parse(Ad(saved)))
+            {
+                db.Add(JobAd.Create(JobAdFile.Parse(doc.RootElement, out _)!, stored.LastImportId, stored.UpdatedAt));
+            }
+
+            await db.SaveChangesAsync();
+            var columns = db.Model.FindEntityType(typeof(JobAd))!.GetProperties().Select(p => p.GetColumnName()).ToList();
+            var cell = db.IsPostgres ? "CAST(\"{0}\" AS TEXT)" : "typeof(\"{0}\") || ':' || CAST(\"{0}\" AS TEXT)";
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {string.Join(", ", columns.Select(c => string.Format(CultureInfo.InvariantCulture, cell, c)))} FROM \"JobAds\" WHERE \"AdKey\" = @a OR \"AdKey\" = @b ORDER BY \"AdKey\"";
+            foreach (var (name, key) in new[] { ("@a", imported), ("@b", saved) })
+            {
+                var parameter = command.CreateParameter();
+                (parameter.ParameterName, parameter.Value) = (name, key);
+                command.Parameters.Add(parameter);
+            }
+
+            var result = new List<Dictionary<string, string?>>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                result.Add(columns.Select((c, i) => (c, reader.IsDBNull(i) ? null : reader.GetString(i))).ToDictionary(x => x.c, x => x.Item2));
+            }
+
+            return result;
+        });
+
+        Assert.Equal(2, rows.Count);
+        foreach (var column in rows[0].Keys)
+        {
+            var (a, b) = (rows[0][column], rows[1][column]);
+            if (column is "Id" or "AdKey")
+            {
+                // Different values, the same form: storage class, length and letter case.
+                static (string, int, bool) Form(string v) => (v.Contains(':', StringComparison.Ordinal) ? v[..v.IndexOf(':', StringComparison.Ordinal)] : "", v.Length, v.Any(char.IsAsciiLetterLower));
+                Assert.Equal(Form(a!), Form(b!));
+            }
+            else
+            {
+                Assert.True(a == b, $"{column}: {a} (import) against {b} (change tracker)");
+            }
+        }
     }
 
     [Fact]

@@ -55,7 +55,8 @@ public sealed class JobAd
 
     public static JobAd Create(JobAdRecord record, Guid importId, DateTime now)
     {
-        var ad = new JobAd { Id = Guid.NewGuid(), AdKey = record.Key };
+        // Time-ordered ids: an import appends to the primary key's index instead of writing all over it.
+        var ad = new JobAd { Id = Guid.CreateVersion7(), AdKey = record.Key };
         ad.Apply(record, importId, now);
         return ad;
     }
@@ -63,7 +64,7 @@ public sealed class JobAd
     /// <summary>Takes a full version of the ad; false when it is the version already kept.</summary>
     public bool Apply(JobAdRecord record, Guid importId, DateTime now)
     {
-        var hash = record.Hash();
+        var hash = record.Hash;
         if (hash == ContentHash)
         {
             return false;
@@ -94,6 +95,14 @@ public sealed class JobAd
         (Removed, RemovedOn, LastImportId, UpdatedAt) = (true, on, importId, now);
         return true;
     }
+
+    /// <summary>
+    /// Whether <paramref name="record"/> would change an ad stored with this content hash and removal, told without
+    /// loading it: a full version when its hash differs (as <see cref="Apply"/>), a removal when the ad is not already
+    /// closed on that date (as <see cref="Close"/>).
+    /// </summary>
+    public static bool Changes(JobAdRecord record, string contentHash, bool removed, DateOnly? removedOn) =>
+        record.IsRemoval ? !(removed && removedOn == record.RemovedOn) : record.Hash != contentHash;
 
     /// <summary>Open on a day: published, not removed before it, and not past its last publication day.</summary>
     public bool IsOpenOn(DateOnly day) =>
@@ -127,11 +136,12 @@ public sealed record JobAdRecord(
     public static JobAdRecord Removal(string key, DateOnly? on) =>
         new(key, true, "", null, null, null, null, null, null, null, 0, null, null, false, null, false, default, null, null, true, on);
 
-    public string Hash()
-    {
-        var text = string.Join('\u001f', Headline, EmployerName, EmployerOrganisationNumber, OccupationId, OccupationLabel, SsykCode, OccupationFieldId,
-            MunicipalityCode, Vacancies, EmploymentTypeId, EmploymentTypeLabel, DrivingLicenceRequired, DrivingLicences, ExperienceRequired,
-            PublishedOn.DayNumber, ApplicationDeadline?.DayNumber, LastPublicationOn?.DayNumber, Removed, RemovedOn?.DayNumber);
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 16);
-    }
+    /// <summary>
+    /// A hash of the kept fields, computed once as the record is read (by the import's reading thread, not the one that
+    /// writes). It is derived from the fields above, so records are made with the constructor, never copied with <c>with</c>.
+    /// </summary>
+    public string Hash { get; } = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f',
+        Headline, EmployerName, EmployerOrganisationNumber, OccupationId, OccupationLabel, SsykCode, OccupationFieldId,
+        MunicipalityCode, Vacancies, EmploymentTypeId, EmploymentTypeLabel, DrivingLicenceRequired, DrivingLicences, ExperienceRequired,
+        PublishedOn.DayNumber, ApplicationDeadline?.DayNumber, LastPublicationOn?.DayNumber, Removed, RemovedOn?.DayNumber))), 0, 16);
 }

@@ -311,7 +311,7 @@ public static class JobAdFile
 
     private static string? Text(JsonElement e, string name, int max) => e.TryGetProperty(name, out var v) ? v.ValueKind switch
     {
-        JsonValueKind.String => v.GetString() is { } s && s.Length > max ? s[..max] : v.GetString(),
+        JsonValueKind.String => v.GetString()! is var s && s.Length > max ? s[..max] : s,
         JsonValueKind.Null => null,
         _ => throw new BadField($"Fältet {name} ska vara en text."),
     } : null;
