@@ -86,7 +86,7 @@ public sealed class JobAdImporter(AppDbContext db, JobAdFiles files, TimeProvide
                 await db.SaveChangesAsync(ct);
             }
 
-            var done = import.Format == JobAdFileFormat.JsonLines ? await LinesAsync(import, stream, ct) : await SearchResultAsync(import, stream, ct);
+            var done = import.Format == JobAdFileFormat.JsonLines ? await WithLargerCacheAsync(() => LinesAsync(import, stream, ct), ct) : await SearchResultAsync(import, stream, ct);
             if (!done)
             {
                 files.Delete(importId);
@@ -97,6 +97,31 @@ public sealed class JobAdImporter(AppDbContext db, JobAdFiles files, TimeProvide
         import.Complete(Now);
         await db.SaveChangesAsync(ct);
         files.Delete(importId);
+    }
+
+    /// <summary>
+    /// On SQLite the import's connection gets a 64 MB page cache while it runs: each batch inserts all over the indexes,
+    /// and the default 2 MB spills pages to the log in the middle of the transaction. SQLite's default (2 MB) is put back
+    /// before the connection returns to the pool.
+    /// </summary>
+    private async Task<bool> WithLargerCacheAsync(Func<Task<bool>> import, CancellationToken ct)
+    {
+        if (db.IsPostgres)
+        {
+            return await import();
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536", ct);
+            return await import();
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>Lines read and parsed: a batch's ads and bad lines, how many lines, and where in the file the batch ends.</summary>
@@ -117,6 +142,11 @@ public sealed class JobAdImporter(AppDbContext db, JobAdFiles files, TimeProvide
             {
                 await CommitAsync(import, batch.Ads, batch.Problems, batch.Lines, batch.EndOffset, ct);
             }
+        }
+        finally
+        {
+            await stop.CancelAsync(); // a batch that failed stops the reading
+            await reading;
         }
         finally
         {
