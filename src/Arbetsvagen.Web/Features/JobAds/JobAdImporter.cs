@@ -148,11 +148,6 @@ public sealed class JobAdImporter(AppDbContext db, JobAdFiles files, TimeProvide
             await stop.CancelAsync(); // a batch that failed stops the reading
             await reading;
         }
-        finally
-        {
-            await stop.CancelAsync(); // a batch that failed stops the reading
-            await reading;
-        }
 
         return true;
     }
