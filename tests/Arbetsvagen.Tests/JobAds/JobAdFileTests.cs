@@ -6,7 +6,12 @@ using Xunit;
 
 namespace Arbetsvagen.Tests.JobAds;
 
-/// <summary>Reading JobSearch files without a database: the two shapes of taxonomy fields, ids, removals, bad lines, memory.</summary>
+/// <summary>
+/// Reading JobSearch files without a database: the two shapes of taxonomy fields, ids, removals, bad lines, memory.
+/// Run alone (<see cref="MeasuresMemory"/>): the memory test reads the process's heap, which other tests running beside
+/// it would fill.
+/// </summary>
+[Collection(nameof(MeasuresMemory))]
 public sealed class JobAdFileTests
 {
     /// <summary>An ad line as the archives write it; <paramref name="change"/> edits it before it is written.</summary>
@@ -252,3 +257,7 @@ public sealed class JobAdFileTests
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
+
+/// <summary>Tests that measure the process's heap: run after the parallel ones, with nothing beside them.</summary>
+[CollectionDefinition(nameof(MeasuresMemory), DisableParallelization = true)]
+public sealed class MeasuresMemory;
