@@ -18,7 +18,10 @@ public sealed class OpportunityCatalog(MatchingIndex index, TimeProvider clock) 
     public const int MaxAds = 20_000;
 
     private readonly SemaphoreSlim gate = new(1, 1);
-    private (long Version, DateOnly Day, IReadOnlyList<Opportunity> All)? current;
+    private sealed record Snapshot(long Version, DateOnly Day, IReadOnlyList<Opportunity> All);
+
+    // One reference, replaced whole: a reader outside the lock sees an old catalogue or the new one, never a mix.
+    private volatile Snapshot? current;
 
     public void Dispose() => gate.Dispose();
 
@@ -40,7 +43,7 @@ public sealed class OpportunityCatalog(MatchingIndex index, TimeProvider clock) 
             }
 
             var all = await LoadAsync(db, today, ct);
-            current = (version, today, all);
+            current = new Snapshot(version, today, all);
             return all;
         }
         finally
