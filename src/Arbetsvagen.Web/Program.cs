@@ -85,6 +85,7 @@ builder.Services.AddSingleton<JobAdImportRunner>();
 builder.Services.AddHostedService(services => services.GetRequiredService<JobAdImportRunner>());
 builder.Services.AddMatching();
 builder.Services.AddScoped<RecruitmentNeeds>();
+builder.Services.AddScoped<TargetGroupWork>();
 builder.Services.AddRequestLimits();
 builder.Services.AddPublicFormLimits(builder.Configuration);
 builder.Services.AddSignInLimits(builder.Configuration);

@@ -37,7 +37,7 @@ public sealed class DisclosureTests
         var primary = (bool[])naive.Clone();
 
         Assert.Equal((3.0, 3.0), AttackerBounds.Of(tables, naive, primary, Threshold, t.Cells[0, 0]));
-        Assert.True(AttackerBounds.IsPinned(tables, naive, primary, Threshold, t.Cells[0, 0]));
+        Assert.True(AttackerBounds.IsPinned(tables, naive, primary, new bool[primary.Length], Threshold, t.Cells[0, 0]));
 
         var s = tables.Protect(Threshold);
         Assert.True(s.IsHidden(t.Cells[0, 0]));
@@ -45,10 +45,32 @@ public sealed class DisclosureTests
         Assert.True(s.HiddenCount >= 4, "a hidden cell in a 2 × 2 table needs a rectangle of four");
         foreach (var cell in Enumerable.Range(0, tables.Values.Count).Where(s.IsHidden))
         {
-            Assert.False(AttackerBounds.IsPinned(tables, s.Hidden, s.Primary, Threshold, cell));
+            Assert.False(AttackerBounds.IsPinned(tables, s.Hidden, s.Primary, s.Masked, Threshold, cell));
         }
 
         Assert.Equal("..", s.Show(t.Cells[1, 1], 30));
+    }
+
+    [Fact]
+    public void Four_ones_under_a_total_of_four_are_protected_by_showing_the_total_as_dots_not_as_less_than_five()
+    {
+        // Every cell and total is small, so nothing visible is left to hide; yet "<5" on the grand total says the four
+        // cells sum to at most 4, and each is at least 1 — so each is exactly 1. The grand total must not say "<5".
+        var tables = new LinkedTables();
+        var t = tables.AddCrossTable(new long[,] { { 1, 1 }, { 1, 1 } });
+        var everything = Enumerable.Repeat(true, tables.Values.Count).ToArray();
+        Assert.True(AttackerBounds.IsPinned(tables, everything, everything, new bool[everything.Length], Threshold, t.Cells[0, 0]));
+
+        var s = tables.Protect(Threshold);
+
+        Assert.Equal("..", s.Show(t.Grand, 4));
+        Assert.Equal("<5", s.Show(t.Cells[0, 0], 1));
+        foreach (var cell in Enumerable.Range(0, tables.Values.Count).Where(s.IsHidden))
+        {
+            Assert.False(AttackerBounds.IsPinned(tables, s.Hidden, s.Primary, s.Masked, Threshold, cell));
+            var (low, high) = AttackerBounds.Of(tables, s.Hidden, s.ShownSmall, Threshold, cell);
+            Assert.True(high - low >= 1, $"cell {cell} is pinned to [{low}, {high}]");
+        }
     }
 
     [Fact]
@@ -70,7 +92,7 @@ public sealed class DisclosureTests
         Assert.True(s.IsHidden(sum.Cells[0, 0]) || s.IsHidden(a.Cells[0, 0]), "the same cell of another table must hide too");
         foreach (var cell in Enumerable.Range(0, tables.Values.Count).Where(s.IsHidden))
         {
-            var (low, high) = AttackerBounds.Of(tables, s.Hidden, s.Primary, Threshold, cell);
+            var (low, high) = AttackerBounds.Of(tables, s.Hidden, s.ShownSmall, Threshold, cell);
             Assert.True(high - low >= 1, $"cell {cell} ({tables.Values[cell]}) is pinned to [{low}, {high}]");
         }
     }
@@ -118,7 +140,7 @@ public sealed class DisclosureTests
                 Assert.Contains(tables.Values[cell], possible[cell]);
 
                 // The product's linear program is a relaxation of the same knowledge: its interval holds every value found.
-                var (low, high) = AttackerBounds.Of(tables, s.Hidden, s.Primary, Threshold, cell);
+                var (low, high) = AttackerBounds.Of(tables, s.Hidden, s.ShownSmall, Threshold, cell);
                 Assert.True(low <= possible[cell].Min() + 1e-6 && high >= possible[cell].Max() - 1e-6,
                     $"round {round}: cell {cell}: [{low}, {high}] against {string.Join(",", possible[cell])}");
                 audited++;
@@ -161,7 +183,7 @@ public sealed class DisclosureTests
 
     /// <summary>
     /// Every whole-number table consistent with the published cells and with what the symbols say ("&lt;5" is 1–4; ".." is
-    /// 0 or at least 5), free inner cells tried from 0 up to what a published total leaves (at most 30 when the grand
+    /// 0 or at least 5 — or anything once a small total has been masked), free inner cells tried from 0 up to what a published total leaves (at most 30 when the grand
     /// total is hidden), and for each cell the values it takes across them.
     /// </summary>
     private static Dictionary<int, HashSet<long>> BruteForce(LinkedTables tables, CrossTable t, Suppression s, long[,] truth)
@@ -176,8 +198,8 @@ public sealed class DisclosureTests
 
         bool Allowed(int cell, long value) =>
             !s.IsHidden(cell) ? value == tables.Values[cell]
-            : s.Primary[cell] ? value is > 0 and < Threshold
-            : value == 0 || value >= Threshold;
+            : s.Primary[cell] && !s.Masked[cell] ? value is > 0 and < Threshold
+            : value == 0 || value >= Threshold || s.Masked.Any(m => m);
 
         void Record()
         {

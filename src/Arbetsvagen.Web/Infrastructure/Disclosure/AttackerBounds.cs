@@ -3,29 +3,29 @@ namespace Arbetsvagen.Infrastructure.Disclosure;
 /// <summary>
 /// What someone who reads every published cell and knows every sum can work out about a hidden cell: its lowest and
 /// highest possible value, found by linear programming over the hidden cells (the audit statistical offices run, as in
-/// τ-ARGUS and sdcTable). A cell shown as "&lt;5" is known to lie in 1–4; any other hidden cell only to be ≥ 0 and —
-/// since 1–4 would have been shown as "&lt;5" — not in 1–4.
+/// τ-ARGUS and sdcTable). A cell shown as "&lt;5" is known to lie in 1–4; any other hidden cell (".."), only to be ≥ 0.
 /// </summary>
 public static class AttackerBounds
 {
     /// <summary>
     /// True unless the cell provably has another possible value. The attacker's own knowledge is not convex (a ".." cell
     /// is 0 or at least the threshold), so a wide interval from <see cref="Of"/> is not enough; instead each hidden cell is
-    /// held to a range inside what the symbols allow — "&lt;5" to 1–4, a ".." cell holding a zero to 0, any other to at
-    /// least the threshold — and the cell must still be able to move by a whole unit. For tables with margins these
+    /// held to a range inside what the symbols allow — "&lt;5" to 1–4, a ".." cell holding a zero to 0, a masked small one
+    /// to at least 1, any other to at least the threshold — and the cell must still be able to move by a whole unit. For tables with margins these
     /// bounds make every corner of the solution space whole numbers, so the other value is a real table.
     /// </summary>
-    public static bool IsPinned(LinkedTables tables, bool[] hidden, bool[] primary, int threshold, int cell)
+    public static bool IsPinned(LinkedTables tables, bool[] hidden, bool[] primary, bool[] masked, int threshold, int cell)
     {
         var (low, high) = Solve(tables, hidden, cell,
             c => primary[c] ? 1 : tables.Values[c] >= threshold ? threshold : 0,
-            c => primary[c] ? threshold - 1 : tables.Values[c] == 0 ? 0 : null);
+            c => primary[c] ? masked[c] ? null : threshold - 1 : tables.Values[c] == 0 ? 0 : null);
         return high - low < 1 - 1e-7;
     }
 
-    /// <summary>The interval the attacker can prove for <paramref name="cell"/> by linear programming (high may be +∞).</summary>
-    public static (double Low, double High) Of(LinkedTables tables, bool[] hidden, bool[] primary, int threshold, int cell) =>
-        Solve(tables, hidden, cell, c => primary[c] ? 1 : 0, c => primary[c] ? threshold - 1 : null);
+    /// <summary>The interval the attacker can prove for <paramref name="cell"/> by linear programming (high may be +∞);
+    /// <paramref name="shownSmall"/> marks the cells shown as "&lt;5".</summary>
+    public static (double Low, double High) Of(LinkedTables tables, bool[] hidden, bool[] shownSmall, int threshold, int cell) =>
+        Solve(tables, hidden, cell, c => shownSmall[c] ? 1 : 0, c => shownSmall[c] ? threshold - 1 : null);
 
     private static (double Low, double High) Solve(LinkedTables tables, bool[] hidden, int cell, Func<int, long> lower, Func<int, long?> upper)
     {

@@ -90,35 +90,62 @@ public sealed class LinkedTables
     /// <summary>
     /// Decides what to hide. Primary: every count from 1 up to <paramref name="threshold"/> − 1. Secondary: while a sum has
     /// exactly one hidden cell, hide another of it (the smallest non-zero inner cell, else a total), then solve each hidden
-    /// cell's bounds from everything published and hide more beside any cell the bounds pin, until none is pinned.
+    /// cell's bounds from everything published and hide more beside any cell the bounds pin, until none is pinned. When
+    /// nothing visible is left to hide — a few small counts whose small total ("&lt;5") pins them all, like four ones under a
+    /// total of four — the largest small total joined to it is shown as ".." instead of "&lt;5" (masked), so its upper bound
+    /// is no longer known.
     /// </summary>
     public Suppression Protect(int threshold)
     {
         var hidden = values.Select(v => v > 0 && v < threshold).ToArray();
         var primary = (bool[])hidden.Clone();
+        var masked = new bool[values.Count];
         while (true)
         {
             CloseSingleGaps(hidden);
             var pinned = Enumerable.Range(0, values.Count).Where(i => hidden[i])
-                .FirstOrDefault(i => AttackerBounds.IsPinned(this, hidden, primary, threshold, i), -1);
+                .FirstOrDefault(i => AttackerBounds.IsPinned(this, hidden, primary, masked, threshold, i), -1);
             if (pinned < 0)
             {
-                return new Suppression(hidden, primary, threshold);
+                return new Suppression(hidden, primary, masked, threshold);
             }
 
             // Widen the pinned cell's room: hide the smallest visible cell in a sum it takes part in — or, when those are
-            // all hidden already, in a sum one step further out, and so on.
-            var partner = NearestVisible(pinned, hidden);
-            if (partner < 0)
+            // all hidden already, in a sum one step further out, and so on; failing that, mask the nearest small total.
+            var partner = Nearest(pinned, i => !hidden[i] && values[i] > 0);
+            if (partner >= 0)
+            {
+                hidden[partner] = true;
+                continue;
+            }
+
+            var small = Linked(pinned).Where(i => primary[i] && !masked[i])
+                .OrderByDescending(i => isTotal[i]).ThenByDescending(i => values[i]).ThenBy(i => i).FirstOrDefault(-1);
+            if (small < 0)
             {
                 throw new InvalidOperationException($"Cell {pinned} cannot be protected by hiding more.");
             }
 
-            hidden[partner] = true;
+            masked[small] = true;
         }
     }
 
-    private int NearestVisible(int from, bool[] hidden)
+    /// <summary>Every cell joined to <paramref name="from"/> by a chain of sums.</summary>
+    private HashSet<int> Linked(int from)
+    {
+        var reached = new HashSet<int> { from };
+        var frontier = new List<int> { from };
+        while (frontier.Count > 0)
+        {
+            frontier = sums.Where(s => frontier.Contains(s.Total) || s.Parts.Any(frontier.Contains))
+                .SelectMany(s => s.Parts.Append(s.Total)).Where(reached.Add).ToList();
+        }
+
+        return reached;
+    }
+
+    /// <summary>The nearest cell (by the sums that link them) that <paramref name="may"/> allows: totals last, small values first.</summary>
+    private int Nearest(int from, Func<int, bool> may)
     {
         var reached = new HashSet<int> { from };
         var frontier = new List<int> { from };
@@ -126,8 +153,7 @@ public sealed class LinkedTables
         {
             var next = sums.Where(s => frontier.Contains(s.Total) || s.Parts.Any(frontier.Contains))
                 .SelectMany(s => s.Parts.Append(s.Total)).Where(reached.Add).ToList();
-            var visible = next.Where(i => !hidden[i] && values[i] > 0)
-                .OrderBy(i => isTotal[i]).ThenBy(i => values[i]).ThenBy(i => i).FirstOrDefault(-1);
+            var visible = next.Where(may).OrderBy(i => isTotal[i]).ThenBy(i => values[i]).ThenBy(i => i).FirstOrDefault(-1);
             if (visible >= 0)
             {
                 return visible;
@@ -139,30 +165,30 @@ public sealed class LinkedTables
         return -1;
     }
 
+    /// <summary>
+    /// While some sum has exactly one hidden member, hides another member of such a sum: the one that closes the most of
+    /// them at once (so a row total that closes both its row and the column of totals is preferred to two cells), then a
+    /// non-zero before a zero, an inner cell before a total, the smaller value first.
+    /// </summary>
     private void CloseSingleGaps(bool[] hidden)
     {
-        bool changed;
-        do
+        while (true)
         {
-            changed = false;
-            foreach (var (total, parts) in sums)
+            var gaps = sums.Select(s => s.Parts.Append(s.Total).ToArray()).Where(members => members.Count(i => hidden[i]) == 1).ToList();
+            if (gaps.Count == 0)
             {
-                var members = parts.Append(total).ToArray();
-                if (members.Count(i => hidden[i]) != 1)
-                {
-                    continue;
-                }
-
-                var other = members.Where(i => !hidden[i])
-                    .OrderBy(i => values[i] == 0).ThenBy(i => isTotal[i]).ThenBy(i => values[i]).ThenBy(i => i).FirstOrDefault(-1);
-                if (other >= 0)
-                {
-                    hidden[other] = true;
-                    changed = true;
-                }
+                return;
             }
+
+            var closes = gaps.SelectMany(members => members.Where(i => !hidden[i])).GroupBy(i => i).ToDictionary(g => g.Key, g => g.Count());
+            if (closes.Count == 0)
+            {
+                return;
+            }
+
+            var pick = closes.Keys.OrderBy(i => values[i] == 0).ThenByDescending(i => closes[i]).ThenBy(i => isTotal[i]).ThenBy(i => values[i]).ThenBy(i => i).First();
+            hidden[pick] = true;
         }
-        while (changed);
     }
 }
 
@@ -173,14 +199,18 @@ public sealed record CrossTable(int[,] Cells, int[] RowTotals, int[] ColumnTotal
     public int[] AllCells() => Cells.Cast<int>().Concat(RowTotals).Concat(ColumnTotals).Append(Grand).ToArray();
 }
 
-/// <summary>Which cells are hidden, and how a cell is shown.</summary>
-public sealed record Suppression(bool[] Hidden, bool[] Primary, int Threshold)
+/// <summary>Which cells are hidden, which are small (1 up to the threshold), which small ones are masked, and how a cell is shown.</summary>
+public sealed record Suppression(bool[] Hidden, bool[] Primary, bool[] Masked, int Threshold)
 {
     public bool IsHidden(int cell) => Hidden[cell];
 
-    /// <summary>"&lt;5" for a small count, ".." for one hidden to protect another, else the count with a space per thousand.</summary>
+    /// <summary>The cells shown as "&lt;5": small and not masked.</summary>
+    public bool[] ShownSmall => Primary.Select((p, i) => p && !Masked[i]).ToArray();
+
+    /// <summary>"&lt;5" for a small count, ".." for one hidden to protect another (or a masked small one), else the count
+    /// with a space per thousand.</summary>
     public string Show(int cell, long value) =>
-        !Hidden[cell] ? value.ToString("#,0", SwedishCollation.Culture) : Primary[cell] ? $"<{Threshold}" : "..";
+        !Hidden[cell] ? value.ToString("#,0", SwedishCollation.Culture) : Primary[cell] && !Masked[cell] ? $"<{Threshold}" : "..";
 
     public int HiddenCount => Hidden.Count(h => h);
 }

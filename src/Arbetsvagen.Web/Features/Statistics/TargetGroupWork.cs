@@ -1,0 +1,391 @@
+using System.Globalization;
+using System.Text.Json;
+using Arbetsvagen.Core.AccessLog;
+using Arbetsvagen.Core.Organisations;
+using Arbetsvagen.Core.Participants;
+using Arbetsvagen.Features.Cases;
+using Arbetsvagen.Features.Matching;
+using Arbetsvagen.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Arbetsvagen.Features.Statistics;
+
+/// <summary>One source's tables and what its checks found.</summary>
+public sealed record SourceTables(string Key, string Name, string Description, List<ScopeTables> Scopes, List<Contradiction> Contradictions);
+
+public sealed record PublicationSummary(Guid Id, DateOnly Month, DateTime PublishedAt, string PublishedBy, int FailedChecks, string? OverrideReason);
+
+/// <summary>The target-group overview of a collaboration and month: each source side by side, with its checks.</summary>
+public sealed record TargetGroupOverview(Guid CollaborationId, string CollaborationName, DateOnly Month, string? MunicipalityCode,
+    List<SourceTables> Sources, int Threshold, string Rule, List<PublicationSummary> Publications)
+{
+    public int FailedChecks => Sources.Sum(s => s.Contradictions.Count);
+}
+
+public sealed record ImportResult(Guid Id, string FileName, bool Accepted, int Lines, string Encoding, int TemplateVersion, DateTime UploadedAt,
+    string UploadedBy, List<string> Report, List<Contradiction> Contradictions);
+
+/// <summary>
+/// Target-group statistics (issue 11 §1): who is counted in the register for a month, Arbetsförmedlingen's imported
+/// figures beside them, the consistency checks, and publishing — the same use cases for the pages and the API.
+/// Everyone in a collaboration may read its aggregates (small counts protected for every reader); importing and
+/// publishing is for coordinators, analysts and administrators.
+/// </summary>
+public sealed class TargetGroupWork(AppDbContext db, CurrentUser user, MatchingWork matching, AccessLogger log, TimeProvider clock)
+{
+    public const int Threshold = 5;
+    public const int MaxImportBytes = 5 * 1024 * 1024;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private bool MayImport => user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Analyst) || user.IsAdministrator;
+
+    public sealed record CollaborationChoice(Guid Id, string Name, List<string> MunicipalityCodes);
+
+    /// <summary>The reader's collaborations with their municipalities (from the members' organisations), in Swedish order.</summary>
+    public async Task<List<CollaborationChoice>> CollaborationsAsync(CancellationToken ct)
+    {
+        var mine = await matching.CollaborationsAsync(ct);
+        var collaborations = await db.Collaborations.AsNoTracking().Where(c => mine.Contains(c.Id)).Include(c => c.Members).ToListAsync(ct);
+        var memberIds = collaborations.SelectMany(c => c.Members.Select(m => m.OrganisationId)).Distinct().ToList();
+        var codes = await db.Organisations.AsNoTracking().Where(o => memberIds.Contains(o.Id) && o.MunicipalityCode != null)
+            .Select(o => new { o.Id, o.MunicipalityCode }).ToListAsync(ct);
+        return collaborations.Select(c => new CollaborationChoice(c.Id, c.Name, codes.Where(o => c.Members.Any(m => m.OrganisationId == o.Id))
+                .Select(o => o.MunicipalityCode!).Distinct().OrderBy(ReferenceData.Instance.MunicipalityName, SwedishCollation.Comparer).ToList()))
+            .OrderBy(c => c.Name, SwedishCollation.Comparer).ToList();
+    }
+
+    public async Task<Outcome<TargetGroupOverview>> OverviewAsync(Guid? collaborationId, string? municipalityCode, string? month, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var chosenMonth = ParseMonth(month, errors);
+        var collaborations = await CollaborationsAsync(ct);
+        var collaboration = collaborationId is { } id ? collaborations.FirstOrDefault(c => c.Id == id) : collaborations.FirstOrDefault();
+        if (collaboration is null)
+        {
+            return Outcome.NotFound();
+        }
+
+        var code = string.IsNullOrWhiteSpace(municipalityCode) ? null : municipalityCode.Trim();
+        if (code is not null && !collaboration.MunicipalityCodes.Contains(code))
+        {
+            errors["municipalityCode"] = [$"Kommunen ingår inte i {collaboration.Name}. Välj en av: {string.Join(", ", collaboration.MunicipalityCodes.Select(ReferenceData.Instance.MunicipalityName))}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        var overview = await BuildAsync(collaboration, chosenMonth, code, ct);
+        await log.RecordAsync(AccessAction.Search, "TargetGroupStatistics", collaboration.Id,
+            purpose: $"målgruppsstatistik {MunicipalityFigures.Month(chosenMonth)} (antal, inga personer)", ct: ct);
+        return overview;
+    }
+
+    private async Task<TargetGroupOverview> BuildAsync(CollaborationChoice collaboration, DateOnly month, string? code, CancellationToken ct)
+    {
+        var sources = new List<SourceTables>();
+        var register = await RegisterAsync(collaboration, month, ct);
+        sources.Add(Source("register", "Registret", $"Personer med ett öppet ärende under {MunicipalityFigures.Month(month)} hos en organisation i samverkan, efter folkbokföringskommun och deras nuvarande uppgifter. En person som flera organisationer registrerat räknas en gång.",
+            collaboration, register.ToDictionary(f => f.MunicipalityCode, f => ((MunicipalityFigures)f, (IReadOnlyList<ImportedLine>?)null)), "registret", code));
+
+        var imported = await ImportedAsync(collaboration, month, ct);
+        if (imported.Count > 0)
+        {
+            var files = string.Join(", ", imported.Values.Select(v => v.Source).Distinct());
+            var stated = Enum.GetValues<Measure>().Where(m => imported.Values.Any(v => v.Figures.States(m))).ToList();
+            var figures = collaboration.MunicipalityCodes.ToDictionary(c => c, c => imported.TryGetValue(c, out var v)
+                ? (v.Figures, (IReadOnlyList<ImportedLine>?)v.Lines)
+                : (MunicipalityFigures.Zero(c, stated), (IReadOnlyList<ImportedLine>?)[]));
+            sources.Add(Source("import", "Arbetsförmedlingen", $"Importerade siffror ({files}). Kommuner utan rader i filen visas som noll.", collaboration, figures, files, code));
+        }
+
+        var publications = await db.Set<TargetGroupPublication>().AsNoTracking()
+            .Where(p => p.CollaborationId == collaboration.Id && p.Month == month).OrderByDescending(p => p.PublishedAt)
+            .Select(p => new PublicationSummary(p.Id, p.Month, p.PublishedAt, p.PublishedByName, p.FailedChecks, p.OverrideReason)).ToListAsync(ct);
+        return new TargetGroupOverview(collaboration.Id, collaboration.Name, month, code, sources, Threshold, Shares.Rule, publications);
+    }
+
+    private static SourceTables Source(string key, string name, string description, CollaborationChoice collaboration,
+        Dictionary<string, (MunicipalityFigures Figures, IReadOnlyList<ImportedLine>? Lines)> byMunicipality, string source, string? code)
+    {
+        var municipalities = collaboration.MunicipalityCodes.Select(c => byMunicipality.TryGetValue(c, out var f) ? f.Figures : new MunicipalityFigures(c)).ToList();
+        var total = MunicipalityFigures.Total("", municipalities);
+        var scopes = TargetGroupTables.Build(municipalities, total, collaboration.Name, Threshold);
+        var checks = collaboration.MunicipalityCodes.SelectMany(c => byMunicipality.TryGetValue(c, out var f)
+            ? TargetGroupChecks.Run(ReferenceData.Instance.MunicipalityName(c), f.Figures, f.Lines, source) : []).ToList();
+        var shown = scopes.Where(s => code is null || s.Code == code || s.Name == collaboration.Name).ToList();
+        return new SourceTables(key, name, description, shown, checks);
+    }
+
+    /// <summary>
+    /// The register's count: participants living in the collaboration's municipalities with a case open some day of the
+    /// month at one of its organisations (a person registered by several organisations counted once, by the earliest
+    /// record), grouped in the database by municipality, status, gender and the four yes/no attributes.
+    /// </summary>
+    private async Task<List<MunicipalityFigures>> RegisterAsync(CollaborationChoice collaboration, DateOnly month, CancellationToken ct)
+    {
+        var start = month;
+        var end = month.AddMonths(1).AddDays(-1);
+        var codes = collaboration.MunicipalityCodes;
+        var members = await db.Collaborations.AsNoTracking().Where(c => c.Id == collaboration.Id).SelectMany(c => c.Members.Select(m => m.OrganisationId)).ToListAsync(ct);
+        var organisations = db.Organisations.Where(o => members.Contains(o.Id) || (o.ParentId != null && members.Contains(o.ParentId.Value))).Select(o => o.Id);
+        var open = db.Set<Case>().Where(c => organisations.Contains(c.OrganisationId) && c.OpenedOn <= end && (c.ClosedOn == null || c.ClosedOn >= start))
+            .Select(c => c.ParticipantId);
+        var counted = db.Participants.Where(p => codes.Contains(p.HomeMunicipalityCode) && open.Contains(p.Id));
+        var statuses = TargetStatuses.All;
+        var rows = await counted
+            .Where(p => statuses.Contains(p.AfStatus))
+            .Where(p => p.IdentityKind == IdentityKind.TemporaryReference
+                || !counted.Any(q => q.IdentityNumber == p.IdentityNumber && q.IdentityKind == p.IdentityKind && q.CreatedAt < p.CreatedAt))
+            .GroupBy(p => new
+            {
+                p.HomeMunicipalityCode,
+                p.AfStatus,
+                p.Gender,
+                Short = p.EducationLevel == EducationLevel.None || p.EducationLevel == EducationLevel.PrimaryShort || p.EducationLevel == EducationLevel.Primary,
+                p.EducationDuty,
+                Disability = p.Sensitive != null && p.Sensitive.HasRegisteredDisability,
+                Assistance = p.IncomeSource == IncomeSource.SocialAssistance,
+            })
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+
+        var figures = codes.ToDictionary(c => c, c => MunicipalityFigures.Zero(c, Enum.GetValues<Measure>()));
+
+        foreach (var row in rows)
+        {
+            var f = figures[row.Key.HomeMunicipalityCode];
+            var (status, gender) = (row.Key.AfStatus, row.Key.Gender);
+            f.Add(status, gender, Measure.Registered, row.Count);
+            f.Add(status, gender, Measure.ShortEducated, row.Key.Short ? row.Count : 0);
+            f.Add(status, gender, Measure.EducationDuty, row.Key.EducationDuty && row.Key.Short ? row.Count : 0);
+            f.Add(status, gender, Measure.Disability, row.Key.Disability ? row.Count : 0);
+            f.Add(status, gender, Measure.SocialAssistance, row.Key.Assistance ? row.Count : 0);
+        }
+
+        return [.. figures.Values];
+    }
+
+    /// <summary>Per municipality, the newest accepted import of the collaboration that has lines for the month.</summary>
+    private async Task<Dictionary<string, (MunicipalityFigures Figures, List<ImportedLine> Lines, string Source)>> ImportedAsync(
+        CollaborationChoice collaboration, DateOnly month, CancellationToken ct)
+    {
+        var imports = await db.Set<StatisticsImport>().AsNoTracking().Where(i => i.CollaborationId == collaboration.Id && i.Accepted)
+            .Select(i => new { i.Id, i.FileName, i.UploadedAt }).ToListAsync(ct);
+        var ids = imports.Select(i => i.Id).ToList();
+        var lines = await db.Set<ImportedFigure>().AsNoTracking().Where(f => ids.Contains(f.ImportId) && f.Month == month).ToListAsync(ct);
+        var result = new Dictionary<string, (MunicipalityFigures, List<ImportedLine>, string)>();
+        foreach (var group in lines.GroupBy(l => l.MunicipalityCode))
+        {
+            var newest = imports.Where(i => group.Any(l => l.ImportId == i.Id)).OrderByDescending(i => i.UploadedAt).First();
+            var own = group.Where(l => l.ImportId == newest.Id).OrderBy(l => l.Line).Select(l => l.ToLine()).ToList();
+            var f = new MunicipalityFigures(group.Key);
+            foreach (var line in own)
+            {
+                if (line.Status is { } status && line.Gender is { } gender)
+                {
+                    foreach (var measure in Enum.GetValues<Measure>())
+                    {
+                        if (line.Of(measure) is { } v)
+                        {
+                            f.Add(status, gender, measure, v);
+                        }
+                    }
+
+                    f.Origin[(status, gender)] = $"{newest.FileName}, rad {line.Line}";
+                }
+                else if (line.Status is null && line.Gender is { } g)
+                {
+                    if (line.Population is { } population)
+                    {
+                        f.Population[g] = population;
+                    }
+
+                    if (line.SocialAssistance is { } assistance)
+                    {
+                        f.SocialAssistanceAll[g] = assistance;
+                    }
+                }
+            }
+
+            result[group.Key] = (f, own, $"{newest.FileName} importerad {Ui.Time(newest.UploadedAt)}");
+        }
+
+        return result;
+    }
+
+    // ------------------------------------------------------------------ import
+
+    public async Task<Outcome<ImportResult>> ImportAsync(Guid? collaborationId, string? fileName, byte[] content, CancellationToken ct)
+    {
+        var collaborations = await CollaborationsAsync(ct);
+        var collaboration = collaborationId is { } id ? collaborations.FirstOrDefault(c => c.Id == id) : collaborations.FirstOrDefault();
+        if (collaboration is null)
+        {
+            return Outcome.NotFound();
+        }
+
+        if (!MayImport)
+        {
+            await log.RecordAsync(AccessAction.Denied, "StatisticsImport", null, purpose: "import av målgruppsstatistik utan behörighet", ct: ct);
+            return Outcome.Forbidden("Bara samordnare, analytiker och administratörer importerar statistik.");
+        }
+
+        if (content.Length == 0)
+        {
+            return Outcome.Invalid("file", "Välj en fil att importera.");
+        }
+
+        if (content.Length > MaxImportBytes)
+        {
+            return Outcome.Invalid("file", $"Filen är större än {MaxImportBytes / 1024 / 1024} MB.");
+        }
+
+        var name = string.IsNullOrWhiteSpace(fileName) ? "statistik.csv" : Path.GetFileName(fileName.Trim());
+        var read = TargetGroupImportFile.Read(content, collaboration.MunicipalityCodes.ToHashSet());
+        var import = StatisticsImport.From(collaboration.Id, name, read, user.Id, await DisplayNameAsync(ct), Now);
+        db.Add(import);
+        if (read.Accepted)
+        {
+            db.AddRange(read.Lines.Select(l => ImportedFigure.From(import.Id, l)));
+        }
+
+        await db.SaveChangesAsync(ct);
+        return Result(import, read.Lines);
+    }
+
+    public async Task<Outcome<ImportResult>> ReadImportAsync(Guid id, CancellationToken ct)
+    {
+        var mine = await matching.CollaborationsAsync(ct);
+        var import = await db.Set<StatisticsImport>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id && mine.Contains(i.CollaborationId), ct);
+        if (import is null)
+        {
+            return Outcome.NotFound();
+        }
+
+        var lines = (await db.Set<ImportedFigure>().AsNoTracking().Where(f => f.ImportId == id).OrderBy(f => f.Line).ToListAsync(ct)).Select(f => f.ToLine()).ToList();
+        return Result(import, lines);
+    }
+
+    public async Task<List<ImportResult>> ImportsAsync(Guid collaborationId, CancellationToken ct)
+    {
+        var mine = await matching.CollaborationsAsync(ct);
+        var imports = await db.Set<StatisticsImport>().AsNoTracking().Where(i => i.CollaborationId == collaborationId && mine.Contains(i.CollaborationId))
+            .OrderByDescending(i => i.UploadedAt).Take(50).ToListAsync(ct);
+        return imports.Select(i => Result(i, null)).ToList();
+    }
+
+    /// <summary>The import and the contradictions in its own figures, per municipality and month it covers.</summary>
+    private static ImportResult Result(StatisticsImport import, List<ImportedLine>? lines)
+    {
+        var contradictions = lines is null ? [] : lines.GroupBy(l => (l.MunicipalityCode, l.Month)).SelectMany(g =>
+        {
+            var f = new MunicipalityFigures(g.Key.MunicipalityCode);
+            foreach (var line in g.Where(l => l.Status is not null && l.Gender is not null))
+            {
+                foreach (var measure in Enum.GetValues<Measure>())
+                {
+                    if (line.Of(measure) is { } v)
+                    {
+                        f.Add(line.Status!.Value, line.Gender!.Value, measure, v);
+                    }
+                }
+            }
+
+            foreach (var line in g.Where(l => l.Status is null && l.Gender is not null))
+            {
+                if (line.Population is { } p)
+                {
+                    f.Population[line.Gender!.Value] = p;
+                }
+
+                if (line.SocialAssistance is { } s)
+                {
+                    f.SocialAssistanceAll[line.Gender!.Value] = s;
+                }
+            }
+
+            return TargetGroupChecks.Run($"{ReferenceData.Instance.MunicipalityName(g.Key.MunicipalityCode)} {MunicipalityFigures.Month(g.Key.Month)}", f, g.ToList(), import.FileName);
+        }).ToList();
+        return new ImportResult(import.Id, import.FileName, import.Accepted, import.LineCount, import.Encoding, import.TemplateVersion, import.UploadedAt,
+            import.UploadedByName, import.Report.Length == 0 ? [] : [.. import.Report.Split('\n')], contradictions);
+    }
+
+    // ------------------------------------------------------------------ publishing
+
+    /// <summary>
+    /// Freezes the overview as shown now. When a check has failed, publishing needs <paramref name="overrideReason"/>: the
+    /// reason is stored with the publisher's name, logged, and shown on the published figure.
+    /// </summary>
+    public async Task<Outcome<PublicationSummary>> PublishAsync(Guid? collaborationId, string? month, string? overrideReason, CancellationToken ct)
+    {
+        var outcome = await OverviewAsync(collaborationId, null, month, ct);
+        if (outcome.Value is not { } overview)
+        {
+            return outcome.Failure!;
+        }
+
+        if (!MayImport)
+        {
+            return Outcome.Forbidden("Bara samordnare, analytiker och administratörer publicerar statistik.");
+        }
+
+        var reason = string.IsNullOrWhiteSpace(overrideReason) ? null : overrideReason.Trim();
+        if (overview.FailedChecks > 0 && reason is null)
+        {
+            return Outcome.Invalid("overrideReason",
+                $"{overview.FailedChecks} kontroller har inte gått igenom. Rätta siffrorna, eller skriv varför de ska publiceras ändå.");
+        }
+
+        if (reason is { Length: > TargetGroupPublication.MaxReason })
+        {
+            return Outcome.Invalid("overrideReason", $"Motiveringen får vara högst {TargetGroupPublication.MaxReason} tecken.");
+        }
+
+        var publication = TargetGroupPublication.Of(overview.CollaborationId, overview.Month, overview.FailedChecks, overview.FailedChecks > 0 ? reason : null,
+            JsonSerializer.Serialize(overview), user.Id, await DisplayNameAsync(ct), Now);
+        db.Add(publication);
+        log.Add(AccessAction.Create, "TargetGroupPublication", publication.Id, null,
+            overview.FailedChecks > 0 ? $"publicerad trots {overview.FailedChecks} avvikelser: {publication.OverrideReason}" : "publicerad");
+        await db.SaveChangesAsync(ct);
+        return new PublicationSummary(publication.Id, publication.Month, publication.PublishedAt, publication.PublishedByName, publication.FailedChecks,
+            publication.OverrideReason);
+    }
+
+    /// <summary>A published overview, frozen as it was.</summary>
+    public async Task<Outcome<(PublicationSummary Summary, TargetGroupOverview Content)>> PublicationAsync(Guid id, CancellationToken ct)
+    {
+        var mine = await matching.CollaborationsAsync(ct);
+        var p = await db.Set<TargetGroupPublication>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && mine.Contains(p.CollaborationId), ct);
+        if (p is null)
+        {
+            return Outcome.NotFound();
+        }
+
+        return (new PublicationSummary(p.Id, p.Month, p.PublishedAt, p.PublishedByName, p.FailedChecks, p.OverrideReason),
+            JsonSerializer.Deserialize<TargetGroupOverview>(p.Content)!);
+    }
+
+    private async Task<string> DisplayNameAsync(CancellationToken ct) =>
+        await db.Users.Where(u => u.Id == user.Id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) is { Length: > 0 } name ? name : user.UserName;
+
+    private DateOnly ParseMonth(string? text, Dictionary<string, string[]> errors)
+    {
+        var today = SwedishTime.Today(Now);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new DateOnly(today.Year, today.Month, 1);
+        }
+
+        if (DateOnly.TryParseExact(text.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
+            && month.Year is >= 2000 and <= 2100)
+        {
+            return month;
+        }
+
+        errors["month"] = ["Månad ska skrivas ÅÅÅÅ-MM, till exempel 2026-10."];
+        return default;
+    }
+}
