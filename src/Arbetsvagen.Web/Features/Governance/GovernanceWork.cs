@@ -98,7 +98,8 @@ public sealed class GovernanceWork(AppDbContext db, CurrentUser user, AccessLogg
 
     public async Task<List<Agreement>> AgreementsAsync(Guid collaborationId, CancellationToken ct) =>
         await IsMineAsync(collaborationId, ct)
-            ? await db.Agreements.AsNoTracking().Include(a => a.Parties).Where(a => a.CollaborationId == collaborationId)
+            ? await db.Agreements.AsNoTracking().AsSplitQuery().Include(a => a.Parties).Include(a => a.Sections).Include(a => a.Revisions)
+                .Where(a => a.CollaborationId == collaborationId)
                 .OrderByDescending(a => a.StartsOn).ToListAsync(ct)
             : [];
 
