@@ -224,7 +224,8 @@ public static class GovernanceApi
                 (await work.DownloadAsync(id, attachmentId, ct)).Value is { } file
                     ? (Results<FileContentHttpResult, NotFoundProblem>)TypedResults.File(file.Content, file.ContentType, file.FileName)
                     : new NotFoundProblem())
-            .WithSummary("Hämta en bilaga");
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/octet-stream")
+            .WithSummary("Hämta en bilaga (med den filtyp den sparades som)");
 
         var cycle = api.MapGroup("/annual-cycle").WithTags("Samverkan");
         cycle.MapGet("/", async (Guid? collaborationId, int? year, GovernanceWork work, YearWork yearWork, CancellationToken ct) =>
