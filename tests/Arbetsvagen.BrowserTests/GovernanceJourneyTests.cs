@@ -35,7 +35,7 @@ public sealed class GovernanceJourneyTests(BrowserApp app) : BrowserTest(app)
         await Expect(Flash(page)).ToHaveTextAsync("Mötet är infört.");
         await AssertAccessibleAsync(page);
 
-        await page.GetByLabel("Protokoll").FillAsync("Jobbspåren gicks igenom.");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Protokoll", Exact = true }).FillAsync("Jobbspåren gicks igenom.");
         await page.GetByLabel("Sofia Dahl, Projektledare, sammankallande").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara protokollet" }).ClickAsync();
         await Expect(Flash(page)).ToHaveTextAsync("Protokollet är sparat.");
@@ -44,7 +44,7 @@ public sealed class GovernanceJourneyTests(BrowserApp app) : BrowserTest(app)
         await page.GetByRole(AriaRole.Button, new() { Name = "För in beslutet" }).ClickAsync();
         await Expect(ErrorSummary(page)).ToBeVisibleAsync();
         await page.GetByLabel("Paragraf eller referens").FillAsync("AG §4");
-        await page.GetByLabel("Beslut", new() { Exact = true }).FillAsync("Arbetsgruppen föreslår styrgruppen ett jobbspår mot båtvarven.");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Beslut", Exact = true }).FillAsync("Arbetsgruppen föreslår styrgruppen ett jobbspår mot båtvarven.");
         await page.GetByRole(AriaRole.Button, new() { Name = "För in beslutet" }).ClickAsync();
         await Expect(Flash(page)).ToHaveTextAsync("Beslutet är infört.");
         await Expect(page.Locator("#decisions")).ToContainTextAsync("AG §4");

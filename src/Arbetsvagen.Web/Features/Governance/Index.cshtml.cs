@@ -1,3 +1,4 @@
+using Arbetsvagen.Infrastructure;
 using Arbetsvagen.Core.Organisations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,7 +27,7 @@ public class IndexModel(GovernanceWork work) : PageModel
         Agreements = await work.AgreementsAsync(Collaboration.Id, ct);
         Groups = await work.GroupsAsync(Collaboration.Id, ct);
         MyGroups = await work.MyGroupsAsync(ct);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = SwedishTime.Today(DateTime.UtcNow);
         Upcoming = (await work.MeetingsAsync(Collaboration.Id, null, null, ct)).Where(m => m.HeldOn >= today).Take(5).ToList();
         return Page();
     }
