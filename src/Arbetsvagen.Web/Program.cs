@@ -9,6 +9,8 @@ using Arbetsvagen.Features.Employers;
 using Arbetsvagen.Features.Account;
 using Arbetsvagen.Core.Consents;
 using Arbetsvagen.Compositions.EmployerLinks;
+using Arbetsvagen.Compositions.GovernanceLinks;
+using Arbetsvagen.Features.Governance;
 using Arbetsvagen.Compositions.Home;
 using Arbetsvagen.Features.Mappings;
 using Arbetsvagen.Features.Notifications;
@@ -77,6 +79,10 @@ builder.Services.AddScoped<NotificationInbox>();
 builder.Services.AddScoped<RegionFigures>();
 builder.Services.AddScoped<EmployerWork>();
 builder.Services.AddScoped<IRegisterUses, RegisterUses>();
+builder.Services.AddScoped<GovernanceWork>();
+builder.Services.AddScoped<YearWork>();
+builder.Services.AddScoped<ExampleWork>();
+builder.Services.AddScoped<ITrackDecisions, TrackDecisions>();
 builder.Services.AddScoped<PublicNeedIntake>();
 builder.Services.AddScoped<JobAdWork>();
 builder.Services.AddScoped<JobAdImporter>();
@@ -159,6 +165,7 @@ builder.Services.AddApiDocument(o =>
     tags["Referensdata"] = "Referensdata: yrken, yrkesgrupper (SSYK) och kompetenser ur JobTechs taxonomi att söka bland.";
     tags["Statistik"] = "Statistik i antal, aldrig personer: rekryteringsbehov ur platsannonser mot utbudet i registret.";
     tags["Matchning"] = "Matchning av deltagare mot jobbspår, praktikplatser och platsannonser, med förklaring per kriterium, och samverkans vikter.";
+    tags["Samverkan"] = "Samverkans styrning: överenskommelser, grupper, möten och beslut, fokusområden och prioritering, aktivitetslista, årshjul och goda exempel.";
     tags["Jobbspår"] = "Lokala jobbspår: steg, kompetensteam, beslut, kravprofil, kandidater, resultat och interkommunal ersättning.";
 });
 // Pages sit in their floor's folder; FloorRoutes keeps the floor out of their addresses.
@@ -233,6 +240,7 @@ api.MapPlacementsApi();
 api.MapJobAdsApi();
 api.MapMatchingApi();
 api.MapStatisticsApi();
+api.MapGovernanceApi();
 app.MapRequirementSearchForPages();
 
 app.MapRazorPages();

@@ -89,6 +89,37 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
         await TourAsync(analyst, "/Statistics/RecruitmentNeeds?municipalityCode=9999&from=igår", "Rekryteringsbehov och utbud");
         await Expect(ErrorSummary(analyst).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
 
+        // The collaboration's governance, as its coordinator (forms refused where they have errors).
+        var coordinator = await LoginAsync("samordnare.nordost");
+        await TourAsync(coordinator, "/Governance", "Samverkan");
+        var groupPath = await coordinator.GetByRole(AriaRole.Link, new() { Name = "Arbetsgrupp Stockholm Nordost" }).GetAttributeAsync("href");
+        var agreementPath = await coordinator.Locator("a[href^='/Governance/Agreement/']").First.GetAttributeAsync("href");
+        await TourAsync(coordinator, agreementPath!, "Överenskommelse");
+        await TourAsync(coordinator, groupPath!, "Arbetsgrupp Stockholm Nordost");
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "För in mötet" }).ClickAsync();
+        await Expect(ErrorSummary(coordinator)).ToBeVisibleAsync();
+        await CheckAsync(coordinator, groupPath + " with errors");
+        var meetingPath = await coordinator.Locator("a[href^='/Governance/Meeting/']").First.GetAttributeAsync("href");
+        await TourAsync(coordinator, meetingPath!, "Arbetsgruppsmöte");
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "För in beslutet" }).ClickAsync();
+        await Expect(ErrorSummary(coordinator)).ToBeVisibleAsync();
+        await CheckAsync(coordinator, meetingPath + " with errors");
+        await TourAsync(coordinator, "/Governance/FocusAreas", "Fokusområden");
+        await TourAsync(coordinator, $"/Governance/FocusAreas?year={Today.Year - 1}", "Fokusområden");
+        await TourAsync(coordinator, "/Governance/AnnualCycle", "Årshjul");
+        await TourAsync(coordinator, "/Governance/ActionItems", "Aktivitetslista");
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Lägg till punkten" }).ClickAsync();
+        await Expect(ErrorSummary(coordinator)).ToBeVisibleAsync();
+        await CheckAsync(coordinator, "/Governance/ActionItems with errors");
+        await TourAsync(coordinator, "/Governance/Examples?q=resursjobb", "Goda exempel");
+        var examplePath = await coordinator.Locator("#examples a").First.GetAttributeAsync("href");
+        await TourAsync(coordinator, examplePath!, "Kvalitetshöjande resursjobb");
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Bifoga filen" }).ClickAsync();
+        await Expect(ErrorSummary(coordinator)).ToBeVisibleAsync();
+        await CheckAsync(coordinator, examplePath + " with errors");
+        await TourAsync(coordinator, $"/Governance/Report?year={Today.Year - 1}", "Återrapportering");
+        await TourAsync(analyst, "/Governance", "Samverkan");
+
         AssertNoFindings();
         foreach (var page in new[] { "/", "/Participants", "/Participants/Create", "/Participants/Details/", "/Participants/Edit/",
                      "/Consents/Create/", "/Organisations", "/Users", "/AccessLog", "/Account/Login", "/Account/TwoFactor", "/Error?status=404" })

@@ -9,7 +9,7 @@ namespace Arbetsvagen.Features.JobTracks;
 /// the candidates the user may see (the rest as a count) with their next steps, and the results. Each form runs the
 /// same use case as its API endpoint.
 /// </summary>
-public class DetailsModel(JobTrackWork work, AppDbContext db, CurrentUser user) : ActionPage(db)
+public class DetailsModel(JobTrackWork work, AppDbContext db, CurrentUser user, ITrackDecisions decisions) : ActionPage(db)
 {
     [BindProperty] public StageInput StageForm { get; set; } = new();
     [BindProperty] public TeamMemberInput Member { get; set; } = new();
@@ -21,6 +21,8 @@ public class DetailsModel(JobTrackWork work, AppDbContext db, CurrentUser user) 
 
     public JobTrackShown? Shown { get; private set; }
     public JobTrackResults? Results { get; private set; }
+    /// <summary>The collaboration's decisions about this track (the steering group's start), each linked to its meeting.</summary>
+    public List<TrackDecision> Decisions { get; private set; } = [];
     public JobTrack Track => Shown!.Track;
     public bool IsEmploymentOfficer => user.IsInRole(Roles.EmploymentOfficer);
     public RequirementsEditor Editor => new("Profile.Requirements", "Profile.Requirements",
@@ -73,6 +75,7 @@ public class DetailsModel(JobTrackWork work, AppDbContext db, CurrentUser user) 
 
         Shown = shown;
         Results = (await work.ResultsAsync(id, ct)).Value;
+        Decisions = await decisions.ForTrackAsync(id, ct);
         return true;
     }
 }
