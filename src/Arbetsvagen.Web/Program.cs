@@ -37,7 +37,8 @@ if (await Commands.TryRunAsync(args))
     return;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(AppFiles.Options(args));
+AppFiles.ServeBuildAssets(builder);
 var demo = builder.Configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
 if (demo.Enabled && builder.Environment.IsProduction())
 {
@@ -171,6 +172,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions
 
 builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddTransportSecurity();
+builder.Services.AddOperations();
 
 var app = builder.Build();
 
@@ -201,10 +203,7 @@ app.UseRateLimiter();
 app.UseOutputCache();
 app.UseAntiforgery();
 
-app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).AllowAnonymous().ExcludeFromDescription();
-app.MapGet("/health/ready", async (AppDbContext db, CancellationToken ct) =>
-        await db.Database.CanConnectAsync(ct) ? Results.Ok(new { status = "ready" }) : Results.StatusCode(503))
-    .AllowAnonymous().ExcludeFromDescription();
+app.MapOperations();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().ExcludeFromDescription();
 
 var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).DisableAntiforgery();
