@@ -32,10 +32,9 @@ public static class Operations
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Npgsql")
             .AddPrometheusExporter());
-        // A scraper signs in like any API client (a bearer token of an administrator); a signed-in administrator's
-        // browser may look too.
+        // A scraper signs in like any API client, with an administrator's bearer token (401 without, 403 for others).
         services.AddAuthorization(o => o.AddPolicy(MetricsPolicy, p => p
-            .AddAuthenticationSchemes(IdentityConstants.BearerScheme, IdentityConstants.ApplicationScheme)
+            .AddAuthenticationSchemes(IdentityConstants.BearerScheme)
             .RequireRole(Roles.Administrator)));
     }
 

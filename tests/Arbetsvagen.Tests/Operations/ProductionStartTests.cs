@@ -79,7 +79,6 @@ public sealed class ProductionStartTests(StartedProduct product) : IClassFixture
     [InlineData("X-Test: a\rInjected: b\r\n", "400")] // a bare CR inside a value: a header-injection attempt
     [InlineData("X-Test: a\0b\r\n", "400")]
     [InlineData("Bad Name: x\r\n", "400")]
-    [InlineData("X-Test: a\nInjected: b\r\n", "400")]
     public async Task Oversized_and_injected_headers_are_refused_with_4xx(string header, string status)
     {
         using var tcp = new TcpClient();
