@@ -216,6 +216,61 @@ public sealed class ProductionStartTests(StartedProduct product) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task The_database_going_away_answers_503_problem_details_and_the_product_recovers_by_itself()
+    {
+        if (!product.Database.IsPostgres)
+        {
+            Assert.Skip("SQLite is a file inside the process: it cannot go away while the process runs.");
+        }
+
+        var owner = await product.ClientFor("soc.taby");
+        var before = (await owner.PostAsJsonAsync("/api/v1/participants",
+            AppFactory.ParticipantBody(TestPeople.NextPersonnummer(), "Före", TestPeople.UniqueLastName())).JsonAsync(HttpStatusCode.Created)).Id();
+        var name = new NpgsqlConnectionStringBuilder(product.Database.ConnectionString).Database!;
+        await ServerSqlAsync($"ALTER DATABASE \"{name}\" WITH ALLOW_CONNECTIONS false");
+        await ServerSqlAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()");
+        try
+        {
+            var read = await owner.GetAsync($"/api/v1/participants/{before}");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, read.StatusCode);
+            Assert.Equal("application/problem+json", read.Content.Headers.ContentType?.MediaType);
+            Assert.True(read.Headers.RetryAfter is not null);
+            var write = await owner.PostAsJsonAsync("/api/v1/participants",
+                AppFactory.ParticipantBody(TestPeople.NextPersonnummer(), "Under", TestPeople.UniqueLastName()));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, write.StatusCode);
+            await product.Anonymous().GetAsync("/health/ready").ShouldBe(HttpStatusCode.ServiceUnavailable);
+            await product.Anonymous().GetAsync("/health/live").ShouldBe(HttpStatusCode.OK);
+            await Task.Delay(TimeSpan.FromSeconds(5)); // the outage lasts (the 30 s changes nothing but the wait)
+        }
+        finally
+        {
+            await ServerSqlAsync($"ALTER DATABASE \"{name}\" WITH ALLOW_CONNECTIONS true");
+        }
+
+        // It recovers by itself, and what was acknowledged before the outage is there.
+        var until = DateTime.UtcNow.AddSeconds(30);
+        HttpStatusCode status;
+        do
+        {
+            status = (await owner.GetAsync($"/api/v1/participants/{before}")).StatusCode;
+        }
+        while (status != HttpStatusCode.OK && DateTime.UtcNow < until && await Task.Delay(500).ContinueWith(_ => true));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        await product.Anonymous().GetAsync("/health/ready").ShouldBe(HttpStatusCode.OK);
+    }
+
+    private static async Task ServerSqlAsync(string sql)
+    {
+        var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("TEST_POSTGRES_CONNECTION")) { Pooling = false };
+        await using var connection = new NpgsqlConnection(server.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     private static async Task RunAsync(string tool, NpgsqlConnectionStringBuilder server, string[] args)
     {
         var start = new System.Diagnostics.ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true };

@@ -123,8 +123,13 @@ public sealed class SubjectAccessExport(ParticipantAccess access, AccessLogger l
     private static Guid? ConsentOf(string? purpose)
     {
         const string marker = "samtycke ";
-        var at = purpose?.IndexOf(marker, StringComparison.Ordinal) ?? -1;
-        return at >= 0 && Guid.TryParse(purpose!.AsSpan(at + marker.Length, Math.Min(36, purpose.Length - at - marker.Length)), out var id) ? id : null;
+        if (purpose is null || purpose.IndexOf(marker, StringComparison.Ordinal) is var at && at < 0)
+        {
+            return null;
+        }
+
+        var start = at + marker.Length;
+        return Guid.TryParse(purpose.AsSpan(start, Math.Min(36, purpose.Length - start)), out var id) ? id : null;
     }
 
     // ------------------------------------------------------------------ the printable text, in plain Swedish
