@@ -8,8 +8,8 @@ public static class SubjectAccessApi
     public static void MapSubjectAccessApi(this RouteGroupBuilder api) =>
         api.MapGet("/participants/{id:guid}/extract", Extract)
             .WithTags("Deltagare")
-            .WithSummary("Registerutdrag: allt organisationen har om deltagaren och vilka andra organisationer som läst det (json eller pdf)")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+            .WithSummary("Registerutdrag: allt organisationen har om deltagaren och vilka andra organisationer som läst det")
+            .WithDescription("format=json (standard) ger dokumentet nedan; format=pdf ger samma utdrag som application/pdf för utskrift.");
 
     private static async Task<Results<Ok<ExtractDto>, FileContentHttpResult, ValidationProblem, NotFoundProblem>> Extract(Guid id, string? format,
         SubjectAccessExport export, CancellationToken ct)
