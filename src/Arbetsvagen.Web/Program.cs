@@ -28,6 +28,7 @@ using Arbetsvagen.Infrastructure;
 using Arbetsvagen.Infrastructure.OpenApi;
 using Arbetsvagen.Compositions.Hosting;
 using Arbetsvagen.Compositions.PublicSite;
+using Arbetsvagen.Compositions.SubjectAccess;
 using Arbetsvagen.Compositions.Demo;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -39,7 +40,8 @@ if (await Commands.TryRunAsync(args))
     return;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(AppFiles.Options(args));
+AppFiles.ServeBuildAssets(builder);
 var demo = builder.Configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
 if (demo.Enabled && builder.Environment.IsProduction())
 {
@@ -92,6 +94,7 @@ builder.Services.AddHostedService(services => services.GetRequiredService<JobAdI
 builder.Services.AddMatching();
 builder.Services.AddScoped<RecruitmentNeeds>();
 builder.Services.AddScoped<TargetGroupWork>();
+builder.Services.AddScoped<SubjectAccessExport>();
 builder.Services.AddRequestLimits();
 builder.Services.AddPublicFormLimits(builder.Configuration);
 builder.Services.AddSignInLimits(builder.Configuration);
@@ -179,6 +182,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions
 
 builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddTransportSecurity();
+builder.Services.AddOperations();
 
 var app = builder.Build();
 
@@ -209,10 +213,7 @@ app.UseRateLimiter();
 app.UseOutputCache();
 app.UseAntiforgery();
 
-app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).AllowAnonymous().ExcludeFromDescription();
-app.MapGet("/health/ready", async (AppDbContext db, CancellationToken ct) =>
-        await db.Database.CanConnectAsync(ct) ? Results.Ok(new { status = "ready" }) : Results.StatusCode(503))
-    .AllowAnonymous().ExcludeFromDescription();
+app.MapOperations();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().ExcludeFromDescription();
 
 var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).DisableAntiforgery();
@@ -241,6 +242,7 @@ api.MapJobAdsApi();
 api.MapMatchingApi();
 api.MapStatisticsApi();
 api.MapGovernanceApi();
+api.MapSubjectAccessApi();
 app.MapRequirementSearchForPages();
 
 app.MapRazorPages();

@@ -57,6 +57,7 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
         await soc.GetByRole(AriaRole.Button, new() { Name = "Registrera samtycke" }).ClickAsync();
         await Expect(Flash(soc)).ToHaveTextAsync("Samtycket är registrerat.");
         await TourAsync(soc, participant.DetailsPath, participant.FullName);
+        await TourAsync(soc, $"/Participants/Extract/{participant.Id}", "Registerutdrag");
         await TourAsync(soc, $"/Participants/Edit/{participant.Id}", "Ändra");
         await TourAsync(soc, "/Organisations", "Organisationer");
         await TourAsync(soc, "/Error?status=404", "Sidan finns inte");
@@ -122,7 +123,7 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
 
         AssertNoFindings();
         foreach (var page in new[] { "/", "/Participants", "/Participants/Create", "/Participants/Details/", "/Participants/Edit/",
-                     "/Consents/Create/", "/Organisations", "/Users", "/AccessLog", "/Account/Login", "/Account/TwoFactor", "/Error?status=404" })
+                     "/Participants/Extract/", "/Consents/Create/", "/Organisations", "/Users", "/AccessLog", "/Account/Login", "/Account/TwoFactor", "/Error?status=404" })
         {
             Assert.Contains(Visited, v => v.Contains(" " + page, StringComparison.Ordinal));
         }

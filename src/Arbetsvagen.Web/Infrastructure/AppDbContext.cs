@@ -11,6 +11,12 @@ public sealed class UtcConverter() : Microsoft.EntityFrameworkCore.Storage.Value
     v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
     v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
+/// <summary>What only PostgreSQL has in the model (a trigram index); found in the assembly like the entity configurations.</summary>
+public interface IPostgresModel
+{
+    void Configure(ModelBuilder builder);
+}
+
 /// <summary>
 /// The one database context. It names no core or feature type: each folder maps its own entities
 /// (IEntityTypeConfiguration classes in its *Model.cs, applied from the assembly) and declares its sets
@@ -38,6 +44,14 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AccessLogBatch
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        foreach (var type in typeof(AppDbContext).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IPostgresModel).IsAssignableFrom(t)))
+        {
+            if (IsPostgres)
+            {
+                ((IPostgresModel)Activator.CreateInstance(type)!).Configure(builder);
+            }
+        }
     }
 
     /// <summary>

@@ -40,6 +40,7 @@ public static class Database
 
         // Lists in Swedish order on both databases (SwedishCollation).
         options.AddInterceptors(SwedishCollation.Ordering);
+        options.AddInterceptors(DatabaseCommandMetrics.Instance);
     }
 
     public static void AddAppDatabase(this IServiceCollection services, IConfiguration config)

@@ -8,7 +8,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = exception switch
+        var problem = DatabaseUnavailable(exception) ? new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "Tjänsten är tillfälligt otillgänglig",
+            Detail = "Databasen svarar inte just nu. Inget av det du skickade har sparats; försök igen om en stund.",
+        } : exception switch
         {
             ConflictException e => new ProblemDetails { Status = 409, Title = "Konflikt", Detail = e.Message },
             ForbiddenException e => new ProblemDetails { Status = 403, Title = "Behörighet saknas", Detail = e.Message },
@@ -41,7 +46,40 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>
+    /// The database cannot be reached (down, restarting, refusing connections, or SQLite's file locked or gone): the
+    /// request changed nothing, and the answer is 503 with Retry-After, not 500. Constraint violations and other errors
+    /// that the request itself caused are not this.
+    /// </summary>
+    public static bool DatabaseUnavailable(Exception exception)
+    {
+        for (var e = (Exception?)exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case Npgsql.PostgresException pg when pg.SqlState.StartsWith("08", StringComparison.Ordinal)
+                    || pg.SqlState is "55000" or "57P01" or "57P02" or "57P03" or "3D000" or "53300":
+                    return true;
+                case Npgsql.PostgresException:
+                    return false;
+                case Npgsql.NpgsqlException { IsTransient: true }:
+                case System.Net.Sockets.SocketException:
+                case TimeoutException:
+                    return true;
+                case Microsoft.Data.Sqlite.SqliteException sqlite when sqlite.SqliteErrorCode is 5 or 6 or 10 or 14:
+                    return true; // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_IOERR, SQLITE_CANTOPEN
+            }
+        }
+
+        return false;
     }
 
     private static string JsonField(string? path) =>

@@ -12,26 +12,29 @@ namespace Arbetsvagen.Compositions.Hosting;
 /// Command-line tasks run instead of the web server:
 /// <c>migrate</c>, <c>seed-volume --participants N [--employers N --placements N --job-tracks N --candidates N]</c>, <c>schema-script</c> (prints the EF model as SQL,
 /// the starting point for a new migration script), <c>rotate-log-key</c> (a new access-log chain key; restart every instance)
-/// and <c>bench-log [--seconds N --writers N]</c> (the access log's write throughput, <see cref="LogBench"/>).
+/// <c>bench-log [--seconds N --writers N]</c> (the access log's write throughput, <see cref="LogBench"/>),
+/// <c>backup --to FILE</c> (SQLite: an online copy of the database; PostgreSQL uses pg_dump, README),
+/// <c>verify-log</c> (the access log and the consents against the keys and the checkpoints, e.g. after a restore; exit code 1
+/// when something is wrong) and <c>bench-search</c> (participant search with and without the trigram index, <see cref="SearchBench"/>).
 /// </summary>
 public static class Commands
 {
     public static async Task<bool> TryRunAsync(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("migrate" or "seed-volume" or "schema-script" or "rotate-log-key" or "bench-log"))
+        if (args.Length == 0 || args[0] is not ("migrate" or "seed-volume" or "schema-script" or "rotate-log-key" or "bench-log" or "backup" or "verify-log" or "bench-search"))
         {
             return false;
         }
 
         if (args[0] == "rotate-log-key")
         {
-            var configuration = WebApplication.CreateBuilder(args[1..]).Configuration;
+            var configuration = WebApplication.CreateBuilder(AppFiles.Options(args[1..])).Configuration;
             Console.WriteLine($"Ny nyckel för loggkedjan: {AccessLogKeyRing.Rotate(configuration)} i {AccessLogKeyRing.KeyFile(configuration)}. " +
                 "Starta om alla instanser; den första posten efter omstarten registrerar bytet i loggen.");
             return true;
         }
 
-        var builder = WebApplication.CreateBuilder(args[1..]);
+        var builder = WebApplication.CreateBuilder(AppFiles.Options(args[1..]));
         builder.Services.AddAppDatabase(builder.Configuration);
         builder.Services.AddMatchingFeed(); // a running app's matching index hears of what a seed adds
         builder.Services.AddIdentityCore<AppUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<Guid>>()
@@ -48,6 +51,21 @@ public static class Commands
             case "bench-log":
                 await SchemaMigrator.MigrateAsync(db);
                 await LogBench.RunAsync(app.Services, builder.Configuration);
+                break;
+            case "backup":
+                await BackupAsync(db, builder.Configuration["to"]);
+                break;
+            case "verify-log":
+                var chain = await app.Services.GetRequiredService<AccessLogVerifier>().VerifyAsync(db, CancellationToken.None);
+                var consents = await Core.Consents.ConsentSeal.VerifyAsync(db, CancellationToken.None);
+                Console.WriteLine($"Loggkedjan: {chain.EntriesChecked} poster, {chain.CheckpointsChecked} kontrollpunkter, " +
+                    $"{(chain.Intact ? "hel" : $"SKADAD ({chain.Edits.Count} ändrade, {chain.Gaps.Count} luckor, {(chain.Truncation is null ? "ej avkortad" : "avkortad")}, {chain.MissingGuards.Count} skydd saknas)")}.");
+                Console.WriteLine($"Samtyckena: {consents.ConsentsChecked} kontrollerade, " +
+                    $"{(consents.Intact ? "hela" : $"SKADADE ({consents.Problems.Count} avvikelser, {consents.MissingGuards.Count} skydd saknas)")}.");
+                Environment.ExitCode = chain.Intact && consents.Intact ? 0 : 1;
+                break;
+            case "bench-search":
+                await SearchBench.RunAsync(db, int.TryParse(builder.Configuration["rounds"], out var rounds) ? rounds : 30);
                 break;
             case "migrate":
                 var applied = await SchemaMigrator.MigrateAsync(db);
@@ -66,6 +84,35 @@ public static class Commands
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// SQLite's online backup: a consistent copy while the app runs (the app's own connections keep working). For
+    /// PostgreSQL the operator's tool is pg_dump (README), which this command names rather than imitates.
+    /// </summary>
+    private static async Task BackupAsync(AppDbContext db, string? target)
+    {
+        if (db.IsPostgres)
+        {
+            throw new InvalidOperationException("PostgreSQL säkerhetskopieras med pg_dump -Fc (se README), inte med det här kommandot.");
+        }
+
+        if (string.IsNullOrWhiteSpace(target))
+        {
+            throw new InvalidOperationException("Ange filen att skriva säkerhetskopian till: backup --to /sökväg/arbetsvagen-ÅÅÅÅMMDD.db");
+        }
+
+        if (File.Exists(target))
+        {
+            throw new InvalidOperationException($"{target} finns redan; en säkerhetskopia skriver aldrig över en annan.");
+        }
+
+        var source = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
+        await source.OpenAsync();
+        await using var copy = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ConnectionString);
+        await copy.OpenAsync();
+        source.BackupDatabase(copy);
+        Console.WriteLine($"Säkerhetskopian är skriven till {target}. Kopiera nycklarna och kontrollpunkterna (DataProtection__KeysPath) med den.");
     }
 
     private const int DemoNumbers = 1_000;

@@ -95,9 +95,20 @@ public sealed class ParticipantList(ParticipantAccess access, AccessLogger log, 
 
         foreach (var word in Participant.NormaliseForSearch(text).Split(' '))
         {
-            query = query.Where(p => p.SearchName.Contains(word));
+            query = NameContains(query, word);
         }
 
         return query;
+    }
+
+    /// <summary>
+    /// A word anywhere in the normalised name, as LIKE '%word%' (with LIKE's own characters escaped) rather than
+    /// strpos/instr, so that PostgreSQL can answer it from the trigram index (migration 0024, ADR 0019).
+    /// </summary>
+    public static IQueryable<Participant> NameContains(IQueryable<Participant> query, string word)
+    {
+        var pattern = "%" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        return query.Where(p => EF.Functions.Like(p.SearchName, pattern, "\\"));
     }
 }

@@ -54,6 +54,20 @@ public sealed class ParticipantConfiguration : IEntityTypeConfiguration<Particip
     }
 }
 
+/// <summary>
+/// PostgreSQL answers the name search (a word anywhere in the name, LIKE '%…%') from a trigram index instead of
+/// reading every name in the boundary (migration 0024, ADR 0019). SQLite has no such index and keeps its LIKE.
+/// </summary>
+public sealed class ParticipantSearchIndex : IPostgresModel
+{
+    public void Configure(ModelBuilder builder)
+    {
+        builder.HasPostgresExtension("pg_trgm");
+        builder.Entity<Participant>().HasIndex(p => p.SearchName).HasDatabaseName("IX_Participants_SearchName_trgm")
+            .HasMethod("gin").HasOperators("gin_trgm_ops");
+    }
+}
+
 public sealed class ParticipantOccupationConfiguration : IEntityTypeConfiguration<ParticipantOccupation>
 {
     public void Configure(EntityTypeBuilder<ParticipantOccupation> builder)

@@ -23,6 +23,9 @@ public sealed class AccessLogBatches(DbContextOptions<AppDbContext> options, Acc
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>();
     private readonly SemaphoreSlim writing = new(1, 1);
     private volatile bool running;
+    private long waiting;
+    private long writingSince;
+    private long committed;
 
     /// <summary>The chain's keys, for every context of this application that adds log rows.</summary>
     internal AccessLogKeyRing Keys => keys;
@@ -33,13 +36,38 @@ public sealed class AccessLogBatches(DbContextOptions<AppDbContext> options, Acc
     /// </summary>
     internal SemaphoreSlim ChainLock { get; } = new(1, 1);
 
-    private sealed record Pending(List<AccessLogEntry> Entries, TaskCompletionSource Done);
+    private sealed record Pending(List<AccessLogEntry> Entries, TaskCompletionSource Done, long QueuedAt);
+
+    /// <summary>Whether the group-commit loop runs (it does for the host's lifetime).</summary>
+    public bool Running => running;
+
+    /// <summary>Requests whose log rows are not committed yet (queued or in the batch being written).</summary>
+    public long QueueDepth => Interlocked.Read(ref waiting);
+
+    /// <summary>Requests whose log rows this writer has committed since the application started.</summary>
+    public long Committed => Interlocked.Read(ref committed);
+
+    /// <summary>How long the oldest uncommitted request has waited for its log rows; zero when none waits.</summary>
+    public TimeSpan Lag
+    {
+        get
+        {
+            var oldest = Interlocked.Read(ref writingSince);
+            if (queue.Reader.TryPeek(out var next) && (oldest == 0 || next.QueuedAt < oldest))
+            {
+                oldest = next.QueuedAt;
+            }
+
+            return oldest == 0 ? TimeSpan.Zero : System.Diagnostics.Stopwatch.GetElapsedTime(oldest);
+        }
+    }
 
     /// <summary>Completes when the entries are committed; fails (and the request with it) if they could not be.</summary>
     public async Task WriteAsync(List<AccessLogEntry> entries)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        queue.Writer.TryWrite(new Pending(entries, done));
+        Interlocked.Increment(ref waiting);
+        queue.Writer.TryWrite(new Pending(entries, done, System.Diagnostics.Stopwatch.GetTimestamp()));
         // Queued first, checked second: the loop clears the flag before its last drain, so either that drain or
         // this one takes the entries.
         if (!running)
@@ -101,10 +129,12 @@ public sealed class AccessLogBatches(DbContextOptions<AppDbContext> options, Acc
 
     private async Task WriteBatchAsync(List<Pending> batch)
     {
+        Interlocked.Exchange(ref writingSince, batch[0].QueuedAt);
         try
         {
             await using var db = new AppDbContext(options, this);
             await db.AppendLogRowsAsync(batch.SelectMany(p => p.Entries).ToList(), CancellationToken.None);
+            Interlocked.Add(ref committed, batch.Count);
             batch.ForEach(p => p.Done.SetResult());
         }
 #pragma warning disable CA1031 // every waiting request must hear about the failure
@@ -112,6 +142,11 @@ public sealed class AccessLogBatches(DbContextOptions<AppDbContext> options, Acc
 #pragma warning restore CA1031
         {
             batch.ForEach(p => p.Done.SetException(e));
+        }
+        finally
+        {
+            Interlocked.Exchange(ref writingSince, 0);
+            Interlocked.Add(ref waiting, -batch.Count);
         }
     }
 }
