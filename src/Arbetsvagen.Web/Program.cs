@@ -16,6 +16,7 @@ using Arbetsvagen.Core.Organisations;
 using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Features.JobAds;
 using Arbetsvagen.Features.JobTracks;
+using Arbetsvagen.Features.Kaa;
 using Arbetsvagen.Features.Matching;
 using Arbetsvagen.Features.Statistics;
 using Arbetsvagen.Features.Referrals;
@@ -85,6 +86,7 @@ builder.Services.AddSingleton<JobAdImportRunner>();
 builder.Services.AddHostedService(services => services.GetRequiredService<JobAdImportRunner>());
 builder.Services.AddMatching();
 builder.Services.AddScoped<RecruitmentNeeds>();
+builder.Services.AddScoped<KaaWork>();
 builder.Services.AddRequestLimits();
 builder.Services.AddPublicFormLimits(builder.Configuration);
 builder.Services.AddSignInLimits(builder.Configuration);
@@ -158,6 +160,7 @@ builder.Services.AddApiDocument(o =>
     tags["Referensdata"] = "Referensdata: yrken, yrkesgrupper (SSYK) och kompetenser ur JobTechs taxonomi att söka bland.";
     tags["Statistik"] = "Statistik i antal, aldrig personer: rekryteringsbehov ur platsannonser mot utbudet i registret.";
     tags["Matchning"] = "Matchning av deltagare mot jobbspår, praktikplatser och platsannonser, med förklaring per kriterium, och samverkans vikter.";
+    tags["Kommunala aktivitetsansvaret"] = "KAA: registret över unga 16–19 år utanför gymnasieskolan, import av skolsituationen, uppsökande kontakter, åtgärder, statistik och fil till SCB. Hålls åtskilt från socialtjänstens uppgifter.";
     tags["Jobbspår"] = "Lokala jobbspår: steg, kompetensteam, beslut, kravprofil, kandidater, resultat och interkommunal ersättning.";
 });
 // Pages sit in their floor's folder; FloorRoutes keeps the floor out of their addresses.
@@ -232,6 +235,7 @@ api.MapPlacementsApi();
 api.MapJobAdsApi();
 api.MapMatchingApi();
 api.MapStatisticsApi();
+api.MapKaaApi();
 app.MapRequirementSearchForPages();
 
 app.MapRazorPages();
