@@ -37,5 +37,6 @@ public static class DemoRegion
         await Features.Employers.EmployersDemo.SeedAsync(db, now);
         await Features.Placements.PlacementsDemo.SeedAsync(db, now);
         await Features.JobTracks.JobTracksDemo.SeedAsync(db, now);
+        await Features.Kaa.KaaDemo.SeedAsync(db, options.Participants, now);
     }
 }

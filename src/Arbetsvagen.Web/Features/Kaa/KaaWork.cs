@@ -99,6 +99,8 @@ public sealed class KaaWork(AppDbContext db, CurrentUser user, TimeProvider cloc
         ? await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == user.OrganisationId && o.Function == UnitFunction.YouthActivityResponsibility, ct)
         : null;
 
+    public async Task<string> UnitNameAsync(CancellationToken ct) => (await MyKaaUnitAsync(ct))?.Name ?? "";
+
     // ------------------------------------------------------------------ import
 
     /// <summary>
