@@ -56,6 +56,8 @@ public sealed class KaaPeriodConfiguration : IEntityTypeConfiguration<KaaPeriod>
     public void Configure(EntityTypeBuilder<KaaPeriod> builder)
     {
         builder.ToTable("KaaPeriods");
+        // Ids are made by the entity methods, so a new period added to a loaded record is an insert, not an update.
+        builder.Property(p => p.Id).ValueGeneratedNever();
         builder.HasIndex(p => new { p.YouthId, p.EnteredOn });
     }
 }
@@ -65,6 +67,8 @@ public sealed class KaaContactConfiguration : IEntityTypeConfiguration<KaaContac
     public void Configure(EntityTypeBuilder<KaaContact> builder)
     {
         builder.ToTable("KaaContacts");
+        // Ids are made by the entity methods, so a new contact added to a loaded record is an insert, not an update.
+        builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Note).HasMaxLength(KaaYouth.MaxText * 5);
         builder.HasIndex(c => new { c.YouthId, c.At });
     }
@@ -75,6 +79,8 @@ public sealed class KaaMeasureConfiguration : IEntityTypeConfiguration<KaaMeasur
     public void Configure(EntityTypeBuilder<KaaMeasure> builder)
     {
         builder.ToTable("KaaMeasures");
+        // Ids are made by the entity methods, so a new measure added to a loaded record is an insert, not an update.
+        builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.Note).HasMaxLength(KaaYouth.MaxText * 5);
         builder.HasIndex(m => new { m.YouthId, m.StartOn });
     }
@@ -85,6 +91,8 @@ public sealed class KaaShareConfiguration : IEntityTypeConfiguration<KaaShare>
     public void Configure(EntityTypeBuilder<KaaShare> builder)
     {
         builder.ToTable("KaaShares");
+        // Ids are made by the entity methods, so a new share added to a loaded record is an insert, not an update.
+        builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Purpose).HasMaxLength(1000);
         builder.HasIndex(s => new { s.RecipientOrganisationId, s.YouthId });
     }
