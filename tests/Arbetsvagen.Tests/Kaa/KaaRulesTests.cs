@@ -138,23 +138,29 @@ public sealed class KaaRulesTests
         Assert.Equal(3, norrtalje.ByAge[18].InKaa.Value);
         Assert.Equal(4, norrtalje.All.Occupations[KaaOccupation.Unknown].Value);
 
-        // Another municipality: 7 in all is shown, but 2 women and 2 with measures are not, nor a share built on a hidden count.
+        // Another municipality: 2 women are hidden, and with them every total they are part of (7 less the 5 men would give 2),
+        // the collaboration's too; zero is not a small count.
         var vaxholm = s.Municipalities.Single(m => m.MunicipalityCode == "0187");
         Assert.False(vaxholm.Exact);
-        Assert.Equal((7, 7, 100), (vaxholm.All.InKaa.Value, vaxholm.All.Reached.Value, vaxholm.All.ReachedPercent));
         Assert.True(vaxholm.ByGender[Gender.Woman].InKaa.Suppressed);
         Assert.Null(vaxholm.ByGender[Gender.Woman].ReachedPercent);
-        Assert.Equal(5, vaxholm.ByGender[Gender.Man].InKaa.Value);
+        Assert.Equal((5, 5, 100), (vaxholm.ByGender[Gender.Man].InKaa.Value, vaxholm.ByGender[Gender.Man].Reached.Value, vaxholm.ByGender[Gender.Man].ReachedPercent));
+        Assert.True(vaxholm.All.InKaa.Suppressed);
+        Assert.True(vaxholm.All.Reached.Suppressed);
+        Assert.Null(vaxholm.All.ReachedPercent);
         Assert.True(vaxholm.All.WithMeasure.Suppressed);
-        Assert.Equal(29, vaxholm.All.WithMeasurePercent); // the total (7) is shown, so is the share: 2/7
-        Assert.Equal(0, vaxholm.All.BackToStudies.Value); // zero is not a small count
+        Assert.Equal(0, vaxholm.All.BackToStudies.Value);
         Assert.Equal("<5", vaxholm.ByGender[Gender.Woman].InKaa.Text(5));
+        Assert.True(s.Collaboration.InKaa.Suppressed);
+        Assert.True(s.CollaborationByGender[Gender.Woman].InKaa.Suppressed);
+        Assert.Equal(8, s.CollaborationByGender[Gender.Man].InKaa.Value); // 3 + 5: no man is hidden anywhere
 
-        // The collaboration: 15, 9 women is not small, 1 of unknown gender is.
-        Assert.Equal((15, 11), (s.Collaboration.InKaa.Value, s.Collaboration.Reached.Value));
-        Assert.Equal(6, s.CollaborationByGender[Gender.Woman].InKaa.Value);
-        Assert.Equal(8, s.CollaborationByGender[Gender.Man].InKaa.Value);
-        Assert.True(s.CollaborationByGender[Gender.Unknown].InKaa.Suppressed);
+        // The same figures with Vaxholm as the reader's own: all exact, and the collaboration adds up.
+        var asVaxholm = KaaStatistics.Of("HT 2026", new DateOnly(2026, 7, 1), new DateOnly(2026, 12, 31), rows, ["0188", "0187"], exactFor: "0187", suppressBelow: 5);
+        var own = asVaxholm.Municipalities.Single(m => m.MunicipalityCode == "0187");
+        Assert.Equal((7, 7, 100, 2, 29), (own.All.InKaa.Value, own.All.Reached.Value, own.All.ReachedPercent, own.All.WithMeasure.Value, own.All.WithMeasurePercent));
+        Assert.Equal(2, own.ByGender[Gender.Woman].InKaa.Value);
+        Assert.True(asVaxholm.Municipalities.Single(m => m.MunicipalityCode == "0188").All.InKaa.Suppressed); // Norrtälje's 1 of unknown gender
     }
 
     [Fact]

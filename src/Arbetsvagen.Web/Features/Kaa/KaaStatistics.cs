@@ -29,6 +29,27 @@ public sealed record KaaFigures(ShownCount InKaa, ShownCount Reached, int? Reach
         return new KaaFigures(shownTotal, Show(reached), Percent(reached), Show(measured), Percent(measured), Show(rows.Count(r => r.BackToStudies)),
             Enum.GetValues<KaaOccupation>().ToDictionary(o => o, o => Show(rows.Count(r => r.Occupation == o))));
     }
+
+    /// <summary>
+    /// These figures with each count hidden where one of its parts is (ADR 0011): a total shown beside all but one part
+    /// would give the hidden one away by subtraction. A share goes with its count.
+    /// </summary>
+    public KaaFigures HiddenWhere(IReadOnlyCollection<KaaFigures> parts)
+    {
+        static ShownCount Hide(ShownCount c, bool hide) => hide ? new ShownCount(null) : c;
+        var inKaa = parts.Any(p => p.InKaa.Suppressed);
+        var reached = parts.Any(p => p.Reached.Suppressed);
+        var measure = parts.Any(p => p.WithMeasure.Suppressed);
+        return this with
+        {
+            InKaa = Hide(InKaa, inKaa),
+            Reached = Hide(Reached, reached),
+            ReachedPercent = inKaa || reached ? null : ReachedPercent,
+            WithMeasure = Hide(WithMeasure, measure),
+            WithMeasurePercent = inKaa || measure ? null : WithMeasurePercent,
+            BackToStudies = Hide(BackToStudies, parts.Any(p => p.BackToStudies.Suppressed)),
+        };
+    }
 }
 
 public sealed record KaaMunicipalityFigures(string MunicipalityCode, bool Exact, KaaFigures All, Dictionary<Gender, KaaFigures> ByGender,
@@ -36,8 +57,8 @@ public sealed record KaaMunicipalityFigures(string MunicipalityCode, bool Exact,
 
 /// <summary>
 /// KAA figures for a term per municipality, by gender and age, and for the collaboration as a whole. The reader's own
-/// municipality is exact; the others' counts of 1 up to the threshold are suppressed, and a share is not given where
-/// its total is suppressed (it would reveal the count).
+/// municipality is exact; the others' counts of 1 up to the threshold are suppressed, and so is every total that would
+/// give a suppressed count away by subtraction, with its share (ADR 0011, 0017).
 /// </summary>
 public sealed record KaaStatistics(string Term, DateOnly From, DateOnly To, int SuppressBelow, List<KaaMunicipalityFigures> Municipalities,
     KaaFigures Collaboration, Dictionary<Gender, KaaFigures> CollaborationByGender)
@@ -52,12 +73,16 @@ public sealed record KaaStatistics(string Term, DateOnly From, DateOnly To, int 
             {
                 var mine = rows.Where(r => r.MunicipalityCode == code).ToList();
                 int? threshold = code == exactFor ? null : suppressBelow;
-                return new KaaMunicipalityFigures(code, threshold is null, KaaFigures.Of(mine, threshold),
-                    Enum.GetValues<Gender>().ToDictionary(g => g, g => KaaFigures.Of(mine.Where(r => r.Gender == g).ToList(), threshold)),
-                    Ages.ToDictionary(a => a, a => KaaFigures.Of(mine.Where(r => r.Age == a).ToList(), threshold)));
+                var byGender = Enum.GetValues<Gender>().ToDictionary(g => g, g => KaaFigures.Of(mine.Where(r => r.Gender == g).ToList(), threshold));
+                var byAge = Ages.ToDictionary(a => a, a => KaaFigures.Of(mine.Where(r => r.Age == a).ToList(), threshold));
+                return new KaaMunicipalityFigures(code, threshold is null,
+                    KaaFigures.Of(mine, threshold).HiddenWhere([.. byGender.Values, .. byAge.Values]), byGender, byAge);
             }).ToList();
         var collaborationRows = rows.Where(r => municipalities.Any(m => m.MunicipalityCode == r.MunicipalityCode)).ToList();
-        return new KaaStatistics(term, from, to, suppressBelow, municipalities, KaaFigures.Of(collaborationRows, suppressBelow),
-            Enum.GetValues<Gender>().ToDictionary(g => g, g => KaaFigures.Of(collaborationRows.Where(r => r.Gender == g).ToList(), suppressBelow)));
+        // The collaboration's figures would give away a municipality's hidden count (its total less the others'): hidden with it.
+        var collaborationByGender = Enum.GetValues<Gender>().ToDictionary(g => g, g =>
+            KaaFigures.Of(collaborationRows.Where(r => r.Gender == g).ToList(), suppressBelow).HiddenWhere(municipalities.Select(m => m.ByGender[g]).ToList()));
+        return new KaaStatistics(term, from, to, suppressBelow, municipalities,
+            KaaFigures.Of(collaborationRows, suppressBelow).HiddenWhere([.. municipalities.Select(m => m.All), .. collaborationByGender.Values]), collaborationByGender);
     }
 }
