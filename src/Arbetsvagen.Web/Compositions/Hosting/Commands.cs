@@ -12,13 +12,14 @@ namespace Arbetsvagen.Compositions.Hosting;
 /// Command-line tasks run instead of the web server:
 /// <c>migrate</c>, <c>seed-volume --participants N [--employers N --placements N --job-tracks N --candidates N]</c>, <c>schema-script</c> (prints the EF model as SQL,
 /// the starting point for a new migration script), <c>rotate-log-key</c> (a new access-log chain key; restart every instance)
-/// and <c>bench-log [--seconds N --writers N]</c> (the access log's write throughput, <see cref="LogBench"/>).
+/// <c>bench-log [--seconds N --writers N]</c> (the access log's write throughput, <see cref="LogBench"/>) and
+/// <c>bench-kaa [--rows N --users N --seconds N]</c> (the KAA import and work list, <see cref="KaaBench"/>).
 /// </summary>
 public static class Commands
 {
     public static async Task<bool> TryRunAsync(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("migrate" or "seed-volume" or "schema-script" or "rotate-log-key" or "bench-log"))
+        if (args.Length == 0 || args[0] is not ("migrate" or "seed-volume" or "schema-script" or "rotate-log-key" or "bench-log" or "bench-kaa"))
         {
             return false;
         }
@@ -48,6 +49,10 @@ public static class Commands
             case "bench-log":
                 await SchemaMigrator.MigrateAsync(db);
                 await LogBench.RunAsync(app.Services, builder.Configuration);
+                break;
+            case "bench-kaa":
+                await SchemaMigrator.MigrateAsync(db);
+                await KaaBench.RunAsync(app.Services, builder.Configuration);
                 break;
             case "migrate":
                 var applied = await SchemaMigrator.MigrateAsync(db);

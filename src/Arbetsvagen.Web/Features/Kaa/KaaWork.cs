@@ -243,12 +243,14 @@ public sealed class KaaWork(AppDbContext db, CurrentUser user, TimeProvider cloc
     /// </summary>
     public async Task<List<KaaYouthRow>> WorkListAsync(int take, CancellationToken ct)
     {
-        var today = Today;
-        var items = await Rows(Own().Where(y => y.InKaa && !y.Reached && y.AgeOutOn >= today)
-            .OrderBy(y => y.NextAttemptOn).ThenBy(y => y.Id)).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
+        var items = await WorkListQuery(Own(), Today, take).ToListAsync(ct);
         await log.RecordAsync(AccessAction.Search, Entity, null, purpose: "KAA: arbetslista ej nådda", resultIds: items.Select(i => i.Id), ct: ct);
         return items;
     }
+
+    /// <summary>The work list's query over a unit's records (also what the benchmark measures).</summary>
+    public static IQueryable<KaaYouthRow> WorkListQuery(IQueryable<KaaYouth> own, DateOnly today, int take) =>
+        Rows(own.Where(y => y.InKaa && !y.Reached && y.AgeOutOn >= today).OrderBy(y => y.NextAttemptOn).ThenBy(y => y.Id)).Take(Math.Clamp(take, 1, 500));
 
     // ------------------------------------------------------------------ one young person
 
