@@ -18,6 +18,7 @@ using Arbetsvagen.Core.Organisations;
 using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Features.JobAds;
 using Arbetsvagen.Features.JobTracks;
+using Arbetsvagen.Features.Kaa;
 using Arbetsvagen.Features.Matching;
 using Arbetsvagen.Features.Statistics;
 using Arbetsvagen.Features.Referrals;
@@ -95,6 +96,7 @@ builder.Services.AddMatching();
 builder.Services.AddScoped<RecruitmentNeeds>();
 builder.Services.AddScoped<TargetGroupWork>();
 builder.Services.AddScoped<SubjectAccessExport>();
+builder.Services.AddScoped<KaaWork>();
 builder.Services.AddRequestLimits();
 builder.Services.AddPublicFormLimits(builder.Configuration);
 builder.Services.AddSignInLimits(builder.Configuration);
@@ -169,6 +171,7 @@ builder.Services.AddApiDocument(o =>
     tags["Statistik"] = "Statistik i antal, aldrig personer: rekryteringsbehov ur platsannonser mot utbudet i registret.";
     tags["Matchning"] = "Matchning av deltagare mot jobbspår, praktikplatser och platsannonser, med förklaring per kriterium, och samverkans vikter.";
     tags["Samverkan"] = "Samverkans styrning: överenskommelser, grupper, möten och beslut, fokusområden och prioritering, aktivitetslista, årshjul och goda exempel.";
+    tags["Kommunala aktivitetsansvaret"] = "KAA: registret över unga 16–19 år utanför gymnasieskolan, import av skolsituationen, uppsökande kontakter, åtgärder, statistik och fil till SCB. Hålls åtskilt från socialtjänstens uppgifter.";
     tags["Jobbspår"] = "Lokala jobbspår: steg, kompetensteam, beslut, kravprofil, kandidater, resultat och interkommunal ersättning.";
 });
 // Pages sit in their floor's folder; FloorRoutes keeps the floor out of their addresses.
@@ -243,6 +246,7 @@ api.MapMatchingApi();
 api.MapStatisticsApi();
 api.MapGovernanceApi();
 api.MapSubjectAccessApi();
+api.MapKaaApi();
 app.MapRequirementSearchForPages();
 
 app.MapRazorPages();

@@ -120,6 +120,22 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
         await CheckAsync(coordinator, examplePath + " with errors");
         await TourAsync(coordinator, $"/Governance/Report?year={Today.Year - 1}", "Återrapportering");
         await TourAsync(analyst, "/Governance", "Samverkan");
+        // KAA: the register, the import with a refused file, statistics, the SCB checks and the outreach letters (printable).
+        var kaa = await LoginAsync("kaa.norrtalje");
+        await TourAsync(kaa, "/Kaa", "Kommunala aktivitetsansvaret (KAA)");
+        await TourAsync(kaa, "/Kaa?status=all&search=a", "Kommunala aktivitetsansvaret (KAA)");
+        await TourAsync(kaa, "/Kaa/Import", "Importera skolsituationen");
+        await kaa.GetByLabel("Fil med skolsituationen").SetInputFilesAsync(new FilePayload { Name = "fel.csv", MimeType = "text/csv", Buffer = "personnummer;hälsa\n"u8.ToArray() });
+        await kaa.GetByRole(AriaRole.Button, new() { Name = "Importera" }).ClickAsync();
+        await Expect(ErrorSummary(kaa)).ToBeVisibleAsync();
+        await CheckAsync(kaa, "/Kaa/Import with errors");
+        await TourAsync(kaa, "/Kaa/Statistics", "Statistik för aktivitetsansvaret");
+        await TourAsync(kaa, "/Kaa/Export", "Fil till SCB");
+        await TourAsync(kaa, "/Kaa/Letters", "Brevutskick till ej nådda");
+        await kaa.GetByRole(AriaRole.Button, new() { Name = "Skapa brev och registrera utskicket" }).ClickAsync();
+        await Expect(kaa.Locator("article.letter").First).ToBeVisibleAsync();
+        await CheckAsync(kaa, "/Kaa/Letters printed");
+        await TourAsync(analyst, "/Kaa/Statistics?term=VT%202026", "Statistik för aktivitetsansvaret");
 
         AssertNoFindings();
         foreach (var page in new[] { "/", "/Participants", "/Participants/Create", "/Participants/Details/", "/Participants/Edit/",

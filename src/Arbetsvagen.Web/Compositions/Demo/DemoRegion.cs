@@ -38,5 +38,6 @@ public static class DemoRegion
         await Features.Placements.PlacementsDemo.SeedAsync(db, now);
         await Features.JobTracks.JobTracksDemo.SeedAsync(db, now);
         await Features.Governance.GovernanceDemo.SeedAsync(db, now);
+        await Features.Kaa.KaaDemo.SeedAsync(db, options.Participants, now);
     }
 }
