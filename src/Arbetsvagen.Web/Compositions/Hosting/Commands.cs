@@ -67,6 +67,7 @@ public static class Commands
                 break;
             case "bench-search":
                 await SearchBench.RunAsync(db, int.TryParse(builder.Configuration["rounds"], out var rounds) ? rounds : 30);
+                break;
             case "bench-kaa":
                 await SchemaMigrator.MigrateAsync(db);
                 await KaaBench.RunAsync(app.Services, builder.Configuration);
