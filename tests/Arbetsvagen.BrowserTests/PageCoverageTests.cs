@@ -90,6 +90,29 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
         await TourAsync(analyst, "/Statistics/RecruitmentNeeds?municipalityCode=9999&from=igår", "Rekryteringsbehov och utbud");
         await Expect(ErrorSummary(analyst).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
 
+        // Target-group statistics: the overview, a bad month, an import refused line by line, one accepted (its page),
+        // and the month published despite a planted contradiction (the published page).
+        await TourAsync(analyst, "/Statistics/TargetGroups", "Målgrupper");
+        await TourAsync(analyst, "/Statistics/TargetGroups?month=oktober", "Målgrupper");
+        await Expect(ErrorSummary(analyst).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(1);
+        await TourAsync(analyst, "/Statistics/Imports", "Import av målgruppsstatistik");
+        const string Figures = "kommunkod;månad;status;kön;inskrivna;kortutbildade\n";
+        await analyst.GetByLabel("Fil (CSV)").SetInputFilesAsync(new FilePayload
+            { Name = "fel.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(Figures + "0160;2025-13;Okänd;Kvinnor;-1;x\n") });
+        await analyst.GetByRole(AriaRole.Button, new() { Name = "Importera" }).ClickAsync();
+        await Expect(ErrorSummary(analyst)).ToBeVisibleAsync();
+        await CheckAsync(analyst, "/Statistics/Imports with a refused file");
+        await analyst.GetByLabel("Fil (CSV)").SetInputFilesAsync(new FilePayload
+            { Name = "af.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(Figures + "0160;2025-03;Etableringsprogrammet;Kvinnor;40;50\n") });
+        await analyst.GetByRole(AriaRole.Button, new() { Name = "Importera" }).ClickAsync();
+        await ExpectHeadingAsync(analyst, "Import: af.csv");
+        await CheckAsync(analyst, "/Statistics/Imports/{id}");
+        await TourAsync(analyst, "/Statistics/TargetGroups?month=2025-03", "Målgrupper");
+        await analyst.GetByLabel("Motivering för att publicera trots").FillAsync("Arbetsförmedlingen rättar filen i nästa leverans.");
+        await analyst.GetByRole(AriaRole.Button, new() { Name = "Publicera 2025-03" }).ClickAsync();
+        await ExpectHeadingAsync(analyst, "Målgrupper 2025-03");
+        await CheckAsync(analyst, "/Statistics/Publications/{id}");
+
         // The collaboration's governance, as its coordinator (forms refused where they have errors).
         var coordinator = await LoginAsync("samordnare.nordost");
         await TourAsync(coordinator, "/Governance", "Samverkan");
