@@ -80,6 +80,7 @@ builder.Services.AddScoped<UserAdministration>();
 builder.Services.AddScoped<AccessLogReview>();
 builder.Services.AddScoped<NotificationInbox>();
 builder.Services.AddScoped<RegionFigures>();
+builder.Services.AddScoped<Dashboards>();
 builder.Services.AddScoped<EmployerWork>();
 builder.Services.AddScoped<IRegisterUses, RegisterUses>();
 builder.Services.AddScoped<GovernanceWork>();

@@ -90,7 +90,7 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
         await TourAsync(analyst, "/Statistics/RecruitmentNeeds?municipalityCode=9999&from=igår", "Rekryteringsbehov och utbud");
         await Expect(ErrorSummary(analyst).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
 
-        // Target-group statistics: the overview, a bad month, an import refused line by line, one accepted (its page),
+        // Target-group statistics: the overview, a bad month, an import refused line by line (its page), one accepted,
         // and the month published despite a planted contradiction (the published page).
         await TourAsync(analyst, "/Statistics/TargetGroups", "Målgrupper");
         await TourAsync(analyst, "/Statistics/TargetGroups?month=oktober", "Målgrupper");
@@ -100,8 +100,10 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
         await analyst.GetByLabel("Fil (CSV)").SetInputFilesAsync(new FilePayload
             { Name = "fel.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(Figures + "0160;2025-13;Okänd;Kvinnor;-1;x\n") });
         await analyst.GetByRole(AriaRole.Button, new() { Name = "Importera" }).ClickAsync();
-        await Expect(ErrorSummary(analyst)).ToBeVisibleAsync();
-        await CheckAsync(analyst, "/Statistics/Imports with a refused file");
+        await ExpectHeadingAsync(analyst, "Import: fel.csv");
+        await Expect(analyst.GetByRole(AriaRole.Heading, new() { Name = "Avvisad – inget importerades" })).ToBeVisibleAsync();
+        await CheckAsync(analyst, "/Statistics/Imports/{id} refused");
+        await TourAsync(analyst, "/Statistics/Imports", "Import av målgruppsstatistik");
         await analyst.GetByLabel("Fil (CSV)").SetInputFilesAsync(new FilePayload
             { Name = "af.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(Figures + "0160;2025-03;Etableringsprogrammet;Kvinnor;40;50\n") });
         await analyst.GetByRole(AriaRole.Button, new() { Name = "Importera" }).ClickAsync();

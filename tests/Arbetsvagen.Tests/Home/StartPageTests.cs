@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Arbetsvagen.Compositions.Home;
 using Arbetsvagen.Tests.Infrastructure;
@@ -47,7 +48,8 @@ public sealed partial class StartPageTests(AppFactory app) : IClassFixture<AppFa
 
         var page = await jobb.PageAsync("/");
 
-        var tables = page.QuerySelectorAll("main table").ToList();
+        // The role's panel of figures is a report (its tables scroll in their own region); the work list's tables stack.
+        var tables = page.QuerySelectorAll("main table:not(.report-table)").ToList();
         Assert.NotEmpty(tables);
         Assert.Contains(page.QuerySelectorAll("#to-answer td"), td => td.TextContent.Contains(participant.LastName, StringComparison.Ordinal));
         foreach (var table in tables)
@@ -116,4 +118,69 @@ public sealed partial class StartPageTests(AppFactory app) : IClassFixture<AppFa
         Assert.DoesNotMatch(PersonnummerLike(), page.Body.TextContent);
         Assert.Null(page.GetElementById("figures")); // the analyst's counts are not the coordinator's
     }
+
+    [Fact]
+    public async Task A_caseworkers_panel_counts_the_units_open_cases_without_a_plan_and_shows_the_chart_with_its_table()
+    {
+        var soc = await PageSession.SignInAsync(app, "soc.taby");
+        var before = Rows(await soc.PageAsync("/"), "planer");
+
+        var participant = await app.CreateParticipantAsync("soc.taby");
+        var client = await app.ClientFor("soc.taby");
+        await client.PostAsJsonAsync($"/api/v1/participants/{participant.Id}/cases", new { source = "self", reason = "Söker stöd" })
+            .ShouldBe(HttpStatusCode.Created);
+        var page = await soc.PageAsync("/");
+        var after = Rows(page, "planer");
+
+        Assert.Equal(Number(before["Utan aktuell plan"][0]) + 1, Number(after["Utan aktuell plan"][0]));
+        Assert.Equal(Number(before["Totalt"][0]) + 1, Number(after["Totalt"][0]));
+        Assert.Equal(Number(after["Med aktuell plan"][0]) + Number(after["Utan aktuell plan"][0]), Number(after["Totalt"][0]));
+        var chart = page.QuerySelector("#dashboard figure img")!;
+        Assert.StartsWith("data:image/svg+xml", chart.GetAttribute("src"));
+        Assert.Contains($"av {Number(after["Totalt"][0])} deltagare med öppet ärende", chart.GetAttribute("alt"));
+        Assert.NotNull(page.QuerySelector("#dashboard figcaption a[href='#tabell-planer']"));
+        Assert.NotNull(Rows(page, "aterrapporter"));
+    }
+
+    [Fact]
+    public async Task A_coordinators_panel_shows_each_recruiting_job_track_with_its_fill_rate_recomputed_from_places_and_admitted()
+    {
+        var page = await (await PageSession.SignInAsync(app, "samordnare.nordost")).PageAsync("/");
+        var rows = Rows(page, "jobbspar-fyllnad");
+
+        Assert.NotEmpty(rows); // the demo has tracks in recruitment
+        foreach (var (track, cells) in rows)
+        {
+            Assert.Contains(cells[0], new[] { "Beslutad", "Rekrytering" });
+            var (places, admitted) = (Number(cells[1]), Number(cells[2]));
+            Assert.Equal(Math.Round(100m * admitted / places, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.GetCultureInfo("sv-SE")) + " %", cells[3]);
+            Assert.Contains($"{track}: {admitted} antagna av {places} platser", page.QuerySelector("#dashboard figure img")!.GetAttribute("alt"));
+        }
+    }
+
+    [Fact]
+    public async Task An_analysts_panel_shows_twelve_months_by_gender_with_no_count_from_1_to_4_and_totals_that_add_up()
+    {
+        var page = await (await PageSession.SignInAsync(app, "analytiker")).PageAsync("/");
+        var rows = Rows(page, "trend");
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Assert.Equal(12, rows.Count);
+        Assert.Equal(today.ToString("yyyy-MM", CultureInfo.InvariantCulture), rows.Keys.Last());
+        foreach (var cells in rows.Values)
+        {
+            Assert.All(cells, c => Assert.True(c is "<5" or ".." || (Number(c) is 0 or >= 5), $"\"{c}\" is shown"));
+            if (cells.All(c => c is not ("<5" or "..")))
+            {
+                Assert.Equal(Number(cells[0]) + Number(cells[1]) + Number(cells[2]), Number(cells[3]));
+            }
+        }
+    }
+
+    /// <summary>A dashboard table's rows by label, the other cells as shown.</summary>
+    private static Dictionary<string, string[]> Rows(AngleSharp.Html.Dom.IHtmlDocument page, string key) =>
+        page.QuerySelector($"#dashboard table#tabell-{key}")!.QuerySelectorAll("tbody tr").ToDictionary(
+            r => r.QuerySelector("th")!.TextContent.Trim(), r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray());
+
+    private static int Number(string text) => int.Parse(text.Replace("\u00a0", "").Replace(" ", ""), CultureInfo.InvariantCulture);
 }
