@@ -15,14 +15,15 @@ namespace Arbetsvagen.Compositions.Hosting;
 /// <c>bench-log [--seconds N --writers N]</c> (the access log's write throughput, <see cref="LogBench"/>),
 /// <c>backup --to FILE</c> (SQLite: an online copy of the database; PostgreSQL uses pg_dump, README),
 /// <c>verify-log</c> (the access log and the consents against the keys and the checkpoints, e.g. after a restore; exit code 1
-/// when something is wrong), <c>bench-search</c> (participant search with and without the trigram index, <see cref="SearchBench"/>) and
-/// <c>bench-kaa [--rows N --users N --seconds N]</c> (the KAA import and work list, <see cref="KaaBench"/>).
+/// when something is wrong), <c>bench-search</c> (participant search with and without the trigram index, <see cref="SearchBench"/>),
+/// <c>bench-kaa [--rows N --users N --seconds N]</c> (the KAA import and work list, <see cref="KaaBench"/>) and
+/// <c>bench-statistics [--participants N --events-per-case N --rounds N]</c> (the target-group overview, <see cref="StatisticsBench"/>).
 /// </summary>
 public static class Commands
 {
     public static async Task<bool> TryRunAsync(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("migrate" or "seed-volume" or "schema-script" or "rotate-log-key" or "bench-log" or "backup" or "verify-log" or "bench-search" or "bench-kaa"))
+        if (args.Length == 0 || args[0] is not ("migrate" or "seed-volume" or "schema-script" or "rotate-log-key" or "bench-log" or "backup" or "verify-log" or "bench-search" or "bench-kaa" or "bench-statistics"))
         {
             return false;
         }
@@ -67,6 +68,10 @@ public static class Commands
                 break;
             case "bench-search":
                 await SearchBench.RunAsync(db, int.TryParse(builder.Configuration["rounds"], out var rounds) ? rounds : 30);
+                break;
+            case "bench-statistics":
+                await SchemaMigrator.MigrateAsync(db);
+                await StatisticsBench.RunAsync(app.Services, builder.Configuration);
                 break;
             case "bench-kaa":
                 await SchemaMigrator.MigrateAsync(db);
