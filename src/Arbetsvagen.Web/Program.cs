@@ -174,6 +174,7 @@ builder.Services.AddApiDocument(o =>
     tags["Öppna uppgifter"] = "Det som vem som helst får läsa utan inloggning: lediga platser och jobbspår, utan personuppgifter.";
     tags["Referensdata"] = "Referensdata: yrken, yrkesgrupper (SSYK) och kompetenser ur JobTechs taxonomi att söka bland.";
     tags["Statistik"] = "Statistik i antal, aldrig personer: rekryteringsbehov ur platsannonser mot utbudet i registret.";
+    tags["Regionala rapporter"] = "Läget i länet: rapport per samverkan och period, framtagen i bakgrunden, med kommentarer, publicering (fryst) och filer som pdf, xlsx, csv och json.";
     tags["Matchning"] = "Matchning av deltagare mot jobbspår, praktikplatser och platsannonser, med förklaring per kriterium, och samverkans vikter.";
     tags["Samverkan"] = "Samverkans styrning: överenskommelser, grupper, möten och beslut, fokusområden och prioritering, aktivitetslista, årshjul och goda exempel.";
     tags["Kommunala aktivitetsansvaret"] = "KAA: registret över unga 16–19 år utanför gymnasieskolan, import av skolsituationen, uppsökande kontakter, åtgärder, statistik och fil till SCB. Hålls åtskilt från socialtjänstens uppgifter.";

@@ -2,7 +2,6 @@ using System.Globalization;
 using Arbetsvagen.Core.Organisations;
 using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Features.Cases;
-using Arbetsvagen.Features.JobAds;
 using Arbetsvagen.Features.JobTracks;
 using Arbetsvagen.Features.Statistics;
 using Arbetsvagen.Infrastructure;
@@ -125,9 +124,8 @@ public sealed class RegionalReportBuilder(AppDbContext db, TargetGroupWork targe
             recruitmentCharts.Add(ReportTables.BarChart(collaborationFields, 2, "De tio yrkesområdena med flest jobb", "Jobb", 10));
         }
 
-        var latestAd = await db.Set<JobAd>().AsNoTracking().Where(a => a.PublishedOn <= end).MaxAsync(a => (DateOnly?)a.PublishedOn, ct);
-        sources.Add(new ReportSource("Platsannonser", "Arbetsförmedlingens platsannonser (JobTech), importerade i Arbetsvägen: annonser och antal jobb per arbetsort och yrke.",
-            latestAd));
+        sources.Add(new ReportSource("Platsannonser", $"Arbetsförmedlingens platsannonser (JobTech), importerade i Arbetsvägen: annonser och antal jobb per arbetsort och yrke, publicerade {start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}–{end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} och perioden före.",
+            end));
 
         // The collaboration's organisations and the people they work with who live in its municipalities.
         var members = await db.Set<Collaboration>().AsNoTracking().Where(c => c.Id == collaborationId).SelectMany(c => c.Members.Select(m => m.OrganisationId)).ToListAsync(ct);

@@ -30,7 +30,7 @@ public static class RegionalReportsApi
         group.MapPost("/{id:guid}/publication", Publish).WithSummary("Publicera utkastet. En publicerad rapport är fryst och ändras inte när underlaget ändras");
         group.MapGet("/{id:guid}/document", Document)
             .WithSummary("Rapporten som pdf, xlsx (ett blad per tabell), csv (zip med en fil per tabell) eller json (rapportmodellen)")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf", additionalContentTypes: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip", "application/json"]);
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip", "application/json");
     }
 
     private static async Task<Ok<List<RegionalReportDto>>> List(RegionalReportWork work, CancellationToken ct) =>
