@@ -55,6 +55,14 @@ public sealed class RegionalReportTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Equal("draft", (string)done["status"]!);
         Assert.Equal(100, (int)done["progress"]!);
 
+        // The background run read its sources as the analyst who ordered it, and the access log says so.
+        for (var i = 0; i < 50 && (await app.AccessLogAsync(a => a.EntityType == "TargetGroupStatistics" && a.UserName == "analytiker")).Count == 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.NotEmpty(await app.AccessLogAsync(a => a.EntityType == "TargetGroupStatistics" && a.UserName == "analytiker" && a.Action == AccessAction.Search));
+
         var json = await analyst.GetStringAsync($"/api/v1/reports/{id}/document?format=json");
         var document = ReportJson.Deserialize(json);
 
