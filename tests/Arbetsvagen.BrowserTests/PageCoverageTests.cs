@@ -115,6 +115,22 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
         await ExpectHeadingAsync(analyst, "Målgrupper 2025-03");
         await CheckAsync(analyst, "/Statistics/Publications/{id}");
 
+        // Läget i länet: the list, the order refused, then a report generated in the background and its draft.
+        await TourAsync(analyst, "/Reports", "Läget i länet");
+        await analyst.GetByLabel("Från och med månad (ÅÅÅÅ-MM)").FillAsync("2012-13");
+        await analyst.GetByRole(AriaRole.Button, new() { Name = "Ta fram rapporten" }).ClickAsync();
+        await Expect(ErrorSummary(analyst)).ToBeVisibleAsync();
+        await CheckAsync(analyst, "/Reports with errors");
+        await analyst.GetByLabel("Från och med månad (ÅÅÅÅ-MM)").FillAsync("2012-01");
+        await analyst.GetByLabel("Till och med månad (ÅÅÅÅ-MM)").FillAsync("2012-06");
+        await analyst.GetByRole(AriaRole.Button, new() { Name = "Ta fram rapporten" }).ClickAsync();
+        await ExpectHeadingAsync(analyst, "Läget i länet, januari–juni 2012");
+        await Expect(analyst.GetByRole(AriaRole.Heading, new() { Name = "Utkast", Exact = true })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await CheckAsync(analyst, "/Reports/{id} draft");
+        await analyst.GetByRole(AriaRole.Button, new() { Name = "Publicera rapporten" }).ClickAsync();
+        await Expect(analyst.GetByRole(AriaRole.Heading, new() { Name = "Publicerad", Exact = true })).ToBeVisibleAsync();
+        await CheckAsync(analyst, "/Reports/{id} published");
+
         // The collaboration's governance, as its coordinator (forms refused where they have errors).
         var coordinator = await LoginAsync("samordnare.nordost");
         await TourAsync(coordinator, "/Governance", "Samverkan");

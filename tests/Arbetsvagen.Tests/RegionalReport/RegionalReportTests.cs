@@ -1,0 +1,295 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Arbetsvagen.Core.Organisations;
+using Arbetsvagen.Infrastructure;
+using Arbetsvagen.Infrastructure.Demo;
+using Arbetsvagen.Infrastructure.Documents;
+using Arbetsvagen.Tests.Infrastructure;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Arbetsvagen.Tests.RegionalReport;
+
+/// <summary>
+/// "Läget i länet" (issue 11 §5): ordered through the API, generated in the background with persisted progress, every
+/// theme section and a page per municipality, charts with their tables and text alternatives, sender and sources; the
+/// commentary edited; publishing freezes it; PDF, workbook and CSV valid; small counts never shown; bad input named in
+/// Swedish; other collaborations see nothing. Register figures use months of 2012 that no demo case reaches.
+/// </summary>
+public sealed class RegionalReportTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private const string Taby = "0160";
+
+    private static readonly string[] Themes = ["arbetsmarknad", "rekrytering", "insatser", "jobbspar", "unga", "jamstalldhet"];
+
+    // Columns that count ads, jobs or tracks, not people: they are not suppressed.
+    private static readonly string[] NotPeople = ["Annonser", "Jobb", "Annonser föregående period", "Jobb föregående period", "Spår", "Platser", "Förväntade anställningar"];
+
+    [Fact]
+    public async Task A_report_is_generated_in_the_background_edited_published_frozen_and_valid_in_every_format()
+    {
+        var soc = await app.ClientFor("soc.taby");
+        for (var i = 0; i < 7; i++)
+        {
+            await PersonAsync(soc, "woman", "openlyUnemployed", "2012-02-01");
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            await PersonAsync(soc, "man", "youthJobGuarantee", "2012-03-01");
+        }
+
+        var analyst = await app.ClientFor("analytiker");
+        var collaborationId = await CollaborationIdAsync();
+        var created = await analyst.PostAsJsonAsync("/api/v1/reports", new { collaborationId, from = "2012-01", to = "2012-06" }).JsonAsync(HttpStatusCode.Created);
+        var id = created.Id();
+        Assert.Contains((string)created["status"]!, new[] { "queued", "running" });
+
+        var done = await WaitAsync(analyst, id);
+        Assert.Equal("draft", (string)done["status"]!);
+        Assert.Equal(100, (int)done["progress"]!);
+
+        // The background run read its sources as the analyst who ordered it, and the access log says so.
+        for (var i = 0; i < 50 && (await app.AccessLogAsync(a => a.EntityType == "TargetGroupStatistics" && a.UserName == "analytiker")).Count == 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.NotEmpty(await app.AccessLogAsync(a => a.EntityType == "TargetGroupStatistics" && a.UserName == "analytiker" && a.Action == AccessAction.Search));
+
+        var json = await analyst.GetStringAsync($"/api/v1/reports/{id}/document?format=json");
+        var document = ReportJson.Deserialize(json);
+
+        // Every theme, then a page per municipality of the collaboration; sender and dated sources.
+        var keys = document.Sections.Select(s => s.Key).ToList();
+        Assert.Equal(Themes, keys.Take(Themes.Length));
+        Assert.Contains($"kommun-{Taby}", keys);
+        Assert.True(keys.Count(k => k.StartsWith("kommun-", StringComparison.Ordinal)) >= 2);
+        Assert.Equal(DemoNames.CollaborationName, document.Sender);
+        Assert.Equal("januari–juni 2012", document.Period);
+        Assert.True(document.Sources.Count >= 3);
+        Assert.All(document.Sources, s => Assert.NotNull(s.AsOf));
+
+        // Every chart has its table (in the same section) and a text alternative that states the figures.
+        var charts = document.Sections.SelectMany(s => s.Charts.Select(c => (Section: s, Chart: c))).ToList();
+        Assert.True(charts.Count >= 8);
+        foreach (var (section, chart) in charts)
+        {
+            Assert.Contains(section.Tables, t => t.Key == chart.TableKey);
+            Assert.StartsWith("Stapeldiagram", chart.TextAlternative, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(document.Sections.SelectMany(s => s.Tables).Count(), document.Sections.SelectMany(s => s.Tables).Select(t => t.Key).Distinct().Count());
+
+        // Small counts: the two young men are "<5" on Täby's page, and no count of people from 1 to 4 appears anywhere.
+        var taby = document.Sections.Single(s => s.Key == $"kommun-{Taby}");
+        var registered = taby.Tables.Single(t => t.Key == $"kommun-{Taby}-inskrivna");
+        Assert.Equal("<5", Cell(registered, "Jobbgarantin för ungdomar", "Män").Text);
+        AssertNoSmallCounts(document);
+
+        // Gender split: every table of people has kvinnor and män.
+        foreach (var table in document.Sections.SelectMany(s => s.Tables).Where(t => !t.Columns.Skip(1).All(NotPeople.Contains) && !t.Key.Contains("yrkesgrupper", StringComparison.Ordinal)))
+        {
+            Assert.Contains("Kvinnor", table.Columns);
+            Assert.Contains("Män", table.Columns);
+        }
+
+        // Commentary: edited, and a too long one refused naming the field, changing nothing.
+        await analyst.PutAsJsonAsync($"/api/v1/reports/{id}/sections/arbetsmarknad/commentary", new { commentary = "Arbetslösheten bland kvinnor ökar.\n\nSe tabellerna." })
+            .ShouldBe(HttpStatusCode.OK);
+        var tooLong = await analyst.PutAsJsonAsync($"/api/v1/reports/{id}/sections/unga/commentary", new { commentary = new string('a', 4001) })
+            .JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("högst 4000 tecken", (string)tooLong["errors"]!["commentary"]![0]!, StringComparison.Ordinal);
+        await analyst.PutAsJsonAsync($"/api/v1/reports/{id}/sections/finns-inte/commentary", new { commentary = "x" }).ShouldBe(HttpStatusCode.BadRequest);
+        var edited = ReportJson.Deserialize(await analyst.GetStringAsync($"/api/v1/reports/{id}/document?format=json"));
+        Assert.Equal("Arbetslösheten bland kvinnor ökar.\n\nSe tabellerna.", edited.Sections.Single(s => s.Key == "arbetsmarknad").Commentary);
+        Assert.Null(edited.Sections.Single(s => s.Key == "unga").Commentary);
+
+        // A caseworker of the collaboration sees no draft; once published, everyone in it reads it.
+        await soc.GetAsync($"/api/v1/reports/{id}").ShouldBe(HttpStatusCode.NotFound);
+        var published = await analyst.PostAsync($"/api/v1/reports/{id}/publication", null).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("published", (string)published["status"]!);
+        await soc.GetAsync($"/api/v1/reports/{id}").ShouldBe(HttpStatusCode.OK);
+        await analyst.PostAsync($"/api/v1/reports/{id}/publication", null).ShouldBe(HttpStatusCode.Conflict);
+        await analyst.PutAsJsonAsync($"/api/v1/reports/{id}/sections/unga/commentary", new { commentary = "Sent" }).ShouldBe(HttpStatusCode.Conflict);
+
+        // Frozen: more people in the period change a new report, never the published one.
+        var frozen = await analyst.GetStringAsync($"/api/v1/reports/{id}/document?format=json");
+        for (var i = 0; i < 5; i++)
+        {
+            await PersonAsync(soc, "man", "youthJobGuarantee", "2012-03-01");
+        }
+
+        var again = await analyst.PostAsJsonAsync("/api/v1/reports", new { collaborationId, from = "2012-01", to = "2012-06" }).JsonAsync(HttpStatusCode.Created);
+        await WaitAsync(analyst, again.Id());
+        var newer = ReportJson.Deserialize(await analyst.GetStringAsync($"/api/v1/reports/{again.Id()}/document?format=json"));
+        Assert.Equal("7", Cell(newer.Sections.Single(s => s.Key == $"kommun-{Taby}").Tables.Single(t => t.Key == $"kommun-{Taby}-inskrivna"),
+            "Jobbgarantin för ungdomar", "Män").Text);
+        Assert.Equal(frozen, await soc.GetStringAsync($"/api/v1/reports/{id}/document?format=json"));
+
+        // The formats: a PDF with the sections' text, a workbook with a sheet per table, a zip with a CSV per table.
+        var tables = edited.Sections.SelectMany(s => s.Tables).ToList();
+        var pdf = await soc.GetAsync($"/api/v1/reports/{id}/document?format=pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        using (var read = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync()))
+        {
+            var text = string.Join(' ', read.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            Assert.Contains("Läget i länet", text, StringComparison.Ordinal);
+            Assert.Contains("Jämställdhetsperspektiv", text, StringComparison.Ordinal);
+            Assert.Contains("Arbetslösheten bland kvinnor ökar.", text, StringComparison.Ordinal);
+            Assert.Contains(DemoNames.CollaborationName, text, StringComparison.Ordinal);
+        }
+
+        var xlsx = await soc.GetByteArrayAsync($"/api/v1/reports/{id}/document?format=xlsx");
+        using (var workbook = SpreadsheetDocument.Open(new MemoryStream(xlsx), false))
+        {
+            var sheets = workbook.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!).ToList();
+            Assert.Equal(tables.Count, sheets.Count(s => s != ReportWorkbook.AboutSheet));
+        }
+
+        var zip = await soc.GetByteArrayAsync($"/api/v1/reports/{id}/document?format=csv");
+        using (var archive = new ZipArchive(new MemoryStream(zip)))
+        {
+            Assert.Equal(tables.Count, archive.Entries.Count(e => e.Name.EndsWith(".csv", StringComparison.Ordinal)));
+        }
+
+        await soc.GetAsync($"/api/v1/reports/{id}/document?format=docx").ShouldBe(HttpStatusCode.BadRequest);
+
+        // The pages: the list, and the report with its files, for the analyst and for a caseworker.
+        var pages = await app.PagesClientFor("analytiker");
+        var list = await pages.GetStringAsync("/Reports");
+        Assert.Contains($"/Reports/{id}", list, StringComparison.Ordinal);
+        var page = await pages.GetStringAsync($"/Reports/{id}");
+        Assert.Contains("id=\"rapport-jamstalldhet\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"rapport-kommun-0160\"", page, StringComparison.Ordinal);
+        Assert.Contains("format=pdf", page, StringComparison.Ordinal);
+        var pdfFromPage = await pages.GetAsync($"/Reports/{id}?handler=Document&format=pdf");
+        Assert.Equal("application/pdf", pdfFromPage.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task Bad_input_is_named_in_Swedish_and_other_collaborations_and_caseworkers_cannot_order_or_see_drafts()
+    {
+        var analyst = await app.ClientFor("analytiker");
+        var collaborationId = await CollaborationIdAsync();
+
+        var unknown = await analyst.PostAsJsonAsync("/api/v1/reports", new { collaborationId = Guid.NewGuid(), from = "2012-01", to = "2012-02" })
+            .JsonAsync(HttpStatusCode.BadRequest);
+        Assert.StartsWith("Okänd samverkan", (string)unknown["errors"]!["collaborationId"]![0]!, StringComparison.Ordinal);
+        var badMonth = await analyst.PostAsJsonAsync("/api/v1/reports", new { collaborationId, from = "2012-13", to = "2012-02" }).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("ÅÅÅÅ-MM", (string)badMonth["errors"]!["from"]![0]!, StringComparison.Ordinal);
+        var backwards = await analyst.PostAsJsonAsync("/api/v1/reports", new { collaborationId, from = "2012-05", to = "2012-02" }).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("före", (string)backwards["errors"]!["to"]![0]!, StringComparison.Ordinal);
+        var tooLong = await analyst.PostAsJsonAsync("/api/v1/reports", new { collaborationId, from = "2010-01", to = "2012-02" }).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("högst 12 månader", (string)tooLong["errors"]!["to"]![0]!, StringComparison.Ordinal);
+        var future = await analyst.PostAsJsonAsync("/api/v1/reports", new { collaborationId, from = "2099-01", to = "2099-02" }).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("kommande", (string)future["errors"]!["to"]![0]!, StringComparison.Ordinal);
+        Assert.Empty(await app.WithDbAsync(db => db.Set<Features.RegionalReport.RegionalReport>().Where(r => r.FromMonth.Year == 2099 || r.FromMonth.Year == 2010).ToListAsync()));
+
+        var caseworker = await app.ClientFor("jobb.taby");
+        await caseworker.PostAsJsonAsync("/api/v1/reports", new { collaborationId, from = "2012-01", to = "2012-01" }).ShouldBe(HttpStatusCode.Forbidden);
+
+        var created = await (await app.ClientFor("samordnare.nordost")).PostAsJsonAsync("/api/v1/reports", new { collaborationId, from = "2012-01", to = "2012-01" })
+            .JsonAsync(HttpStatusCode.Created);
+        var id = created.Id();
+        await WaitAsync(analyst, id);
+
+        // An analyst of another collaboration: the report does not exist for them, whatever they try.
+        var outsiderName = await OtherCollaborationAnalystAsync();
+        var outsider = await app.ClientFor(outsiderName);
+        await outsider.GetAsync($"/api/v1/reports/{id}").ShouldBe(HttpStatusCode.NotFound);
+        await outsider.GetAsync($"/api/v1/reports/{id}/document?format=pdf").ShouldBe(HttpStatusCode.NotFound);
+        await outsider.PutAsJsonAsync($"/api/v1/reports/{id}/sections/unga/commentary", new { commentary = "x" }).ShouldBe(HttpStatusCode.NotFound);
+        await outsider.PostAsync($"/api/v1/reports/{id}/publication", null).ShouldBe(HttpStatusCode.NotFound);
+        var theirs = await outsider.PostAsJsonAsync("/api/v1/reports", new { collaborationId, from = "2012-01", to = "2012-01" }).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(theirs["errors"]!["collaborationId"]);
+        Assert.DoesNotContain(await outsider.GetFromJsonAsync<JsonArray>("/api/v1/reports") ?? [], r => (string)r!["id"]! == id.ToString());
+        var outsiderPages = await app.PagesClientFor(outsiderName);
+        await outsiderPages.GetAsync($"/Reports/{id}").ShouldBe(HttpStatusCode.NotFound);
+
+        // A caseworker of the collaboration may not edit even a published report.
+        await caseworker.GetAsync($"/api/v1/reports/{id}").ShouldBe(HttpStatusCode.NotFound);
+        await analyst.PostAsync($"/api/v1/reports/{id}/publication", null).ShouldBe(HttpStatusCode.OK);
+        await caseworker.GetAsync($"/api/v1/reports/{id}").ShouldBe(HttpStatusCode.OK);
+        await caseworker.PutAsJsonAsync($"/api/v1/reports/{id}/sections/unga/commentary", new { commentary = "x" }).ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    private static void AssertNoSmallCounts(ReportDocument document)
+    {
+        foreach (var table in document.Sections.SelectMany(s => s.Tables))
+        {
+            for (var c = 1; c < table.Columns.Count; c++)
+            {
+                if (NotPeople.Contains(table.Columns[c]) || table.Columns[c].StartsWith("Andel", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                foreach (var row in table.Rows)
+                {
+                    Assert.False(row[c].Value is > 0 and < 5, $"{table.Key}: {row[0].Text} / {table.Columns[c]} shows {row[c].Text}");
+                    Assert.DoesNotMatch(@"^[1-4]$", row[c].Text);
+                }
+            }
+        }
+    }
+
+    private static ReportCell Cell(ReportTable table, string row, string column) =>
+        table.Rows.Single(r => r[0].Text == row)[table.Columns.ToList().IndexOf(column)];
+
+    private static async Task<JsonNode> WaitAsync(HttpClient client, Guid id)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var report = await client.GetAsync($"/api/v1/reports/{id}").JsonAsync(HttpStatusCode.OK);
+            var status = (string)report["status"]!;
+            Assert.NotEqual("failed", status);
+            if (status is "draft" or "published")
+            {
+                return report;
+            }
+
+            Assert.InRange((int)report["progress"]!, 0, 99);
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The report was not generated within a minute.");
+    }
+
+    private Task<Guid> CollaborationIdAsync() =>
+        app.WithDbAsync(db => db.Set<Collaboration>().Where(c => c.Name == DemoNames.CollaborationName).Select(c => c.Id).SingleAsync());
+
+    private async Task PersonAsync(HttpClient client, string gender, string status, string openedOn)
+    {
+        var created = await app.CreateParticipantAsync("soc.taby", b =>
+        {
+            b["gender"] = gender;
+            b["afStatus"] = status;
+            b["homeMunicipalityCode"] = Taby;
+        });
+        await client.PostAsJsonAsync($"/api/v1/participants/{created.Id}/cases", new { source = "self", reason = "Söker stöd", openedOn })
+            .ShouldBe(HttpStatusCode.Created);
+    }
+
+    /// <summary>An analyst of a collaboration of its own (a municipality outside the demo region), made in the database.</summary>
+    private Task<string> OtherCollaborationAnalystAsync() =>
+        app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var municipality = Organisation.CreateTopLevel("Annanstad kommun " + TestPeople.UniqueLastName(), OrganisationKind.Municipality, "0180", DateTime.UtcNow);
+            db.Add(municipality);
+            db.Add(Collaboration.Create("Annan samverkan " + TestPeople.UniqueLastName(), [municipality]));
+            await db.SaveChangesAsync();
+            var users = services.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { UserName = "annan." + Guid.NewGuid().ToString("N")[..8], DisplayName = "Anna Annan", OrganisationId = municipality.Id };
+            await users.CreateAsync(user, AppFactory.DemoPassword);
+            await users.AddToRoleAsync(user, Roles.Analyst);
+            return user.UserName;
+        });
+}
