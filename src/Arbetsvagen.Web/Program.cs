@@ -24,6 +24,7 @@ using Arbetsvagen.Features.Statistics;
 using Arbetsvagen.Features.Referrals;
 using Arbetsvagen.Features.Placements;
 using Arbetsvagen.Features.Requirements;
+using Arbetsvagen.Features.Retention;
 using Arbetsvagen.Features.Users;
 using Arbetsvagen.Infrastructure;
 using Arbetsvagen.Infrastructure.OpenApi;
@@ -97,6 +98,10 @@ builder.Services.AddScoped<RecruitmentNeeds>();
 builder.Services.AddScoped<TargetGroupWork>();
 builder.Services.AddScoped<SubjectAccessExport>();
 builder.Services.AddScoped<KaaWork>();
+builder.Services.AddScoped<RetentionWork>();
+builder.Services.AddScoped<RetentionExecutor>();
+builder.Services.AddSingleton<RetentionRunner>();
+builder.Services.AddHostedService(services => services.GetRequiredService<RetentionRunner>());
 builder.Services.AddRequestLimits();
 builder.Services.AddPublicFormLimits(builder.Configuration);
 builder.Services.AddSignInLimits(builder.Configuration);
@@ -172,6 +177,7 @@ builder.Services.AddApiDocument(o =>
     tags["Matchning"] = "Matchning av deltagare mot jobbspår, praktikplatser och platsannonser, med förklaring per kriterium, och samverkans vikter.";
     tags["Samverkan"] = "Samverkans styrning: överenskommelser, grupper, möten och beslut, fokusområden och prioritering, aktivitetslista, årshjul och goda exempel.";
     tags["Kommunala aktivitetsansvaret"] = "KAA: registret över unga 16–19 år utanför gymnasieskolan, import av skolsituationen, uppsökande kontakter, åtgärder, statistik och fil till SCB. Hålls åtskilt från socialtjänstens uppgifter.";
+    tags["Gallring"] = "Gallring: regler per posttyp, förhandsvisning, godkännande och körning i omgångar, bevarandebeslut. För administratörer.";
     tags["Jobbspår"] = "Lokala jobbspår: steg, kompetensteam, beslut, kravprofil, kandidater, resultat och interkommunal ersättning.";
 });
 // Pages sit in their floor's folder; FloorRoutes keeps the floor out of their addresses.
@@ -247,6 +253,7 @@ api.MapStatisticsApi();
 api.MapGovernanceApi();
 api.MapSubjectAccessApi();
 api.MapKaaApi();
+api.MapRetentionApi();
 app.MapRequirementSearchForPages();
 
 app.MapRazorPages();
