@@ -65,8 +65,8 @@ public sealed class RetentionTests(AppFactory app) : IClassFixture<AppFactory>
         var pages = await app.PagesClientFor("soc.taby");
         Assert.NotEqual(HttpStatusCode.OK, (await pages.GetAsync("/Retention")).StatusCode);
         var adminPages = await app.PagesClientFor("admin.taby");
-        var page = await adminPages.GetStringAsync("/Retention");
-        Assert.Contains("Socialtjänstens ärenden med journal", page);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await adminPages.GetStringAsync("/Retention"));
+        Assert.Contains("Socialtjänstens ärenden med journal", page.Body!.TextContent);
     }
 
     [Fact]
@@ -134,10 +134,16 @@ public sealed class RetentionTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(before, await RegisterAsync(soc, "2011-04"));
         var live = await app.WithDbAsync(async db =>
         {
-            var collaboration = await db.Collaborations.Select(c => c.Id).FirstAsync();
-            var frozen = await RegisterCount.FrozenAsync(db, collaboration, [Taby], new DateOnly(2011, 4, 1), default);
-            var now = await RegisterCount.LiveAsync(db, collaboration, [Taby], new DateOnly(2011, 4, 1), default);
-            return (Frozen: frozen!.Sum(r => r.Count), Live: now.Sum(r => r.Count));
+            var month = new DateOnly(2011, 4, 1);
+            var counts = new List<(int Frozen, int Live)>();
+            foreach (var collaboration in await db.Set<FrozenRegisterMonth>().Where(m => m.Month == month).Select(m => m.CollaborationId).ToListAsync())
+            {
+                var frozen = await RegisterCount.FrozenAsync(db, collaboration, [Taby], month, default);
+                var now = await RegisterCount.LiveAsync(db, collaboration, [Taby], month, default);
+                counts.Add((frozen!.Sum(r => r.Count), now.Sum(r => r.Count)));
+            }
+
+            return counts.MaxBy(c => c.Frozen);
         });
         Assert.True(live.Live < live.Frozen, $"live {live.Live}, frozen {live.Frozen}");
 
