@@ -48,6 +48,20 @@ public sealed class RetentionTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(5, (int)rules.Single(r => (string)r!["kind"]! == "jobCentreCase")!["years"]!);
         Assert.False((bool)rules.Single(r => (string)r!["kind"]! == "accessLog")!["executes"]!);
 
+        // A research sample that takes every birth day keeps every case of the kind: listed none, kept all. The run is
+        // cancelled, and a cancelled run cannot be approved.
+        await admin.PutAsJsonAsync("/api/v1/retention/rules", new
+        {
+            rules = new[] { new { kind = "socialServicesCase", years = 5, trigger = "afterCaseClosed", researchSampleDays = string.Join(",", Enumerable.Range(1, 31)) } },
+        }).ShouldBe(HttpStatusCode.OK);
+        await ClosedCaseAsync(await app.ClientFor("soc.taby"), "2010-01-04", "2010-02-01");
+        var sampled = await admin.PostAsync("/api/v1/retention/runs", null).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal(0, Counts(sampled, "socialServicesCase").Sum(c => (int)c["listed"]!));
+        Assert.True(Counts(sampled, "socialServicesCase").Sum(c => (int)c["keptBySample"]!) >= 1);
+        var cancelled = await admin.PostAsync($"/api/v1/retention/runs/{sampled.Id()}/cancellation", null).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("cancelled", (string)cancelled["state"]!);
+        await admin.PostAsync($"/api/v1/retention/runs/{sampled.Id()}/approval", null).ShouldBe(HttpStatusCode.Conflict);
+
         var caseworker = await app.ClientFor("soc.taby");
         await caseworker.GetAsync("/api/v1/retention/rules").ShouldBe(HttpStatusCode.Forbidden);
         await caseworker.PostAsync("/api/v1/retention/runs", null).ShouldBe(HttpStatusCode.Forbidden);
@@ -200,8 +214,17 @@ public sealed class RetentionTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(2, halfway.Culled);
         Assert.Equal(total - 2, halfway.Pending);
 
-        // Resumed (as the runner does at start): everything listed is culled exactly once.
-        Assert.True(await Run(maxBatches: null));
+        // The process restarts: the runner of a new instance finds the unfinished run at start and resumes it. Everything
+        // listed is culled exactly once.
+        await using (var restarted = AppFactory.SecondInstanceOf(app))
+        {
+            _ = restarted.Services;
+            for (var i = 0; i < 300 && (await StateAsync(runId)).Pending > 0; i++)
+            {
+                await Task.Delay(100);
+            }
+        }
+
         var end = await StateAsync(runId);
         Assert.Equal(total, end.Processed);
         Assert.Equal(0, end.Pending);
