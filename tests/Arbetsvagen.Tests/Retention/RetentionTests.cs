@@ -219,7 +219,7 @@ public sealed class RetentionTests(AppFactory app) : IClassFixture<AppFactory>
         await using (var restarted = AppFactory.SecondInstanceOf(app))
         {
             _ = restarted.Services;
-            for (var i = 0; i < 300 && (await StateAsync(runId)).Pending > 0; i++)
+            for (var i = 0; i < 300 && !await app.WithDbAsync(db => db.Set<RetentionRun>().AnyAsync(r => r.Id == runId && r.State == RunState.Done)); i++)
             {
                 await Task.Delay(100);
             }
@@ -297,14 +297,14 @@ public sealed class RetentionTests(AppFactory app) : IClassFixture<AppFactory>
         throw new TimeoutException("Gallringen blev inte klar inom 30 sekunder.");
     }
 
-    private sealed record RunState(int Processed, int Pending, int Culled, int Held, int Listed, int CountedCulled, int CountedHeld);
+    private sealed record Progress(int Processed, int Pending, int Culled, int Held, int Listed, int CountedCulled, int CountedHeld);
 
-    private Task<RunState> StateAsync(Guid runId) => app.WithDbAsync(async db =>
+    private Task<Progress> StateAsync(Guid runId) => app.WithDbAsync(async db =>
     {
         var run = await db.Set<RetentionRun>().AsNoTracking().SingleAsync(r => r.Id == runId);
         var items = await db.Set<RetentionRunItem>().AsNoTracking().Where(i => i.RunId == runId).ToListAsync();
         var counts = await db.Set<RetentionRunCount>().AsNoTracking().Where(c => c.RunId == runId && c.Kind != RecordKind.AccessLog).ToListAsync();
-        return new RunState(run.Processed, items.Count(i => i.State == ItemState.Pending), items.Count(i => i.State == ItemState.Culled),
+        return new Progress(run.Processed, items.Count(i => i.State == ItemState.Pending), items.Count(i => i.State == ItemState.Culled),
             items.Count(i => i.State == ItemState.Held), counts.Sum(c => c.Listed), counts.Sum(c => c.Culled), counts.Sum(c => c.HeldLater));
     });
 }
