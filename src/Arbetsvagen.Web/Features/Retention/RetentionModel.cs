@@ -13,7 +13,7 @@ public sealed class RetentionRuleConfiguration : IEntityTypeConfiguration<Retent
         builder.HasKey(r => r.Kind);
         builder.Property(r => r.Kind).HasMaxLength(30);
         builder.Property(r => r.Trigger).HasMaxLength(30);
-        builder.Property(r => r.ResearchSampleDays).HasMaxLength(100);
+        builder.Property(r => r.ResearchSampleDays).HasMaxLength(200);
         builder.Property(r => r.Note).HasMaxLength(RetentionRule.MaxNote);
         builder.Property(r => r.UpdatedByName).HasMaxLength(200);
         builder.Ignore(r => r.Executes);

@@ -31,7 +31,7 @@ CREATE TABLE "RetentionRules" (
     "Kind" character varying(30) NOT NULL,
     "Years" integer NOT NULL,
     "Trigger" character varying(30) NOT NULL,
-    "ResearchSampleDays" character varying(100) NOT NULL,
+    "ResearchSampleDays" character varying(200) NOT NULL,
     "Note" character varying(500) NOT NULL,
     "UpdatedAt" timestamp with time zone NOT NULL,
     "UpdatedByName" character varying(200) NOT NULL,
