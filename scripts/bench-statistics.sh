@@ -21,8 +21,13 @@ WORK=$(mktemp -d /tmp/arbetsvagen-statbench.XXXXXX)
 source scripts/lib/postgres.sh
 trap 'pg_stop || true; rm -rf "$WORK"' EXIT
 
-dotnet build -c Release src/Arbetsvagen.Web >"$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log"; exit 1; }
-APP="src/Arbetsvagen.Web/bin/Release/net10.0/Arbetsvagen.Web.dll"
+# BENCH_APP=/path/to/Arbetsvagen.Web.dll runs a copy built earlier (so that building the checkout meanwhile cannot touch it).
+if [[ -n "${BENCH_APP:-}" ]]; then
+  APP="$BENCH_APP"
+else
+  dotnet build -c Release src/Arbetsvagen.Web >"$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log"; exit 1; }
+  APP="src/Arbetsvagen.Web/bin/Release/net10.0/Arbetsvagen.Web.dll"
+fi
 ARGS=(--participants "$PARTICIPANTS" --events-per-case "$EVENTS" --rounds "$ROUNDS" --DataProtection:KeysPath "$WORK/keys")
 
 status=0

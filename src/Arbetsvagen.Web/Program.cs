@@ -25,6 +25,7 @@ using Arbetsvagen.Features.RegionalReport;
 using Arbetsvagen.Features.Referrals;
 using Arbetsvagen.Features.Placements;
 using Arbetsvagen.Features.Requirements;
+using Arbetsvagen.Features.Retention;
 using Arbetsvagen.Features.Users;
 using Arbetsvagen.Infrastructure;
 using Arbetsvagen.Infrastructure.OpenApi;
@@ -103,6 +104,10 @@ builder.Services.AddSingleton<RegionalReportRunner>();
 builder.Services.AddHostedService(services => services.GetRequiredService<RegionalReportRunner>());
 builder.Services.AddScoped<SubjectAccessExport>();
 builder.Services.AddScoped<KaaWork>();
+builder.Services.AddScoped<RetentionWork>();
+builder.Services.AddScoped<RetentionExecutor>();
+builder.Services.AddSingleton<RetentionRunner>();
+builder.Services.AddHostedService(services => services.GetRequiredService<RetentionRunner>());
 builder.Services.AddRequestLimits();
 builder.Services.AddPublicFormLimits(builder.Configuration);
 builder.Services.AddSignInLimits(builder.Configuration);
@@ -179,6 +184,7 @@ builder.Services.AddApiDocument(o =>
     tags["Matchning"] = "Matchning av deltagare mot jobbspår, praktikplatser och platsannonser, med förklaring per kriterium, och samverkans vikter.";
     tags["Samverkan"] = "Samverkans styrning: överenskommelser, grupper, möten och beslut, fokusområden och prioritering, aktivitetslista, årshjul och goda exempel.";
     tags["Kommunala aktivitetsansvaret"] = "KAA: registret över unga 16–19 år utanför gymnasieskolan, import av skolsituationen, uppsökande kontakter, åtgärder, statistik och fil till SCB. Hålls åtskilt från socialtjänstens uppgifter.";
+    tags["Gallring"] = "Gallring: regler per posttyp, förhandsvisning, godkännande och körning i omgångar, bevarandebeslut. För administratörer.";
     tags["Jobbspår"] = "Lokala jobbspår: steg, kompetensteam, beslut, kravprofil, kandidater, resultat och interkommunal ersättning.";
 });
 // Pages sit in their floor's folder; FloorRoutes keeps the floor out of their addresses.
@@ -255,6 +261,7 @@ api.MapRegionalReportsApi();
 api.MapGovernanceApi();
 api.MapSubjectAccessApi();
 api.MapKaaApi();
+api.MapRetentionApi();
 app.MapRequirementSearchForPages();
 
 app.MapRazorPages();

@@ -65,6 +65,7 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
         await TourAsync(soc, "/finns-inte", "Sidan finns inte");
         await TourAsync(soc, "/Users", "Behörighet saknas");
         await TourAsync(soc, "/AccessLog", "Behörighet saknas");
+        await TourAsync(soc, "/Retention", "Behörighet saknas");
 
         // The recipient of the consent.
         var af = await LoginAsync("af.nordost");
@@ -80,6 +81,16 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
         await TourAsync(admin, $"/AccessLog?participantId={participant.Id}", "Loggkontroll");
         await TourAsync(admin, "/AccessLog?participantId=x&from=igår", "Loggkontroll");
         await Expect(ErrorSummary(admin).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
+        // Culling: the rules, a rule refused at its field, and a preview (never approved here: it would cull demo data).
+        await TourAsync(admin, "/Retention", "Gallring");
+        await admin.Locator("#SocialServicesCase_Years").FillAsync("-1");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Spara regeln för socialtjänstens ärenden med journal" }).ClickAsync();
+        await Expect(ErrorSummary(admin)).ToContainTextAsync("från 1 till");
+        await Expect(admin.Locator("#SocialServicesCase_Years")).ToHaveAttributeAsync("aria-invalid", "true");
+        await CheckAsync(admin, "/Retention with errors");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Förhandsvisa gallring" }).ClickAsync();
+        await Expect(admin.Locator("h1")).ToContainTextAsync("Gallring förhandsvisad");
+        await CheckAsync(admin, "/Retention/Runs/{id} previewed");
 
         // A role without participant data.
         var analyst = await LoginAsync("analytiker");
@@ -180,7 +191,7 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
 
         AssertNoFindings();
         foreach (var page in new[] { "/", "/Participants", "/Participants/Create", "/Participants/Details/", "/Participants/Edit/",
-                     "/Participants/Extract/", "/Consents/Create/", "/Organisations", "/Users", "/AccessLog", "/Account/Login", "/Account/TwoFactor", "/Error?status=404" })
+                     "/Participants/Extract/", "/Consents/Create/", "/Organisations", "/Users", "/AccessLog", "/Retention", "/Account/Login", "/Account/TwoFactor", "/Error?status=404" })
         {
             Assert.Contains(Visited, v => v.Contains(" " + page, StringComparison.Ordinal));
         }

@@ -122,48 +122,27 @@ public sealed class TargetGroupWork(AppDbContext db, CurrentUser user, MatchingW
     /// <summary>
     /// The register's count: participants living in the collaboration's municipalities with a case open some day of the
     /// month at one of its organisations, a person registered by several organisations counted once (by the earliest
-    /// record, ties by id), grouped in the database by municipality, status, gender and the four yes/no attributes.
-    /// PostgreSQL runs the NOT EXISTS as an anti-join; bench-statistics compares it with a window function and with
-    /// grouping in memory. (Static so that the benchmark measures exactly this query.)
+    /// record, ties by id), grouped by municipality, status, gender and the four yes/no attributes — counted live
+    /// (<see cref="RegisterCount.LiveAsync"/>) or, for a month culling has touched, as frozen before the culling.
+    /// (Static so that bench-statistics measures exactly this.)
     /// </summary>
     public static async Task<List<MunicipalityFigures>> RegisterAsync(AppDbContext db, Guid collaborationId, IReadOnlyList<string> codes, DateOnly month,
         CancellationToken ct)
     {
-        var start = month;
-        var end = month.AddMonths(1).AddDays(-1);
-        var members = await db.Collaborations.AsNoTracking().Where(c => c.Id == collaborationId).SelectMany(c => c.Members.Select(m => m.OrganisationId)).ToListAsync(ct);
-        var organisations = db.Organisations.Where(o => members.Contains(o.Id) || (o.ParentId != null && members.Contains(o.ParentId.Value))).Select(o => o.Id);
-        var open = db.Set<Case>().Where(c => organisations.Contains(c.OrganisationId) && c.OpenedOn <= end && (c.ClosedOn == null || c.ClosedOn >= start))
-            .Select(c => c.ParticipantId);
-        var counted = db.Participants.Where(p => codes.Contains(p.HomeMunicipalityCode) && open.Contains(p.Id));
-        var statuses = TargetStatuses.All;
-        var rows = await counted
-            .Where(p => statuses.Contains(p.AfStatus))
-            .Where(p => !counted.Any(q => q.IdentityKind == p.IdentityKind && q.IdentityNumber == p.IdentityNumber
-                && (q.CreatedAt < p.CreatedAt || (q.CreatedAt == p.CreatedAt && q.Id < p.Id))))
-            .GroupBy(p => new
-            {
-                p.HomeMunicipalityCode,
-                p.AfStatus,
-                p.Gender,
-                Short = p.EducationLevel == EducationLevel.None || p.EducationLevel == EducationLevel.PrimaryShort || p.EducationLevel == EducationLevel.Primary,
-                p.EducationDuty,
-                Disability = p.Sensitive != null && p.Sensitive.HasRegisteredDisability,
-                Assistance = p.IncomeSource == IncomeSource.SocialAssistance,
-            })
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToListAsync(ct);
+        // A month whose case records culling has removed is read as it was frozen before the removal (ADR 0023).
+        var rows = await RegisterCount.FrozenAsync(db, collaborationId, codes, month, ct)
+            ?? await RegisterCount.LiveAsync(db, collaborationId, codes, month, ct);
 
         var figures = codes.ToDictionary(c => c, c => MunicipalityFigures.Zero(c, Enum.GetValues<Measure>()));
         foreach (var row in rows)
         {
-            var f = figures[row.Key.HomeMunicipalityCode];
-            var (status, gender) = (row.Key.AfStatus, row.Key.Gender);
+            var f = figures[row.MunicipalityCode];
+            var (status, gender) = (row.AfStatus, row.Gender);
             f.Add(status, gender, Measure.Registered, row.Count);
-            f.Add(status, gender, Measure.ShortEducated, row.Key.Short ? row.Count : 0);
-            f.Add(status, gender, Measure.EducationDuty, row.Key.EducationDuty && row.Key.Short ? row.Count : 0);
-            f.Add(status, gender, Measure.Disability, row.Key.Disability ? row.Count : 0);
-            f.Add(status, gender, Measure.SocialAssistance, row.Key.Assistance ? row.Count : 0);
+            f.Add(status, gender, Measure.ShortEducated, row.ShortEducated ? row.Count : 0);
+            f.Add(status, gender, Measure.EducationDuty, row.EducationDuty && row.ShortEducated ? row.Count : 0);
+            f.Add(status, gender, Measure.Disability, row.Disability ? row.Count : 0);
+            f.Add(status, gender, Measure.SocialAssistance, row.SocialAssistance ? row.Count : 0);
         }
 
         return [.. figures.Values];

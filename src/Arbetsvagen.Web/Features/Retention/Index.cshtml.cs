@@ -1,0 +1,80 @@
+using Arbetsvagen.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Arbetsvagen.Features.Retention;
+
+/// <summary>Culling for administrators: the rules (each editable), a new preview, recent runs and active legal holds.</summary>
+[Authorize(Policy = Policies.Administrator)]
+public class IndexModel(RetentionWork work) : PageModel
+{
+    [BindProperty] public string? Kind { get; set; }
+    [BindProperty] public int? Years { get; set; }
+    [BindProperty] public string? Trigger { get; set; }
+    [BindProperty] public string? ResearchSampleDays { get; set; }
+    [BindProperty] public string? Note { get; set; }
+
+    public List<RuleDto> Rules { get; private set; } = [];
+    public List<RunDto> Runs { get; private set; } = [];
+    public List<LegalHoldDto> Holds { get; private set; } = [];
+
+    /// <summary>The rule whose form was sent back with errors: its fields show the posted values.</summary>
+    public RecordKind? Edited { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostRuleAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var changed = await work.ChangeRulesAsync(new RulesInput
+        {
+            Rules = [new RuleInput { Kind = Kind, Years = Years, Trigger = Trigger, ResearchSampleDays = ResearchSampleDays, Note = Note }],
+        }, ct);
+        if (changed.Failure is not { } failure)
+        {
+            TempData["Message"] = "Gallringsregeln är sparad.";
+            return RedirectToPage();
+        }
+
+        if (failure.Kind != OutcomeKind.Invalid)
+        {
+            return ModelState.Show(failure) ?? RedirectToPage();
+        }
+
+        Edited = EnumText.TryParse<RecordKind>(Kind, out var kind) ? kind : null;
+        foreach (var (key, messages) in failure.Errors!)
+        {
+            // "rules[0].years" → the field of the edited rule's form (its id is Kind_Years).
+            var field = key.Contains('.') ? key[(key.IndexOf('.') + 1)..] : key;
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError(Edited is { } k ? $"{k}.{char.ToUpperInvariant(field[0])}{field[1..]}" : "", message);
+            }
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
+    {
+        var preview = await work.PreviewAsync(ct);
+        if (preview.Value is { } run)
+        {
+            return Redirect($"/Retention/Runs/{run.Id}");
+        }
+
+        return ModelState.Show(preview.Failure!) ?? RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Rules = (await work.RulesAsync(ct)).Value ?? [];
+        Runs = await work.RecentRunsAsync(ct);
+        Holds = await work.ActiveHoldsAsync(ct);
+    }
+
+    public string? Error(RecordKind kind, string field) =>
+        ModelState.TryGetValue($"{kind}.{field}", out var e) && e.Errors.Count > 0 ? e.Errors[0].ErrorMessage : null;
+}

@@ -1,0 +1,310 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Arbetsvagen.Features.Retention;
+using Arbetsvagen.Features.Statistics;
+using Arbetsvagen.Infrastructure;
+using Arbetsvagen.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Arbetsvagen.Tests.Retention;
+
+/// <summary>
+/// Culling (issue 12 §4): a run culls exactly what its preview listed, keeps cases under a legal hold (placed before or
+/// after the preview), leaves the target-group statistics of past months unchanged, and a run killed mid-batch resumes
+/// without loss or double counting; bad rules and non-administrators are refused. Each test uses cases of its own year
+/// (2011, 2012), far older than any demo case; the assertions are about the run's own counts and the test's own records.
+/// </summary>
+public sealed class RetentionTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private const string Taby = "0160";
+
+    [Fact]
+    public async Task Bad_rules_are_refused_in_Swedish_naming_the_field_and_only_administrators_cull()
+    {
+        var admin = await app.ClientFor("admin.taby");
+        var unknown = await admin.PutAsJsonAsync("/api/v1/retention/rules", new { rules = new[] { new { kind = "Brevduvor", years = 5, trigger = "afterLastEntry" } } })
+            .JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("Okänd posttyp", (string)unknown["errors"]!["rules[0].kind"]![0]!);
+
+        var negative = await admin.PutAsJsonAsync("/api/v1/retention/rules", new
+        {
+            rules = new object[]
+            {
+                new { kind = "jobCentreCase", years = 3, trigger = "afterCaseClosed" },
+                new { kind = "socialServicesCase", years = -2, trigger = "afterTurned20", researchSampleDays = "5, 40" },
+            },
+        }).JsonAsync(HttpStatusCode.BadRequest);
+        var errors = negative["errors"]!.AsObject();
+        Assert.Contains("från 1 till", (string)errors["rules[1].years"]![0]!);
+        Assert.Contains("Fristen för", (string)errors["rules[1].trigger"]![0]!);
+        Assert.Contains("dagar i månaden", (string)errors["rules[1].researchSampleDays"]![0]!);
+        Assert.False(errors.ContainsKey("rules[0].years"));
+        // Nothing changed: the valid first rule was not saved either.
+        var rules = await (await admin.GetAsync("/api/v1/retention/rules").ShouldBe(HttpStatusCode.OK)).JsonArrayAsync();
+        Assert.Equal(5, rules.Count);
+        Assert.Equal(5, (int)rules.Single(r => (string)r!["kind"]! == "jobCentreCase")!["years"]!);
+        Assert.False((bool)rules.Single(r => (string)r!["kind"]! == "accessLog")!["executes"]!);
+
+        // A research sample that takes every birth day keeps every case of the kind: listed none, kept all. The run is
+        // cancelled, and a cancelled run cannot be approved.
+        await admin.PutAsJsonAsync("/api/v1/retention/rules", new
+        {
+            rules = new[] { new { kind = "socialServicesCase", years = 5, trigger = "afterCaseClosed", researchSampleDays = string.Join(",", Enumerable.Range(1, 31)) } },
+        }).ShouldBe(HttpStatusCode.OK);
+        await ClosedCaseAsync(await app.ClientFor("soc.taby"), "2010-01-04", "2010-02-01");
+        var sampled = await admin.PostAsync("/api/v1/retention/runs", null).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal(0, Counts(sampled, "socialServicesCase").Sum(c => (int)c["listed"]!));
+        Assert.True(Counts(sampled, "socialServicesCase").Sum(c => (int)c["keptBySample"]!) >= 1);
+        var cancelled = await admin.PostAsync($"/api/v1/retention/runs/{sampled.Id()}/cancellation", null).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("cancelled", (string)cancelled["state"]!);
+        await admin.PostAsync($"/api/v1/retention/runs/{sampled.Id()}/approval", null).ShouldBe(HttpStatusCode.Conflict);
+
+        var caseworker = await app.ClientFor("soc.taby");
+        await caseworker.GetAsync("/api/v1/retention/rules").ShouldBe(HttpStatusCode.Forbidden);
+        await caseworker.PostAsync("/api/v1/retention/runs", null).ShouldBe(HttpStatusCode.Forbidden);
+        var own = await app.CreateParticipantAsync("soc.taby");
+        await caseworker.PostAsJsonAsync($"/api/v1/participants/{own.Id}/legal-hold", new { reason = "Tvist" }).ShouldBe(HttpStatusCode.Forbidden);
+
+        // Another municipality's participant is not the Täby administrator's to hold: 404, as if it did not exist.
+        var foreign = await app.CreateParticipantAsync("soc.vaxholm");
+        await admin.PostAsJsonAsync($"/api/v1/participants/{foreign.Id}/legal-hold", new { reason = "Tvist" }).ShouldBe(HttpStatusCode.NotFound);
+        var noReason = await admin.PostAsJsonAsync($"/api/v1/participants/{own.Id}/legal-hold", new { reason = " " }).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(noReason["errors"]!["reason"]);
+        await admin.GetAsync($"/api/v1/retention/runs/{Guid.NewGuid()}").ShouldBe(HttpStatusCode.NotFound);
+
+        // The pages: administrators only.
+        var pages = await app.PagesClientFor("soc.taby");
+        Assert.NotEqual(HttpStatusCode.OK, (await pages.GetAsync("/Retention")).StatusCode);
+        var adminPages = await app.PagesClientFor("admin.taby");
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await adminPages.GetStringAsync("/Retention"));
+        Assert.Contains("Socialtjänstens ärenden med journal", page.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_run_culls_what_its_preview_listed_keeps_held_cases_and_past_statistics()
+    {
+        var admin = await app.ClientFor("admin.taby");
+        var soc = await app.ClientFor("soc.taby");
+        await SocialRuleAsync(admin);
+
+        var cases = new List<(Guid Participant, Guid Case)>();
+        for (var i = 0; i < 8; i++)
+        {
+            cases.Add(await ClosedCaseAsync(soc, "2011-03-01", "2011-05-31"));
+        }
+
+        // Held before the preview (the whole participant) and after it (one case).
+        await admin.PostAsJsonAsync($"/api/v1/participants/{cases[0].Participant}/legal-hold", new { reason = "Begärd av förvaltningsrätten" })
+            .ShouldBe(HttpStatusCode.Created);
+
+        var before = await RegisterAsync(soc, "2011-04");
+        Assert.Contains("\"8\"", before); // the eight women, shown (not hidden as a small count)
+
+        var preview = await admin.PostAsync("/api/v1/retention/runs", null).JsonAsync(HttpStatusCode.Created);
+        var runId = preview.Id();
+        var social = Counts(preview, "socialServicesCase");
+        Assert.True(social.Sum(c => (int)c["listed"]!) >= 7);
+        Assert.True(social.Sum(c => (int)c["keptByHold"]!) >= 1);
+        Assert.Equal("previewed", (string)preview["state"]!);
+        // Nothing is culled by a preview.
+        await soc.GetAsync($"/api/v1/cases/{cases[1].Case}").ShouldBe(HttpStatusCode.OK);
+
+        await admin.PostAsJsonAsync($"/api/v1/participants/{cases[1].Participant}/legal-hold", new { reason = "Skadeståndsanspråk", caseId = cases[1].Case })
+            .ShouldBe(HttpStatusCode.Created);
+
+        var approved = await admin.PostAsync($"/api/v1/retention/runs/{runId}/approval", null).JsonAsync(HttpStatusCode.OK);
+        Assert.False(string.IsNullOrWhiteSpace((string?)approved["approvedBy"]));
+        await admin.PostAsync($"/api/v1/retention/runs/{runId}/approval", null).ShouldBe(HttpStatusCode.Conflict);
+
+        var done = await WaitForDoneAsync(admin, runId);
+        foreach (var count in done["counts"]!.AsArray())
+        {
+            if ((bool)count!["executes"]!)
+            {
+                // What the preview listed is what went, except what a hold placed since kept.
+                Assert.Equal((int)count["listed"]!, (int)count["culled"]! + (int)count["heldLater"]!);
+            }
+            else
+            {
+                Assert.Equal(0, (int)count["culled"]!);
+            }
+        }
+
+        Assert.Equal((int)done["total"]!, (int)done["processed"]!);
+        Assert.Equal(1, Counts(done, "socialServicesCase").Sum(c => (int)c["heldLater"]!));
+
+        // The held cases survive, the rest are gone.
+        await soc.GetAsync($"/api/v1/cases/{cases[0].Case}").ShouldBe(HttpStatusCode.OK);
+        await soc.GetAsync($"/api/v1/cases/{cases[1].Case}").ShouldBe(HttpStatusCode.OK);
+        foreach (var (_, id) in cases.Skip(2))
+        {
+            await soc.GetAsync($"/api/v1/cases/{id}").ShouldBe(HttpStatusCode.NotFound);
+        }
+
+        // The statistics for the past month are identical, though counting it live now would give fewer.
+        Assert.Equal(before, await RegisterAsync(soc, "2011-04"));
+        var live = await app.WithDbAsync(async db =>
+        {
+            var month = new DateOnly(2011, 4, 1);
+            var counts = new List<(int Frozen, int Live)>();
+            foreach (var collaboration in await db.Set<FrozenRegisterMonth>().Where(m => m.Month == month).Select(m => m.CollaborationId).ToListAsync())
+            {
+                var frozen = await RegisterCount.FrozenAsync(db, collaboration, [Taby], month, default);
+                var now = await RegisterCount.LiveAsync(db, collaboration, [Taby], month, default);
+                counts.Add((frozen!.Sum(r => r.Count), now.Sum(r => r.Count)));
+            }
+
+            return counts.MaxBy(c => c.Frozen);
+        });
+        Assert.True(live.Live < live.Frozen, $"live {live.Live}, frozen {live.Frozen}");
+
+        // The run is in the access log with its counts, never with a person.
+        var logged = await app.AccessLogAsync(e => e.EntityType == "RetentionRun" && e.EntityId == runId.ToString());
+        Assert.Contains(logged, e => e.Action == "delete" && e.Purpose!.Contains("gallrade"));
+        Assert.Contains(logged, e => e.Action == "update" && e.Purpose!.Contains("godkänd"));
+        Assert.All(logged, e => Assert.Null(e.ParticipantId));
+
+        // The run page shows the counts to an administrator.
+        var pages = await app.PagesClientFor("admin.taby");
+        var page = await pages.GetStringAsync($"/Retention/Runs/{runId}");
+        Assert.Contains("Klar", page);
+
+        // A lifted hold lets the next run cull the case.
+        await admin.DeleteAsync($"/api/v1/participants/{cases[1].Participant}/legal-hold").ShouldBe(HttpStatusCode.NoContent);
+        await admin.DeleteAsync($"/api/v1/participants/{cases[1].Participant}/legal-hold").ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_run_killed_mid_batch_resumes_without_loss_or_double_counting()
+    {
+        var admin = await app.ClientFor("admin.taby");
+        var soc = await app.ClientFor("soc.taby");
+        await SocialRuleAsync(admin);
+        var cases = new List<(Guid Participant, Guid Case)>();
+        for (var i = 0; i < 5; i++)
+        {
+            cases.Add(await ClosedCaseAsync(soc, "2012-01-10", "2012-02-20"));
+        }
+
+        var before = await RegisterAsync(soc, "2012-02");
+        var preview = await admin.PostAsync("/api/v1/retention/runs", null).JsonAsync(HttpStatusCode.Created);
+        var runId = preview.Id();
+        var total = (int)preview["total"]!;
+        Assert.True(total >= 5);
+
+        // Approved in the database (not queued to the background runner), so the test drives the batches itself.
+        await app.WithDbAsync(async db =>
+        {
+            var run = await db.Set<RetentionRun>().SingleAsync(r => r.Id == runId);
+            run.Approve(Guid.NewGuid(), "Testadministratör", DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+
+        Task<bool> Run(int? maxBatches, Func<int, Task>? beforeCommit = null) =>
+            app.WithScopeAsync(s => s.GetRequiredService<RetentionExecutor>().RunAsync(runId, batchSize: 2, maxBatches, beforeCommit));
+
+        Assert.False(await Run(maxBatches: 1));
+        // The process dies half-way through the second batch: its deletions and counts roll back together.
+        await Assert.ThrowsAsync<IOException>(() => Run(maxBatches: 1, _ => throw new IOException("processen dödades")));
+        var halfway = await StateAsync(runId);
+        Assert.Equal(2, halfway.Processed);
+        Assert.Equal(2, halfway.Culled);
+        Assert.Equal(total - 2, halfway.Pending);
+
+        // The process restarts: the runner of a new instance finds the unfinished run at start and resumes it. Everything
+        // listed is culled exactly once.
+        await using (var restarted = AppFactory.SecondInstanceOf(app))
+        {
+            _ = restarted.Services;
+            for (var i = 0; i < 300 && !await app.WithDbAsync(db => db.Set<RetentionRun>().AnyAsync(r => r.Id == runId && r.State == RunState.Done)); i++)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        var end = await StateAsync(runId);
+        Assert.Equal(total, end.Processed);
+        Assert.Equal(0, end.Pending);
+        Assert.Equal(total, end.Culled + end.Held);
+        Assert.Equal(end.Culled + end.Held, end.CountedCulled + end.CountedHeld);
+        Assert.Equal(end.Listed, end.CountedCulled + end.CountedHeld);
+        foreach (var (_, id) in cases)
+        {
+            await soc.GetAsync($"/api/v1/cases/{id}").ShouldBe(HttpStatusCode.NotFound);
+        }
+
+        Assert.Equal(before, await RegisterAsync(soc, "2012-02"));
+        var run = await admin.GetAsync($"/api/v1/retention/runs/{runId}").JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("done", (string)run["state"]!);
+        // A finished run runs no more.
+        Assert.True(await Run(maxBatches: null));
+        Assert.Equal(end.Processed, (await StateAsync(runId)).Processed);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static async Task SocialRuleAsync(HttpClient admin) =>
+        await admin.PutAsJsonAsync("/api/v1/retention/rules", new
+        {
+            rules = new[] { new { kind = "socialServicesCase", years = 5, trigger = "afterCaseClosed", researchSampleDays = "", note = "Test" } },
+        }).ShouldBe(HttpStatusCode.OK);
+
+    private async Task<(Guid Participant, Guid Case)> ClosedCaseAsync(HttpClient soc, string openedOn, string closedOn)
+    {
+        var person = await app.CreateParticipantAsync("soc.taby", b =>
+        {
+            b["gender"] = "woman";
+            b["afStatus"] = "establishmentProgramme";
+            b["educationLevel"] = "primary";
+            b["incomeSource"] = "socialAssistance";
+            b["homeMunicipalityCode"] = Taby;
+        });
+        var opened = await soc.PostAsJsonAsync($"/api/v1/participants/{person.Id}/cases", new { source = "self", reason = "Söker stöd", openedOn })
+            .JsonAsync(HttpStatusCode.Created);
+        var caseId = opened.Id();
+        await soc.PostAsJsonAsync($"/api/v1/cases/{caseId}/journal", new { type = "conversation", text = "Samtal om studier." })
+            .ShouldBe(HttpStatusCode.Created);
+        await soc.PostAsJsonAsync($"/api/v1/cases/{caseId}/closure", new { closedOn, outcome = "studies", studyForm = "komvux" })
+            .ShouldBe(HttpStatusCode.OK);
+        return (person.Id, caseId);
+    }
+
+    private static async Task<string> RegisterAsync(HttpClient client, string month)
+    {
+        var overview = await client.GetAsync($"/api/v1/statistics/target-groups?month={month}").JsonAsync(HttpStatusCode.OK);
+        return overview["sources"]!.AsArray().Single(s => (string)s!["key"]! == "register")!.ToJsonString();
+    }
+
+    private static List<JsonNode> Counts(JsonNode run, string kind) =>
+        run["counts"]!.AsArray().Where(c => (string)c!["kind"]! == kind).Select(c => c!).ToList();
+
+    private static async Task<JsonNode> WaitForDoneAsync(HttpClient admin, Guid runId)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var run = await admin.GetAsync($"/api/v1/retention/runs/{runId}").JsonAsync(HttpStatusCode.OK);
+            if ((string)run["state"]! == "done")
+            {
+                return run;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("Gallringen blev inte klar inom 30 sekunder.");
+    }
+
+    private sealed record Progress(int Processed, int Pending, int Culled, int Held, int Listed, int CountedCulled, int CountedHeld);
+
+    private Task<Progress> StateAsync(Guid runId) => app.WithDbAsync(async db =>
+    {
+        var run = await db.Set<RetentionRun>().AsNoTracking().SingleAsync(r => r.Id == runId);
+        var items = await db.Set<RetentionRunItem>().AsNoTracking().Where(i => i.RunId == runId).ToListAsync();
+        var counts = await db.Set<RetentionRunCount>().AsNoTracking().Where(c => c.RunId == runId && c.Kind != RecordKind.AccessLog).ToListAsync();
+        return new Progress(run.Processed, items.Count(i => i.State == ItemState.Pending), items.Count(i => i.State == ItemState.Culled),
+            items.Count(i => i.State == ItemState.Held), counts.Sum(c => c.Listed), counts.Sum(c => c.Culled), counts.Sum(c => c.HeldLater));
+    });
+}
