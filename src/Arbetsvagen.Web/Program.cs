@@ -95,6 +95,7 @@ builder.Services.AddHostedService(services => services.GetRequiredService<JobAdI
 builder.Services.AddMatching();
 builder.Services.AddScoped<RecruitmentNeeds>();
 builder.Services.AddScoped<TargetGroupWork>();
+builder.Services.AddScoped<FollowUpWork>();
 builder.Services.AddScoped<SubjectAccessExport>();
 builder.Services.AddScoped<KaaWork>();
 builder.Services.AddRequestLimits();
@@ -244,6 +245,7 @@ api.MapPlacementsApi();
 api.MapJobAdsApi();
 api.MapMatchingApi();
 api.MapStatisticsApi();
+api.MapFollowUpApi();
 api.MapGovernanceApi();
 api.MapSubjectAccessApi();
 api.MapKaaApi();
