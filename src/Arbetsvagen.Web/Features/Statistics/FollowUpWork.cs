@@ -181,11 +181,11 @@ public sealed class FollowUpWork(AppDbContext db, CurrentUser user, TargetGroupW
         return db.Organisations.Where(o => members.Contains(o.Id) || (o.ParentId != null && members.Contains(o.ParentId.Value))).Select(o => o.Id);
     }
 
-    private IQueryable<Dims> Persons(Scope s, IQueryable<Participant>? participants = null)
+    private IQueryable<Dims> Persons(Scope s)
     {
         var year = s.End.Year;
         var codes = s.Collaboration.MunicipalityCodes;
-        return (participants ?? db.Participants).Select(p => new Dims
+        return db.Participants.Select(p => new Dims
         {
             Id = p.Id,
             Gender = p.Gender,
