@@ -60,6 +60,8 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
         await TourAsync(soc, $"/Participants/Extract/{participant.Id}", "Registerutdrag");
         await TourAsync(soc, $"/Participants/Edit/{participant.Id}", "Ändra");
         await TourAsync(soc, "/Organisations", "Organisationer");
+        await TourAsync(soc, "/Statistics/FollowUp", "Uppföljning");
+        await TourAsync(soc, "/Statistics/FollowUpPeople?figure=bestand", "Personerna bakom en siffra");
         await TourAsync(soc, "/Error?status=404", "Sidan finns inte");
         await TourAsync(soc, "/Participants/Details/" + Guid.NewGuid(), "Sidan finns inte");
         await TourAsync(soc, "/finns-inte", "Sidan finns inte");
@@ -99,6 +101,9 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
         await TourAsync(analyst, "/Account/TwoFactor", "Tvåfaktorsinloggning");
         await TourAsync(analyst, "/Statistics/RecruitmentNeeds", "Rekryteringsbehov och utbud");
         await TourAsync(analyst, "/Statistics/RecruitmentNeeds?municipalityCode=9999&from=igår", "Rekryteringsbehov och utbud");
+        await Expect(ErrorSummary(analyst).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
+        await TourAsync(analyst, "/Statistics/FollowUp?by=municipality", "Uppföljning");
+        await TourAsync(analyst, "/Statistics/FollowUp?from=igår&by=x", "Uppföljning");
         await Expect(ErrorSummary(analyst).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
 
         // Target-group statistics: the overview, a bad month, an import refused line by line (its page), one accepted,
