@@ -131,6 +131,12 @@ public sealed class FederatedSignInTests(AppFactory app, OidcTestServer idp) : I
         Assert.DoesNotContain(OidcTestServer.ClientSecret, page);
         var login = Text(await app.Anonymous().GetStringAsync("/Account/Login"));
         Assert.Contains("Logga in via Täby kommun", login);
+
+        // Switched off, the button is gone at once on this instance; switched on again, it is back.
+        await SetProviderAsync(isEnabled: false);
+        Assert.DoesNotContain("Logga in via", Text(await app.Anonymous().GetStringAsync("/Account/Login")));
+        await SetProviderAsync(isEnabled: true);
+        Assert.Contains("Logga in via Täby kommun", Text(await app.Anonymous().GetStringAsync("/Account/Login")));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -147,6 +153,12 @@ public sealed class FederatedSignInTests(AppFactory app, OidcTestServer idp) : I
             return existing.Id();
         }
 
+        return await SetProviderAsync(isEnabled: true);
+    }
+
+    private async Task<Guid> SetProviderAsync(bool isEnabled)
+    {
+        var admin = await app.ClientFor("admin.taby");
         var set = await admin.PutAsJsonAsync($"/api/v1/organisations/{await app.OrganisationId(Municipality)}/sign-in-provider", new
         {
             authority = idp.Issuer,
@@ -154,7 +166,9 @@ public sealed class FederatedSignInTests(AppFactory app, OidcTestServer idp) : I
             clientSecret = OidcTestServer.ClientSecret,
             userClaim = "hsaId",
             claimType = OidcTestServer.HsaIdClaim,
+            isEnabled,
         }).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(isEnabled, (bool)set["isEnabled"]!);
         return set.Id();
     }
 
