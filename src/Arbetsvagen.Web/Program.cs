@@ -27,6 +27,7 @@ using Arbetsvagen.Features.Placements;
 using Arbetsvagen.Features.Requirements;
 using Arbetsvagen.Features.Retention;
 using Arbetsvagen.Features.Users;
+using Arbetsvagen.Features.SignInProviders;
 using Arbetsvagen.Infrastructure;
 using Arbetsvagen.Infrastructure.OpenApi;
 using Arbetsvagen.Compositions.Hosting;
@@ -130,6 +131,7 @@ builder.Services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
     .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
 builder.Services.AddAuthentication()
     .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+builder.Services.AddFederatedSignIn();
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/Account/Login";
@@ -175,6 +177,7 @@ builder.Services.AddApiDocument(o =>
     tags["Notiser"] = "Notiser till dig.";
     tags["Loggkontroll"] = "Loggen över läsningar och ändringar, för administratörer.";
     tags["Användare"] = "Användarkonton, för administratörer.";
+    tags[SignInProvidersApi.Tag] = "Organisationernas identitetsleverantörer (OpenID Connect) för inloggning, för administratörer.";
     tags["Arbetsgivare"] = "Arbetsgivarregistret: arbetsgivare, arbetsställen, kontaktpersoner, kontaktlogg och kompetensbehov, delat i samverkan.";
     tags["Praktikplatser"] = "Praktikplatser och andra arbetsplatsförlagda insatser: perioder, kravprofil, bokningar och beläggning.";
     tags["Platsannonser"] = "Platsannonser i JobSearch-format: import i bakgrunden med förlopp och felrapport, annonslista och rekryteringsbehov per kommun och yrkesområde.";
@@ -249,6 +252,7 @@ api.MapNotificationsApi();
 api.MapAttendanceApi();
 api.MapAccessLogApi();
 api.MapUsersApi();
+api.MapSignInProvidersApi();
 api.MapEmployersApi();
 api.MapOccupationsApi();
 api.MapJobTracksApi();

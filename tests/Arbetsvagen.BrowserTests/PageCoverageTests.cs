@@ -29,6 +29,8 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
         await TourAsync(anonymous, "/Public?municipality=0114", "Lediga praktikplatser och jobbspår");
         await TourAsync(anonymous, "/Public/Offer", "Anmäl kompetensbehov eller praktikplats");
         await TourAsync(anonymous, "/Accessibility", "Tillgänglighetsredogörelse");
+        // Where a federated sign-in lands: it moves on by itself, without JavaScript (meta refresh), to the local target.
+        await TourAsync(anonymous, "/Account/Federated?ReturnUrl=%2FAccessibility", "Tillgänglighetsredogörelse");
         await anonymous.GotoAsync("/Participants");
         await ExpectHeadingAsync(anonymous, "Logga in");
         await Expect(anonymous).ToHaveURLAsync(new Regex("/Account/Login\\?ReturnUrl=%2FParticipants"));
@@ -79,6 +81,10 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
         await TourAsync(admin, "/", "Mina ärenden");
         await TourAsync(admin, "/Organisations", "Organisationer");
         await TourAsync(admin, "/Users", "Användare");
+        await TourAsync(admin, "/SignInProviders", "Inloggning via identitetsleverantör");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
+        await Expect(ErrorSummary(admin)).ToBeVisibleAsync();
+        await CheckAsync(admin, "/SignInProviders with errors");
         await TourAsync(admin, "/AccessLog", "Loggkontroll");
         await TourAsync(admin, $"/AccessLog?participantId={participant.Id}", "Loggkontroll");
         await TourAsync(admin, "/AccessLog?participantId=x&from=igår", "Loggkontroll");
@@ -196,7 +202,7 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
 
         AssertNoFindings();
         foreach (var page in new[] { "/", "/Participants", "/Participants/Create", "/Participants/Details/", "/Participants/Edit/",
-                     "/Participants/Extract/", "/Consents/Create/", "/Organisations", "/Users", "/AccessLog", "/Retention", "/Account/Login", "/Account/TwoFactor", "/Error?status=404" })
+                     "/Participants/Extract/", "/Consents/Create/", "/Organisations", "/Users", "/SignInProviders", "/AccessLog", "/Retention", "/Account/Login", "/Account/TwoFactor", "/Error?status=404" })
         {
             Assert.Contains(Visited, v => v.Contains(" " + page, StringComparison.Ordinal));
         }

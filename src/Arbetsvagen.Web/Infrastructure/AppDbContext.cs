@@ -212,5 +212,10 @@ public sealed class EnumsAsNames : IModelFinalizingConvention
 
 public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
-    public void Configure(EntityTypeBuilder<AppUser> builder) => builder.Property(u => u.DisplayName).HasMaxLength(200);
+    public void Configure(EntityTypeBuilder<AppUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.ExternalId).HasMaxLength(200);
+        builder.HasIndex(u => u.ExternalId);
+    }
 }

@@ -8,6 +8,8 @@ public class AppUser : IdentityUser<Guid>
     public Guid OrganisationId { get; set; }
     public bool IsDisabled { get; private set; }
     public DateTime? DisabledAt { get; private set; }
+    /// <summary>The id the organisation's identity provider gives the user (HSA-id or subject), set by an administrator (ADR 0024).</summary>
+    public string? ExternalId { get; set; }
 
     public void Disable(DateTime now)
     {

@@ -73,8 +73,10 @@ public sealed class UserStatusMiddleware(RequestDelegate next)
                 return;
             }
 
-            // Outside demo mode every staff account must use two-factor sign-in before it can do anything.
+            // Outside demo mode every staff account must use two-factor sign-in before it can do anything; a federated
+            // sign-in has its second factor at the organisation's identity provider (ADR 0024).
             if (!demo.Enabled && !status.TwoFactorEnabled && !isApi
+                && !principal.HasClaim(AppClaims.SignInMethod, AppClaims.FederatedSignIn)
                 && !EnrolmentPaths.Any(p => context.Request.Path.StartsWithSegments(p)))
             {
                 context.Response.Redirect("/Account/TwoFactor");

@@ -6,6 +6,9 @@ public static class AppClaims
 {
     public const string OrganisationId = "arbetsvagen:org";
     public const string SecrecyBoundaryId = "arbetsvagen:boundary";
+    /// <summary>How the user signed in; <see cref="FederatedSignIn"/> when through the organisation's identity provider (ADR 0024).</summary>
+    public const string SignInMethod = "arbetsvagen:signin";
+    public const string FederatedSignIn = "federated";
 }
 
 /// <summary>The signed-in user as the request sees it: who, where, and in which roles.</summary>

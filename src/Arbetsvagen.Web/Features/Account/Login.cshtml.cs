@@ -1,4 +1,6 @@
+using Arbetsvagen.Features.SignInProviders;
 using Arbetsvagen.Features.Users;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,16 +12,37 @@ namespace Arbetsvagen.Features.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(SignInLimits.Policy)]
-public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock) : PageModel
+public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock, SignInProviderWork providers) : PageModel
 {
     public const string Failure = "Fel användarnamn eller lösenord.";
 
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? Password { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    /// <summary>Why a federated sign-in was refused (<see cref="FederatedSignIn.Refusal"/>), shown in Swedish.</summary>
+    [BindProperty(SupportsGet = true, Name = "federated")] public string? FederatedRefusal { get; set; }
+    public List<SignInChoice> Choices { get; private set; } = [];
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
+        if (FederatedSignIn.Message(FederatedRefusal) is { } message)
+        {
+            ModelState.AddModelError(string.Empty, message);
+        }
+
+        Choices = await providers.ChoicesAsync();
+    }
+
+    /// <summary>"Logga in via &lt;organisation&gt;": off to the organisation's identity provider, back through a landing page (ADR 0024).</summary>
+    public async Task<IActionResult> OnPostFederatedAsync(Guid provider)
+    {
+        if ((await providers.ChoicesAsync()).FirstOrDefault(c => c.ProviderId == provider) is not { } choice)
+        {
+            return NotFound();
+        }
+
+        var back = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+        return Challenge(new AuthenticationProperties { RedirectUri = $"/Account/Federated?ReturnUrl={Uri.EscapeDataString(back)}" }, choice.Scheme);
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -30,6 +53,7 @@ public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock) : Pag
             // Same answer, and about the same work, as a wrong password.
             await PasswordCheck.CheckAsync(signIn.UserManager, null, Password);
             ModelState.AddModelError(string.Empty, Failure);
+            Choices = await providers.ChoicesAsync();
             return Page();
         }
 
@@ -43,6 +67,7 @@ public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock) : Pag
         if (!result.Succeeded)
         {
             ModelState.AddModelError(string.Empty, Failure);
+            Choices = await providers.ChoicesAsync();
             return Page();
         }
 

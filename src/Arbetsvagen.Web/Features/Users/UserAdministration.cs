@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Arbetsvagen.Features.Users;
 
 public sealed record UserDto(Guid Id, string UserName, string DisplayName, Guid OrganisationId, string OrganisationName, List<string> Roles,
-    bool IsDisabled, bool TwoFactorEnabled, bool LockedOut);
+    bool IsDisabled, bool TwoFactorEnabled, bool LockedOut, string? ExternalId);
+
+/// <summary>The id the organisation's identity provider gives the user (HSA-id or subject); empty removes it (ADR 0024).</summary>
+public sealed record ExternalIdInput(string? ExternalId);
 
 public sealed class UserInput
 {
@@ -15,6 +18,8 @@ public sealed class UserInput
     public Guid? OrganisationId { get; set; }
     public List<string>? Roles { get; set; }
     public string? Password { get; set; }
+    /// <summary>HSA-id or the identity provider's subject, for federated sign-in (optional).</summary>
+    public string? ExternalId { get; set; }
 }
 
 /// <summary>An administrator manages the users of their own organisation and its units.</summary>
@@ -37,7 +42,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
         var now = clock.GetUtcNow();
         return rows.Select(r => new UserDto(r.User.Id, r.User.UserName!, r.User.DisplayName, r.User.OrganisationId, r.Organisation,
             roles.Where(x => x.UserId == r.User.Id).Select(x => x.Name!).Order().ToList(), r.User.IsDisabled, r.User.TwoFactorEnabled,
-            r.User.LockoutEnd > now)).ToList();
+            r.User.LockoutEnd > now, r.User.ExternalId)).ToList();
     }
 
     /// <summary>Creates a user in the administrator's scope with a start password, or says which fields are wrong.</summary>
@@ -75,6 +80,12 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
             errors["password"] = ["Lösenordet ska ha minst 10 tecken."];
         }
 
+        var externalId = string.IsNullOrWhiteSpace(input.ExternalId) ? null : input.ExternalId.Trim();
+        if (ExternalIdError(externalId) is { } externalIdError)
+        {
+            errors["externalId"] = [externalIdError];
+        }
+
         if (errors.Count > 0)
         {
             return Outcome.Invalid(errors);
@@ -86,6 +97,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
             DisplayName = input.DisplayName!.Trim(),
             Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim(),
             OrganisationId = input.OrganisationId!.Value,
+            ExternalId = externalId,
         };
         var created = await users.CreateAsync(user, input.Password!);
         if (!created.Succeeded)
@@ -126,6 +138,31 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
         statuses.Forget(user.Id);
         return user;
     }
+
+    /// <summary>Sets or removes the id that federated sign-in matches (HSA-id or subject); a user outside the scope is not found.</summary>
+    public async Task<Outcome<AppUser>> SetExternalIdAsync(Guid userId, string? externalId, CancellationToken ct)
+    {
+        var scope = ScopeOrganisationIds();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId && scope.Contains(u.OrganisationId), ct);
+        if (user is null)
+        {
+            return Outcome.NotFound();
+        }
+
+        var value = string.IsNullOrWhiteSpace(externalId) ? null : externalId.Trim();
+        if (ExternalIdError(value) is { } error)
+        {
+            return Outcome.Invalid("externalId", error);
+        }
+
+        user.ExternalId = value;
+        await db.SaveChangesAsync(ct);
+        return user;
+    }
+
+    private static string? ExternalIdError(string? value) => value is { Length: > 200 } || (value ?? "").Any(char.IsControl)
+        ? "Det federerade id:t (HSA-id eller subject) får vara högst 200 tecken."
+        : null;
 
     private static string Swedish(IdentityError error) => error.Code switch
     {

@@ -16,7 +16,17 @@ public static class UsersApi
             .WithSummary("Stäng av ett konto");
         group.MapPost("/{id:guid}/enabling", (Guid id, UserAdministration admin, CancellationToken ct) => SetDisabled(id, false, admin, ct))
             .WithSummary("Aktivera ett avstängt konto");
+        group.MapPut("/{id:guid}/external-id", SetExternalId)
+            .WithSummary("Koppla kontot till identitetsleverantörens id för användaren (HSA-id eller subject); tomt tar bort kopplingen");
     }
+
+    private static async Task<Results<Ok<UserDto>, ValidationProblem, NotFoundProblem>> SetExternalId(Guid id, ExternalIdInput input,
+        UserAdministration admin, CancellationToken ct) => (await admin.SetExternalIdAsync(id, input.ExternalId, ct)).Failure switch
+        {
+            null => TypedResults.Ok((await admin.ListAsync(ct)).Single(u => u.Id == id)),
+            { Kind: OutcomeKind.Invalid } failure => OutcomeResults.Invalid(failure.Errors!),
+            _ => new NotFoundProblem(),
+        };
 
     private static async Task<Ok<List<UserDto>>> List(UserAdministration admin, CancellationToken ct) => TypedResults.Ok(await admin.ListAsync(ct));
 
