@@ -25,7 +25,10 @@ public static class RegionalReportsApi
         group.MapGet("", List).WithSummary("Samverkans regionala rapporter (Läget i länet), nyaste först: alla för samordnare, analytiker och administratörer, annars de publicerade");
         group.MapPost("", Generate)
             .WithSummary("Beställ Läget i länet för en samverkan och period (from och to som ÅÅÅÅ-MM, högst 12 månader). Rapporten tas fram i bakgrunden; följ förloppet med GET /api/v1/reports/{id}");
-        group.MapGet("/{id:guid}", Read).WithSummary("En rapports status, förlopp (0–100) och avsnitt");
+        group.MapPost("/regional", Generate).WithSummary("Samma som POST /api/v1/reports: beställ Läget i länet (namnet i ärendets API-lista)");
+        group.MapGet("/{id:guid}", Read)
+            .WithSummary("En rapports status, förlopp (0–100) och avsnitt; med format=pdf|xlsx|csv|json själva rapporten, som GET /api/v1/reports/{id}/document")
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip");
         group.MapPut("/{id:guid}/sections/{key}/commentary", Comment).WithSummary("Ändra ett avsnitts kommentar i ett utkast (högst 4000 tecken; tom text tar bort kommentaren)");
         group.MapPost("/{id:guid}/publication", Publish).WithSummary("Publicera utkastet. En publicerad rapport är fryst och ändras inte när underlaget ändras");
         group.MapGet("/{id:guid}/document", Document)
@@ -40,8 +43,22 @@ public static class RegionalReportsApi
         GenerateInput input, RegionalReportWork work, CancellationToken ct) =>
         (await work.GenerateAsync(input, ct)).ToCreated(r => $"/api/v1/reports/{r.Report.Id}", RegionalReportDto.From);
 
-    private static async Task<Results<Ok<RegionalReportDto>, NotFoundProblem>> Read(Guid id, RegionalReportWork work, CancellationToken ct) =>
-        (await work.ReadAsync(id, ct)).ToOk(RegionalReportDto.From);
+    private static async Task<Results<Ok<RegionalReportDto>, FileContentHttpResult, ValidationProblem, NotFoundProblem, ConflictProblem>> Read(
+        Guid id, string? format, RegionalReportWork work, CancellationToken ct)
+    {
+        if (!string.IsNullOrEmpty(format))
+        {
+            return (await Document(id, format, work, ct)).Result switch
+            {
+                FileContentHttpResult file => file,
+                ValidationProblem invalid => invalid,
+                ConflictProblem conflict => conflict,
+                _ => new NotFoundProblem(),
+            };
+        }
+
+        return (await work.ReadAsync(id, ct)).Value is { } report ? TypedResults.Ok(RegionalReportDto.From(report)) : new NotFoundProblem();
+    }
 
     private static async Task<Results<Ok<RegionalReportDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> Comment(
         Guid id, string key, CommentaryInput input, RegionalReportWork work, CancellationToken ct) =>
