@@ -115,9 +115,9 @@ public static class StatisticsBench
         var codes = municipalities.Select(m => m.Code).ToList();
         var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-6);
         var overview = new List<double>();
-        var linq = new List<double>();
+        var window = new List<double>();
         var straightforward = new List<double>();
-        long counted = 0, countedLinq = 0, countedNaive = 0;
+        long counted = 0, countedWindow = 0, countedNaive = 0;
         for (var round = 0; round < rounds; round++)
         {
             using (var scope = services.CreateScope())
@@ -134,8 +134,8 @@ public static class StatisticsBench
             {
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 var w = Stopwatch.StartNew();
-                countedLinq = await WindowSqlAsync(db, ids, codes, month);
-                linq.Add(w.Elapsed.TotalMilliseconds);
+                countedWindow = await WindowSqlAsync(db, ids, codes, month);
+                window.Add(w.Elapsed.TotalMilliseconds);
             }
 
             using (var scope = services.CreateScope())
@@ -148,11 +148,11 @@ public static class StatisticsBench
         }
 
         double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
-        Console.WriteLine($"Målgruppsöversikten {month:yyyy-MM}, {codes.Count} kommuner, {counted:N0} personer räknade (fönsterfunktionen: {countedLinq:N0}, i minnet: {countedNaive:N0}), {rounds} varv:");
+        Console.WriteLine($"Målgruppsöversikten {month:yyyy-MM}, {codes.Count} kommuner, {counted:N0} personer räknade (fönsterfunktionen: {countedWindow:N0}, i minnet: {countedNaive:N0}), {rounds} varv:");
         void Line(string label, List<double> xs) =>
             Console.WriteLine($"  {label,-44} median {Median(xs),8:F0} ms  {Median(xs) / Median(overview),5:F1}×  (alla: {string.Join(", ", xs.Select(x => x.ToString("F0")))})");
         Line("EF LINQ GroupBy, NOT EXISTS + skyddade tabeller", overview);
-        Line("SQL med fönsterfunktion (bara antalet)", linq);
+        Line("SQL med fönsterfunktion (bara antalet)", window);
         Line("rak EF LINQ, grupperad i minnet", straightforward);
     }
 

@@ -65,9 +65,6 @@ public sealed class MunicipalityFigures(string municipalityCode)
 
     public Dictionary<Gender, long> Population { get; } = [];
 
-    /// <summary>Where each figure comes from: "register" or "fil 3, rad 12".</summary>
-    public Dictionary<(AfStatus Status, Gender Gender), string> Origin { get; } = [];
-
     public long? Get(AfStatus status, Gender gender, Measure measure) => Counts.TryGetValue((status, gender, measure), out var v) ? v : null;
 
     public long Sum(Measure measure, AfStatus? status = null, Gender? gender = null) =>

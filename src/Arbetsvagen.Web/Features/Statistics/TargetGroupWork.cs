@@ -161,35 +161,7 @@ public sealed class TargetGroupWork(AppDbContext db, CurrentUser user, MatchingW
         {
             var newest = imports.Where(i => group.Any(l => l.ImportId == i.Id)).OrderByDescending(i => i.UploadedAt).First();
             var own = group.Where(l => l.ImportId == newest.Id).OrderBy(l => l.Line).Select(l => l.ToLine()).ToList();
-            var f = new MunicipalityFigures(group.Key);
-            foreach (var line in own)
-            {
-                if (line.Status is { } status && line.Gender is { } gender)
-                {
-                    foreach (var measure in Enum.GetValues<Measure>())
-                    {
-                        if (line.Of(measure) is { } v)
-                        {
-                            f.Add(status, gender, measure, v);
-                        }
-                    }
-
-                    f.Origin[(status, gender)] = $"{newest.FileName}, rad {line.Line}";
-                }
-                else if (line.Status is null && line.Gender is { } g)
-                {
-                    if (line.Population is { } population)
-                    {
-                        f.Population[g] = population;
-                    }
-
-                    if (line.SocialAssistance is { } assistance)
-                    {
-                        f.SocialAssistanceAll[g] = assistance;
-                    }
-                }
-            }
-
+            var f = Figures(group.Key, own);
             result[group.Key] = (f, own, $"{newest.FileName} importerad {Ui.Time(newest.UploadedAt)}");
         }
 
@@ -257,36 +229,51 @@ public sealed class TargetGroupWork(AppDbContext db, CurrentUser user, MatchingW
         return imports.Select(i => Result(i, null)).ToList();
     }
 
-    /// <summary>The import and the contradictions in its own figures, per municipality and month it covers.</summary>
-    private static ImportResult Result(StatisticsImport import, List<ImportedLine>? lines)
+    /// <summary>A municipality's figures from its imported lines: status × gender lines as counts, lines for all statuses as
+    /// population and social assistance per gender.</summary>
+    private static MunicipalityFigures Figures(string municipalityCode, IEnumerable<ImportedLine> lines)
     {
-        var contradictions = lines is null ? [] : lines.GroupBy(l => (l.MunicipalityCode, l.Month)).SelectMany(g =>
+        var f = new MunicipalityFigures(municipalityCode);
+        foreach (var line in lines)
         {
-            var f = new MunicipalityFigures(g.Key.MunicipalityCode);
-            foreach (var line in g.Where(l => l.Status is not null && l.Gender is not null))
+            if (line.Gender is not { } gender)
+            {
+                continue;
+            }
+
+            if (line.Status is { } status)
             {
                 foreach (var measure in Enum.GetValues<Measure>())
                 {
                     if (line.Of(measure) is { } v)
                     {
-                        f.Add(line.Status!.Value, line.Gender!.Value, measure, v);
+                        f.Add(status, gender, measure, v);
                     }
                 }
             }
-
-            foreach (var line in g.Where(l => l.Status is null && l.Gender is not null))
+            else
             {
-                if (line.Population is { } p)
+                if (line.Population is { } population)
                 {
-                    f.Population[line.Gender!.Value] = p;
+                    f.Population[gender] = population;
                 }
 
-                if (line.SocialAssistance is { } s)
+                if (line.SocialAssistance is { } assistance)
                 {
-                    f.SocialAssistanceAll[line.Gender!.Value] = s;
+                    f.SocialAssistanceAll[gender] = assistance;
                 }
             }
+        }
 
+        return f;
+    }
+
+    /// <summary>The import and the contradictions in its own figures, per municipality and month it covers.</summary>
+    private static ImportResult Result(StatisticsImport import, List<ImportedLine>? lines)
+    {
+        var contradictions = lines is null ? [] : lines.GroupBy(l => (l.MunicipalityCode, l.Month)).SelectMany(g =>
+        {
+            var f = Figures(g.Key.MunicipalityCode, g);
             return TargetGroupChecks.Run($"{ReferenceData.Instance.MunicipalityName(g.Key.MunicipalityCode)} {MunicipalityFigures.Month(g.Key.Month)}", f, g.ToList(), import.FileName);
         }).ToList();
         return new ImportResult(import.Id, import.FileName, import.Accepted, import.LineCount, import.Encoding, import.TemplateVersion, import.UploadedAt,
