@@ -99,6 +99,8 @@ builder.Services.AddHostedService(services => services.GetRequiredService<JobAdI
 builder.Services.AddMatching();
 builder.Services.AddScoped<RecruitmentNeeds>();
 builder.Services.AddScoped<TargetGroupWork>();
+builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, RegisterChangeRecorder>();
+builder.Services.AddHostedService<RegisterSnapshots>();
 builder.Services.AddScoped<RegionalReportBuilder>();
 builder.Services.AddScoped<RegionalReportWork>();
 builder.Services.AddSingleton<RegionalReportRunner>();

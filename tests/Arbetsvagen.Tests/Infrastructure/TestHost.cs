@@ -19,6 +19,9 @@ public static class TestHost
         builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
         builder.UseSetting("Demo:Participants", demoParticipants.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The tests count months when they read them (TargetGroupTests call the refresh), right after their changes.
+        builder.UseSetting("Statistics:SnapshotMinutes", "0");
+        builder.UseSetting("Statistics:ChangeMarginSeconds", "0");
         builder.UseSetting("DataProtection:KeysPath", keysPath);
         builder.UseSetting("JobAds:ImportPath", Path.Combine(keysPath, "imports"));
         // Every test signs in and posts from the same address: no test trips a rate limit unless it sets a low one

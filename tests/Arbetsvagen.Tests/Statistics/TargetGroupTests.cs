@@ -243,6 +243,111 @@ public sealed class TargetGroupTests(AppFactory app) : IClassFixture<AppFactory>
         await caseworker.GetAsync($"/api/v1/statistics/imports/{Guid.NewGuid()}").ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task An_ended_months_count_is_stored_reused_and_counted_again_when_a_case_of_that_month_changes()
+    {
+        // February 2014: no demo case reaches it.
+        var soc = await app.ClientFor("soc.taby");
+        var february = new DateOnly(2014, 2, 1);
+        async Task<Guid> Man(string openedOn)
+        {
+            var created = await app.CreateParticipantAsync("soc.taby", b =>
+            {
+                b["gender"] = "man";
+                b["afStatus"] = "jobAndDevelopmentGuarantee"; // no other test's men are in this row
+                b["homeMunicipalityCode"] = Taby;
+            });
+            return (await soc.PostAsJsonAsync($"/api/v1/participants/{created.Id}/cases", new { source = "self", reason = "Söker arbete", openedOn })
+                .JsonAsync(HttpStatusCode.Created)).Id();
+        }
+
+        async Task<string> Men()
+        {
+            var overview = await soc.GetAsync("/api/v1/statistics/target-groups?month=2014-02").JsonAsync(HttpStatusCode.OK);
+            return Cell(Table(Scope(Source(overview, "register"), Taby), "inskrivna"), "Jobb- och utvecklingsgarantin", "Män");
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            await Man("2014-02-03");
+        }
+
+        var january = await Man("2014-01-10"); // still open in February
+        Assert.Equal("6", await Men());
+        Assert.True(await app.WithDbAsync(db => db.Set<FrozenRegisterMonth>().AnyAsync(m => m.Month == february && !m.Permanent)));
+
+        // The next reader is served the stored count, not a new one: a planted change in it shows.
+        await app.WithDbAsync(db => db.Set<FrozenRegisterFigure>().Where(f => f.Month == february)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Count, f => f.Count + 100)));
+        Assert.Equal("106", await Men());
+
+        // A case registered late with a February date makes the stored count stale: counted again, with him.
+        await Man("2014-02-20");
+        Assert.True(await app.WithDbAsync(db => db.Set<RegisterChange>().AnyAsync(c => c.FromMonth == february)));
+        Assert.Equal("7", await Men());
+        Assert.Equal("7", await Men());
+
+        // Closing January's case on a January date takes him out of February: counted again.
+        await soc.PostAsJsonAsync($"/api/v1/cases/{january}/closure", new { closedOn = "2014-01-31", outcome = "moved" }).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("6", await Men());
+
+        // A permanent (culling) count is never replaced, whatever changes.
+        var collaboration = (await soc.GetAsync("/api/v1/statistics/target-groups?month=2014-02").JsonAsync(HttpStatusCode.OK))["collaborationId"]!.GetValue<Guid>();
+        await app.WithDbAsync(async db =>
+        {
+            await RegisterCount.FreezeAsync(db, [february], DateTime.UtcNow, default);
+            return await db.SaveChangesAsync();
+        });
+        await Man("2014-02-21");
+        Assert.Equal("6", await Men());
+        Assert.True(await app.WithDbAsync(db => db.Set<FrozenRegisterMonth>().AnyAsync(m => m.CollaborationId == collaboration && m.Month == february && m.Permanent)));
+    }
+
+    [Fact]
+    public async Task The_running_month_is_counted_at_most_every_few_minutes_and_the_refresh_counts_missing_months_and_prunes_old_changes()
+    {
+        var soc = await app.ClientFor("soc.taby");
+        var overview = await soc.GetAsync("/api/v1/statistics/target-groups").JsonAsync(HttpStatusCode.OK);
+        var collaboration = overview["collaborationId"]!.GetValue<Guid>();
+        var now = DateTime.UtcNow;
+        var today = SwedishTime.Today(now);
+        var running = new DateOnly(today.Year, today.Month, 1);
+        async Task<(int Count, bool Stored)> Read(TimeSpan maxAge) => await app.WithDbAsync(async db =>
+        {
+            var read = await RegisterCount.ReadAsync(db, collaboration, [Taby], running, DateTime.UtcNow, maxAge, default);
+            return (read.Rows.Sum(r => r.Count), read.Stored);
+        });
+
+        var before = await Read(TimeSpan.FromMinutes(10));
+        var created = await app.CreateParticipantAsync("soc.taby", b => { b["afStatus"] = "openlyUnemployed"; b["homeMunicipalityCode"] = Taby; });
+        await soc.PostAsJsonAsync($"/api/v1/participants/{created.Id}/cases", new { source = "self", reason = "Söker arbete", openedOn = today.ToString("yyyy-MM-dd") })
+            .ShouldBe(HttpStatusCode.Created);
+
+        // Within the running month's age the stored count is shown (and no change is recorded for it); older, it is counted again.
+        Assert.Equal((before.Count, true), await Read(TimeSpan.FromMinutes(10)));
+        Assert.Equal((before.Count + 1, false), await Read(TimeSpan.Zero));
+
+        // A snapshot of an ended month taken before the month ended does not hold; nor a stale one; a permanent one always.
+        var taken = SwedishTime.StartOfDayUtc(running) - TimeSpan.FromDays(3);
+        var previous = running.AddMonths(-1);
+        Assert.False(FrozenRegisterMonth.Snapshot(collaboration, previous, taken).Holds(now, TimeSpan.FromMinutes(10), changedSince: false));
+        Assert.True(FrozenRegisterMonth.Snapshot(collaboration, previous, SwedishTime.StartOfDayUtc(running).AddMinutes(5)).Holds(now, TimeSpan.FromMinutes(10), false));
+        Assert.False(FrozenRegisterMonth.Snapshot(collaboration, previous, SwedishTime.StartOfDayUtc(running).AddMinutes(5)).Holds(now, TimeSpan.FromMinutes(10), true));
+        Assert.True(FrozenRegisterMonth.Of(collaboration, previous, taken).Holds(now, TimeSpan.FromMinutes(10), true));
+
+        // The background refresh counts what does not hold, then has nothing to do; a change older than an hour is pruned.
+        var counted = await app.WithDbAsync(db => RegisterCount.RefreshAsync(db, DateTime.UtcNow, 3, TimeSpan.FromMinutes(10), default));
+        Assert.True(counted >= 2, $"{counted} months counted");
+        Assert.Equal(0, await app.WithDbAsync(db => RegisterCount.RefreshAsync(db, DateTime.UtcNow, 3, TimeSpan.FromMinutes(10), default)));
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(RegisterChange.Of(new DateOnly(2010, 1, 1), null, DateTime.UtcNow.AddHours(-2)));
+            return await db.SaveChangesAsync();
+        });
+        await app.WithDbAsync(db => RegisterCount.RefreshAsync(db, DateTime.UtcNow, 3, TimeSpan.FromMinutes(10), default));
+        Assert.False(await app.WithDbAsync(db => db.Set<RegisterChange>().AnyAsync(c => c.FromMonth == new DateOnly(2010, 1, 1))));
+    }
+
     private static Task<HttpResponseMessage> PostCsv(HttpClient client, byte[] content, string fileName)
     {
         var body = new ByteArrayContent(content);

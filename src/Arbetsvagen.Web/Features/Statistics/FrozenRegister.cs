@@ -12,9 +12,11 @@ public sealed record RegisterRow(string MunicipalityCode, AfStatus AfStatus, Gen
     bool SocialAssistance, int Count);
 
 /// <summary>
-/// A collaboration's month whose register count is frozen (ADR 0023): culling is about to remove case records the count
-/// is made from, so the count as it stood is kept in <see cref="FrozenRegisterFigure"/> and read from there ever after.
-/// A month with no one in it is frozen too (it has this row and no figures).
+/// A collaboration's month whose register count is stored (ADR 0031), in <see cref="FrozenRegisterFigure"/>. Two kinds:
+/// <b>permanent</b> — culling is about to remove case records the count is made from, so the count as it stood is kept
+/// and read ever after (ADR 0023); and a <b>snapshot</b> — the count of a month taken once and reused while nothing it is
+/// made from has changed (<see cref="RegisterChange"/>), so a large region's overview does not recount millions of
+/// records per reader. A month with no one in it has this row and no figures.
 /// </summary>
 public sealed class FrozenRegisterMonth
 {
@@ -24,10 +26,66 @@ public sealed class FrozenRegisterMonth
 
     public Guid CollaborationId { get; private set; }
     public DateOnly Month { get; private set; }
+
+    /// <summary>When the count was taken: the moment its query started, so that a change committed meanwhile makes it stale.</summary>
     public DateTime FrozenAt { get; private set; }
 
+    public bool Permanent { get; private set; }
+
     public static FrozenRegisterMonth Of(Guid collaborationId, DateOnly month, DateTime now) =>
-        new() { CollaborationId = collaborationId, Month = month, FrozenAt = now };
+        new() { CollaborationId = collaborationId, Month = month, FrozenAt = now, Permanent = true };
+
+    public static FrozenRegisterMonth Snapshot(Guid collaborationId, DateOnly month, DateTime countedAt) =>
+        new() { CollaborationId = collaborationId, Month = month, FrozenAt = countedAt, Permanent = false };
+
+    /// <summary>
+    /// Whether the stored count may be shown instead of counting again. A permanent count always. A snapshot of a month
+    /// that has ended: when it was taken after the month ended (people's details as they stood then) and no change to
+    /// the cases of that month has been recorded since (<paramref name="changedSince"/>). The month still running: when
+    /// it is younger than <paramref name="maxAge"/> — its cases change all day, so it is counted at most that often.
+    /// </summary>
+    public bool Holds(DateTime now, TimeSpan maxAge, bool changedSince)
+    {
+        if (Permanent)
+        {
+            return true;
+        }
+
+        var today = SwedishTime.Today(now);
+        var running = Month.AddMonths(1) > today;
+        return running
+            ? now - FrozenAt < maxAge
+            : FrozenAt >= SwedishTime.StartOfDayUtc(Month.AddMonths(1)) + RegisterChange.Margin && !changedSince;
+    }
+}
+
+/// <summary>
+/// A change to the records the register is counted from, covering the months <see cref="FromMonth"/> to
+/// <see cref="ToMonth"/> (open: to this day): a case opened, moved, closed or removed with a date in the past, or a
+/// collaboration's members changed (every month). Snapshots taken before <see cref="ChangedAt"/> of those months are
+/// stale. Recorded in the same save as the change; pruned once the snapshots it made stale are gone (ADR 0031).
+/// </summary>
+public sealed class RegisterChange
+{
+    private RegisterChange()
+    {
+    }
+
+    public long Id { get; private set; }
+    public DateOnly FromMonth { get; private set; }
+    public DateOnly? ToMonth { get; private set; }
+    public DateTime ChangedAt { get; private set; }
+
+    /// <summary>
+    /// <paramref name="changedAt"/> is the save's time plus a small margin (<see cref="RegisterChangeRecorder"/>), so that a
+    /// count whose query starts before the save commits — and so cannot see it — is stale even if it starts after this
+    /// row was made, also when the instances' clocks differ a little.
+    /// </summary>
+    public static RegisterChange Of(DateOnly from, DateOnly? to, DateTime changedAt) =>
+        new() { FromMonth = new DateOnly(from.Year, from.Month, 1), ToMonth = to is { } t ? new DateOnly(t.Year, t.Month, 1) : null, ChangedAt = changedAt };
+
+    /// <summary>How long after a month's end its count is still taken as the running month's (a save still committing).</summary>
+    public static readonly TimeSpan Margin = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>One <see cref="RegisterRow"/> of a frozen month: anonymised aggregate, no personal data.</summary>
@@ -97,11 +155,36 @@ public static class RegisterCount
             r.Key.Disability, r.Key.Assistance, r.Count)).ToList();
     }
 
-    /// <summary>The frozen rows of the month, or null when the month is not frozen (count it live).</summary>
+    /// <summary>
+    /// The register's rows for a month as shown to readers: the stored count while it holds
+    /// (<see cref="FrozenRegisterMonth.Holds"/>), otherwise counted live over all the collaboration's municipalities and
+    /// stored as the month's snapshot for the next reader. <paramref name="codes"/> only filters what is returned.
+    /// </summary>
+    public static async Task<RegisterCounted> ReadAsync(AppDbContext db, Guid collaborationId, IReadOnlyCollection<string> codes, DateOnly month,
+        DateTime now, TimeSpan runningMonthMaxAge, CancellationToken ct)
+    {
+        var stored = await db.Set<FrozenRegisterMonth>().AsNoTracking().FirstOrDefaultAsync(m => m.CollaborationId == collaborationId && m.Month == month, ct);
+        if (stored is not null && stored.Holds(now, runningMonthMaxAge, !stored.Permanent && await ChangedSinceAsync(db, month, stored.FrozenAt, ct)))
+        {
+            var figures = await db.Set<FrozenRegisterFigure>().AsNoTracking()
+                .Where(f => f.CollaborationId == collaborationId && f.Month == month && codes.Contains(f.MunicipalityCode)).ToListAsync(ct);
+            return new RegisterCounted(figures.Select(f => f.ToRow()).ToList(), stored.FrozenAt, Stored: true);
+        }
+
+        var rows = await LiveAsync(db, collaborationId, await CollaborationCodesAsync(db, collaborationId, ct), month, ct);
+        if (month <= SwedishTime.Today(now))
+        {
+            await StoreSnapshotAsync(db, collaborationId, month, rows, now, ct);
+        }
+
+        return new RegisterCounted(rows.Where(r => codes.Contains(r.MunicipalityCode)).ToList(), now, Stored: false);
+    }
+
+    /// <summary>The permanently frozen rows of the month (culling has touched it), or null when it is not frozen.</summary>
     public static async Task<List<RegisterRow>?> FrozenAsync(AppDbContext db, Guid collaborationId, IReadOnlyCollection<string> codes, DateOnly month,
         CancellationToken ct)
     {
-        if (!await db.Set<FrozenRegisterMonth>().AnyAsync(m => m.CollaborationId == collaborationId && m.Month == month, ct))
+        if (!await db.Set<FrozenRegisterMonth>().AnyAsync(m => m.CollaborationId == collaborationId && m.Month == month && m.Permanent, ct))
         {
             return null;
         }
@@ -111,9 +194,68 @@ public static class RegisterCount
         return figures.Select(f => f.ToRow()).ToList();
     }
 
+    private static Task<bool> ChangedSinceAsync(AppDbContext db, DateOnly month, DateTime since, CancellationToken ct) =>
+        db.Set<RegisterChange>().AnyAsync(c => c.ChangedAt > since && c.FromMonth <= month && (c.ToMonth == null || c.ToMonth >= month), ct);
+
+    /// <summary>The municipalities of the collaboration's member organisations (the count's whole scope).</summary>
+    public static async Task<List<string>> CollaborationCodesAsync(AppDbContext db, Guid collaborationId, CancellationToken ct)
+    {
+        var members = db.Set<CollaborationMember>().Where(m => m.CollaborationId == collaborationId).Select(m => m.OrganisationId);
+        return await db.Organisations.AsNoTracking().Where(o => members.Contains(o.Id) && o.MunicipalityCode != null)
+            .Select(o => o.MunicipalityCode!).Distinct().ToListAsync(ct);
+    }
+
     /// <summary>
-    /// Freezes every collaboration's count for each of <paramref name="months"/> not frozen yet, in the caller's unit of
-    /// work (saved with the deletion it protects, so a crash leaves either both or neither). Returns the months newly frozen.
+    /// Replaces the month's snapshot with <paramref name="rows"/>, counted from <paramref name="countedAt"/>, in one
+    /// transaction; a permanent count is never replaced, and when another reader stored the same month meanwhile, its
+    /// snapshot stands (both counted the same records).
+    /// </summary>
+    private static async Task StoreSnapshotAsync(AppDbContext db, Guid collaborationId, DateOnly month, List<RegisterRow> rows, DateTime countedAt,
+        CancellationToken ct)
+    {
+        var own = db.Database.CurrentTransaction is null;
+        var transaction = own ? await db.Database.BeginTransactionAsync(ct) : null;
+        var added = new List<object>();
+        try
+        {
+            await db.Set<FrozenRegisterMonth>().Where(m => m.CollaborationId == collaborationId && m.Month == month && !m.Permanent).ExecuteDeleteAsync(ct);
+            if (await db.Set<FrozenRegisterMonth>().AnyAsync(m => m.CollaborationId == collaborationId && m.Month == month, ct))
+            {
+                return; // permanent
+            }
+
+            await db.Set<FrozenRegisterFigure>().Where(f => f.CollaborationId == collaborationId && f.Month == month).ExecuteDeleteAsync(ct);
+            added.Add(FrozenRegisterMonth.Snapshot(collaborationId, month, countedAt));
+            added.AddRange(rows.Select(r => FrozenRegisterFigure.Of(collaborationId, month, r)));
+            db.AddRange(added);
+            await db.SaveChangesAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
+        }
+        catch (DbUpdateException) when (own)
+        {
+            // Another reader stored the month first; the count shown is the same.
+        }
+        finally
+        {
+            foreach (var entity in added)
+            {
+                db.Entry(entity).State = EntityState.Detached;
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Freezes every collaboration's count permanently for each of <paramref name="months"/> not frozen yet, in the
+    /// caller's unit of work (saved with the deletion it protects, so a crash leaves either both or neither); a snapshot
+    /// of such a month is counted again first, since it may be stale. Returns the months newly frozen.
     /// </summary>
     public static async Task<int> FreezeAsync(AppDbContext db, IEnumerable<DateOnly> months, DateTime now, CancellationToken ct)
     {
@@ -123,28 +265,58 @@ public static class RegisterCount
             return 0;
         }
 
-        var collaborations = await db.Collaborations.AsNoTracking().Include(c => c.Members).ToListAsync(ct);
-        var memberIds = collaborations.SelectMany(c => c.Members.Select(m => m.OrganisationId)).Distinct().ToList();
-        var codes = await db.Organisations.AsNoTracking().Where(o => memberIds.Contains(o.Id) && o.MunicipalityCode != null)
-            .Select(o => new { o.Id, o.MunicipalityCode }).ToListAsync(ct);
-        var frozen = await db.Set<FrozenRegisterMonth>().AsNoTracking().Where(m => wanted.Contains(m.Month))
+        var collaborations = await db.Collaborations.AsNoTracking().Select(c => c.Id).ToListAsync(ct);
+        var frozen = await db.Set<FrozenRegisterMonth>().AsNoTracking().Where(m => wanted.Contains(m.Month) && m.Permanent)
             .Select(m => new { m.CollaborationId, m.Month }).ToListAsync(ct);
         var count = 0;
         foreach (var collaboration in collaborations)
         {
-            var own = codes.Where(o => collaboration.Members.Any(m => m.OrganisationId == o.Id)).Select(o => o.MunicipalityCode!).Distinct().ToList();
-            foreach (var month in wanted.Where(m => !frozen.Any(f => f.CollaborationId == collaboration.Id && f.Month == m)))
+            var own = await CollaborationCodesAsync(db, collaboration, ct);
+            foreach (var month in wanted.Where(m => !frozen.Any(f => f.CollaborationId == collaboration && f.Month == m)))
             {
-                var rows = await LiveAsync(db, collaboration.Id, own, month, ct);
-                db.Add(FrozenRegisterMonth.Of(collaboration.Id, month, now));
-                db.AddRange(rows.Select(r => FrozenRegisterFigure.Of(collaboration.Id, month, r)));
+                await db.Set<FrozenRegisterMonth>().Where(m => m.CollaborationId == collaboration && m.Month == month).ExecuteDeleteAsync(ct);
+                await db.Set<FrozenRegisterFigure>().Where(f => f.CollaborationId == collaboration && f.Month == month).ExecuteDeleteAsync(ct);
+                var rows = await LiveAsync(db, collaboration, own, month, ct);
+                db.Add(FrozenRegisterMonth.Of(collaboration, month, now));
+                db.AddRange(rows.Select(r => FrozenRegisterFigure.Of(collaboration, month, r)));
                 count++;
             }
         }
 
         return count;
     }
+
+    /// <summary>
+    /// Keeps the snapshots ready (<see cref="RegisterSnapshots"/>): every collaboration's running month and the
+    /// <paramref name="months"/> − 1 before it counted where they do not hold; then snapshots made stale by a recorded
+    /// change are removed, and changes older than an hour (no count runs that long) are pruned. Returns the months counted.
+    /// </summary>
+    public static async Task<int> RefreshAsync(AppDbContext db, DateTime now, int months, TimeSpan runningMonthMaxAge, CancellationToken ct)
+    {
+        var today = SwedishTime.Today(now);
+        var running = new DateOnly(today.Year, today.Month, 1);
+        var counted = 0;
+        foreach (var collaboration in await db.Collaborations.AsNoTracking().Select(c => c.Id).ToListAsync(ct))
+        {
+            var codes = await CollaborationCodesAsync(db, collaboration, ct);
+            for (var k = 0; k < months; k++)
+            {
+                counted += (await ReadAsync(db, collaboration, codes, running.AddMonths(-k), now, runningMonthMaxAge, ct)).Stored ? 0 : 1;
+            }
+        }
+
+        var stale = db.Set<FrozenRegisterMonth>().Where(m => !m.Permanent && db.Set<RegisterChange>()
+            .Any(c => c.ChangedAt > m.FrozenAt && c.FromMonth <= m.Month && (c.ToMonth == null || c.ToMonth >= m.Month)));
+        await db.Set<FrozenRegisterFigure>().Where(f => stale.Any(m => m.CollaborationId == f.CollaborationId && m.Month == f.Month)).ExecuteDeleteAsync(ct);
+        await stale.ExecuteDeleteAsync(ct);
+        var old = now.AddHours(-1);
+        await db.Set<RegisterChange>().Where(c => c.ChangedAt < old).ExecuteDeleteAsync(ct);
+        return counted;
+    }
 }
+
+/// <summary>A month's register rows, when they were counted, and whether they came from a stored count.</summary>
+public sealed record RegisterCounted(List<RegisterRow> Rows, DateTime CountedAt, bool Stored);
 
 public sealed class FrozenRegisterMonthConfiguration : IEntityTypeConfiguration<FrozenRegisterMonth>
 {
@@ -152,6 +324,15 @@ public sealed class FrozenRegisterMonthConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("FrozenRegisterMonths");
         builder.HasKey(m => new { m.CollaborationId, m.Month });
+    }
+}
+
+public sealed class RegisterChangeConfiguration : IEntityTypeConfiguration<RegisterChange>
+{
+    public void Configure(EntityTypeBuilder<RegisterChange> builder)
+    {
+        builder.ToTable("RegisterChanges");
+        builder.HasIndex(c => c.ChangedAt);
     }
 }
 

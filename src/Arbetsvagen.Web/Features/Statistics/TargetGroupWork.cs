@@ -31,7 +31,7 @@ public sealed record ImportResult(Guid Id, string FileName, bool Accepted, int L
 /// Everyone in a collaboration may read its aggregates (small counts protected for every reader); importing and
 /// publishing is for coordinators, analysts and administrators.
 /// </summary>
-public sealed class TargetGroupWork(AppDbContext db, CurrentUser user, MatchingWork matching, AccessLogger log, TimeProvider clock)
+public sealed class TargetGroupWork(AppDbContext db, CurrentUser user, MatchingWork matching, AccessLogger log, TimeProvider clock, IConfiguration config)
 {
     public const int Threshold = 5;
     public const int MaxImportBytes = 5 * 1024 * 1024;
@@ -86,8 +86,8 @@ public sealed class TargetGroupWork(AppDbContext db, CurrentUser user, MatchingW
     private async Task<TargetGroupOverview> BuildAsync(CollaborationChoice collaboration, DateOnly month, string? code, CancellationToken ct)
     {
         var sources = new List<SourceTables>();
-        var register = await RegisterAsync(db, collaboration.Id, collaboration.MunicipalityCodes, month, ct);
-        sources.Add(Source("register", "Registret", $"Personer med ett öppet ärende under {MunicipalityFigures.Month(month)} hos en organisation i samverkan, efter folkbokföringskommun och deras nuvarande uppgifter. En person som flera organisationer registrerat räknas en gång.",
+        var (register, countedAt) = await RegisterAsync(db, collaboration.Id, collaboration.MunicipalityCodes, month, Now, RegisterSnapshots.RunningMonthMaxAge(config), ct);
+        sources.Add(Source("register", "Registret", $"Personer med ett öppet ärende under {MunicipalityFigures.Month(month)} hos en organisation i samverkan, efter folkbokföringskommun och deras uppgifter när månaden räknades ({Ui.Time(countedAt)}; en pågående månad räknas om var {RegisterSnapshots.RunningMonthMaxAge(config).TotalMinutes:0}:e minut, en avslutad när ett ärende i den ändras). En person som flera organisationer registrerat räknas en gång.",
             collaboration, register.ToDictionary(f => f.MunicipalityCode, f => ((MunicipalityFigures)f, (IReadOnlyList<ImportedLine>?)null)), "registret", code));
 
         var imported = await ImportedAsync(collaboration, month, ct);
@@ -122,16 +122,15 @@ public sealed class TargetGroupWork(AppDbContext db, CurrentUser user, MatchingW
     /// <summary>
     /// The register's count: participants living in the collaboration's municipalities with a case open some day of the
     /// month at one of its organisations, a person registered by several organisations counted once (by the earliest
-    /// record, ties by id), grouped by municipality, status, gender and the four yes/no attributes — counted live
-    /// (<see cref="RegisterCount.LiveAsync"/>) or, for a month culling has touched, as frozen before the culling.
+    /// record, ties by id), grouped by municipality, status, gender and the four yes/no attributes — from the month's
+    /// stored count while it holds, else counted live and stored (<see cref="RegisterCount.ReadAsync"/>, ADR 0031); a
+    /// month culling has touched is read as frozen before the culling (ADR 0023). Returns when it was counted.
     /// (Static so that bench-statistics measures exactly this.)
     /// </summary>
-    public static async Task<List<MunicipalityFigures>> RegisterAsync(AppDbContext db, Guid collaborationId, IReadOnlyList<string> codes, DateOnly month,
-        CancellationToken ct)
+    public static async Task<(List<MunicipalityFigures> Figures, DateTime CountedAt)> RegisterAsync(AppDbContext db, Guid collaborationId,
+        IReadOnlyList<string> codes, DateOnly month, DateTime now, TimeSpan runningMonthMaxAge, CancellationToken ct)
     {
-        // A month whose case records culling has removed is read as it was frozen before the removal (ADR 0023).
-        var rows = await RegisterCount.FrozenAsync(db, collaborationId, codes, month, ct)
-            ?? await RegisterCount.LiveAsync(db, collaborationId, codes, month, ct);
+        var (rows, countedAt, _) = await RegisterCount.ReadAsync(db, collaborationId, codes, month, now, runningMonthMaxAge, ct);
 
         var figures = codes.ToDictionary(c => c, c => MunicipalityFigures.Zero(c, Enum.GetValues<Measure>()));
         foreach (var row in rows)
@@ -145,7 +144,7 @@ public sealed class TargetGroupWork(AppDbContext db, CurrentUser user, MatchingW
             f.Add(status, gender, Measure.SocialAssistance, row.SocialAssistance ? row.Count : 0);
         }
 
-        return [.. figures.Values];
+        return ([.. figures.Values], countedAt);
     }
 
     /// <summary>Per municipality, the newest accepted import of the collaboration that has lines for the month.</summary>

@@ -1,0 +1,172 @@
+using Arbetsvagen.Core.Organisations;
+using Arbetsvagen.Features.Cases;
+using Arbetsvagen.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Arbetsvagen.Features.Statistics;
+
+/// <summary>
+/// Records a <see cref="RegisterChange"/> in the same save as a change that alters an ended month's register count (ADR
+/// 0031): a case added, removed, moved to another person or organisation, or opened or closed on another date, where
+/// the months it touches begin before the running month; and any change to which organisations are in a collaboration
+/// or where they are. A change within the running month needs no record — its snapshot is recounted at most every few
+/// minutes, and a month's snapshot holds only if taken after the month ended.
+/// </summary>
+public sealed class RegisterChangeRecorder(TimeProvider clock, IConfiguration config) : SaveChangesInterceptor
+{
+    private readonly TimeSpan margin = TimeSpan.FromSeconds(config.GetValue("Statistics:ChangeMarginSeconds", 5));
+
+    private static readonly DateOnly Always = new(1900, 1, 1);
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Record(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        Record(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Record(DbContext? context)
+    {
+        if (context is not AppDbContext db)
+        {
+            return;
+        }
+
+        if (db.ChangeTracker.AutoDetectChangesEnabled)
+        {
+            db.ChangeTracker.DetectChanges();
+        }
+
+        var span = new Span();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            switch (entry.State, entry.Entity)
+            {
+                case (EntityState.Added, Case c):
+                    span.Add(c.OpenedOn, c.ClosedOn);
+                    break;
+                case (EntityState.Deleted, Case):
+                    span.Add(entry.Property(nameof(Case.OpenedOn)).OriginalValue as DateOnly? ?? Always, entry.Property(nameof(Case.ClosedOn)).OriginalValue as DateOnly?);
+                    break;
+                case (EntityState.Modified, Case c):
+                    Modified(entry, c, span);
+                    break;
+                case (EntityState.Added or EntityState.Deleted or EntityState.Modified, CollaborationMember):
+                    span.Add(Always, null);
+                    break;
+                case (EntityState.Modified, Organisation):
+                    if (entry.Property(nameof(Organisation.ParentId)).IsModified || entry.Property(nameof(Organisation.MunicipalityCode)).IsModified)
+                    {
+                        span.Add(Always, null);
+                    }
+
+                    break;
+            }
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = SwedishTime.Today(now);
+        if (span.From is { } from && from < new DateOnly(today.Year, today.Month, 1))
+        {
+            db.Add(RegisterChange.Of(from, span.Open ? null : span.To, now + margin));
+        }
+    }
+
+    private static void Modified(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, Case c, Span span)
+    {
+        var opened = entry.Property(nameof(Case.OpenedOn));
+        var closed = entry.Property(nameof(Case.ClosedOn));
+        var (oldOpened, oldClosed) = ((DateOnly)opened.OriginalValue!, (DateOnly?)closed.OriginalValue);
+        if (entry.Property(nameof(Case.ParticipantId)).IsModified || entry.Property(nameof(Case.OrganisationId)).IsModified)
+        {
+            span.Add(oldOpened, oldClosed);
+            span.Add(c.OpenedOn, c.ClosedOn);
+            return;
+        }
+
+        // Only the months between the old and the new date count differently.
+        if (oldOpened != c.OpenedOn)
+        {
+            span.Add(oldOpened < c.OpenedOn ? oldOpened : c.OpenedOn, oldOpened < c.OpenedOn ? c.OpenedOn : oldOpened);
+        }
+
+        if (oldClosed != c.ClosedOn)
+        {
+            var (early, late) = oldClosed is null ? (c.ClosedOn!.Value, (DateOnly?)null)
+                : c.ClosedOn is null ? (oldClosed.Value, null)
+                : oldClosed < c.ClosedOn ? (oldClosed.Value, c.ClosedOn) : (c.ClosedOn.Value, oldClosed);
+            span.Add(early, late);
+        }
+    }
+
+    /// <summary>The months touched, as one range from the earliest to the latest (open when any is open).</summary>
+    private sealed class Span
+    {
+        public DateOnly? From { get; private set; }
+        public DateOnly? To { get; private set; }
+        public bool Open { get; private set; }
+
+        public void Add(DateOnly from, DateOnly? to)
+        {
+            From = From is { } f && f < from ? f : from;
+            if (to is null)
+            {
+                Open = true;
+            }
+            else if (To is null || To < to)
+            {
+                To = to;
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Keeps the register's monthly snapshots ready in the background (ADR 0031), every
+/// <c>Statistics:SnapshotMinutes</c> (default 10; 0 turns it off): each collaboration's running month and the months
+/// before it (<c>Statistics:SnapshotMonths</c>, default 13) counted where their snapshot does not hold, so that a
+/// reader of a large region seldom waits for a count.
+/// </summary>
+public sealed class RegisterSnapshots(IServiceScopeFactory scopes, IConfiguration config, TimeProvider clock, ILogger<RegisterSnapshots> logger)
+    : BackgroundService
+{
+    public static TimeSpan RunningMonthMaxAge(IConfiguration config) => TimeSpan.FromMinutes(config.GetValue("Statistics:RunningMonthMinutes", 10));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var minutes = config.GetValue("Statistics:SnapshotMinutes", 10);
+        if (minutes <= 0)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes), clock);
+        do
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+                var counted = await RegisterCount.RefreshAsync(db, clock.GetUtcNow().UtcDateTime, config.GetValue("Statistics:SnapshotMonths", 13),
+                    RunningMonthMaxAge(config), stoppingToken);
+                if (counted > 0 && logger.IsEnabled(LogLevel.Information))
+                {
+                    logger.LogInformation("Registrets månadsantal: {Months} månader räknade", counted);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Registrets månadsantal kunde inte räknas; nytt försök om {Minutes} minuter", minutes);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
