@@ -64,6 +64,8 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
         await TourAsync(soc, "/Organisations", "Organisationer");
         await TourAsync(soc, "/Statistics/FollowUp", "Uppföljning");
         await TourAsync(soc, "/Statistics/FollowUpPeople?figure=bestand", "Personerna bakom en siffra");
+        await TourAsync(soc, "/Statistics/TargetGroups/People?gender=Woman", "Personerna bakom registrets siffror");
+        await TourAsync(soc, "/Statistics/TargetGroups/People?status=okänd", "Personerna bakom registrets siffror");
         await TourAsync(soc, "/Error?status=404", "Sidan finns inte");
         await TourAsync(soc, "/Participants/Details/" + Guid.NewGuid(), "Sidan finns inte");
         await TourAsync(soc, "/finns-inte", "Sidan finns inte");

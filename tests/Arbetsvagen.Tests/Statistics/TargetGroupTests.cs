@@ -348,6 +348,55 @@ public sealed class TargetGroupTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.False(await app.WithDbAsync(db => db.Set<RegisterChange>().AnyAsync(c => c.FromMonth == new DateOnly(2010, 1, 1))));
     }
 
+    [Fact]
+    public async Task A_caseworker_reaches_the_people_behind_a_register_figure_in_her_own_boundary_only_and_the_opening_is_logged()
+    {
+        async Task<Guid> Person(string user, string gender, string status)
+        {
+            var created = await app.CreateParticipantAsync(user, b =>
+            {
+                b["gender"] = gender;
+                b["afStatus"] = status;
+                b["homeMunicipalityCode"] = Taby;
+            });
+            var client = await app.ClientFor(user);
+            await client.PostAsJsonAsync($"/api/v1/participants/{created.Id}/cases", new { source = "self", reason = "Söker arbete", openedOn = "2015-06-02" })
+                .ShouldBe(HttpStatusCode.Created);
+            return created.Id;
+        }
+
+        var woman = await Person("soc.taby", "woman", "establishmentProgramme");
+        var man = await Person("soc.taby", "man", "establishmentProgramme");
+        var elsewhere = await Person("soc.vaxholm", "woman", "establishmentProgramme");
+
+        var soc = await app.ClientFor("soc.taby");
+        var women = await soc.GetAsync($"/api/v1/statistics/target-groups/people?month=2015-06&municipalityCode={Taby}&status=establishmentProgramme&gender=woman")
+            .JsonAsync(HttpStatusCode.OK);
+        var ids = women["people"]!.AsArray().Select(p => p!["participantId"]!.GetValue<Guid>()).ToList();
+        Assert.Contains(woman, ids);
+        Assert.DoesNotContain(man, ids); // another cell
+        Assert.DoesNotContain(elsewhere, ids); // another organisation's case: counted in the figure, not listed
+        Assert.Contains("Kvinnor", (string)women["selection"]!, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(await app.AccessLogAsync(e => e.EntityType == "TargetGroupPeople" && e.Action == "search"),
+            e => e.UserName == "soc.taby" && e.ResultIds!.Contains(woman.ToString(), StringComparison.OrdinalIgnoreCase));
+
+        // Counts only for analysts; bad filters name their field and list nothing.
+        await (await app.ClientFor("analytiker")).GetAsync("/api/v1/statistics/target-groups/people?month=2015-06").ShouldBe(HttpStatusCode.Forbidden);
+        var status = await soc.GetAsync("/api/v1/statistics/target-groups/people?month=2015-06&status=okänd").ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotEmpty(status.FieldErrors("status"));
+        var notTarget = await soc.GetAsync("/api/v1/statistics/target-groups/people?month=2015-06&status=notRegistered").ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("Etableringsprogrammet", notTarget.FieldErrors("status").Single());
+        var month = await soc.GetAsync("/api/v1/statistics/target-groups/people?month=juni").ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("ÅÅÅÅ-MM", month.FieldErrors("month").Single());
+
+        // The page: the same list, reached from the overview.
+        var pages = await app.PagesClientFor("soc.taby");
+        var overview = await pages.GetStringAsync("/Statistics/TargetGroups?month=2015-06");
+        Assert.Contains("/Statistics/TargetGroups/People?", overview);
+        var page = await pages.GetStringAsync($"/Statistics/TargetGroups/People?month=2015-06&municipalityCode={Taby}&status=EstablishmentProgramme&gender=Woman");
+        Assert.Contains("ärenden i din sekretessgräns", page);
+    }
+
     private static Task<HttpResponseMessage> PostCsv(HttpClient client, byte[] content, string fileName)
     {
         var body = new ByteArrayContent(content);

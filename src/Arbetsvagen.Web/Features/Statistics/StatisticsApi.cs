@@ -30,6 +30,8 @@ public static class StatisticsApi
         var group = api.MapGroup("/statistics").WithTags("Statistik");
         group.MapGet("/target-groups", TargetGroups)
             .WithSummary("Målgruppsöversikt för en samverkan och månad: inskrivna per Arbetsförmedlingens status och kön, kortutbildade, utbildningsplikt, funktionsnedsättning, försörjningsstöd och befolkning, ur registret och ur importerade siffror sida vid sida, med konsistenskontroller (antal 1–4 och celler som skulle avslöja dem visas inte)");
+        group.MapGet("/target-groups/people", TargetGroupPeople)
+            .WithSummary("Personerna bakom en siffra i registrets målgruppsöversikt (kommun, status, kön, mått), bara ärenden i läsarens egen sekretessgräns; bara handläggare (analytiker ser antal). Loggas");
         group.MapPost("/target-groups/publications", Publish)
             .WithSummary("Publicera målgruppsöversikten för en månad (frysts som den ser ut). Har en kontroll fallerat krävs en motivering (overrideReason), som visas på den publicerade siffran");
         group.MapGet("/target-groups/publications/{id:guid}", Publication).WithSummary("En publicerad målgruppsöversikt, som den publicerades");
@@ -49,6 +51,10 @@ public static class StatisticsApi
         await work.OverviewAsync(collaborationId, municipalityCode, month, ct) is var outcome && outcome.Failure is { } f
             ? f.Kind == OutcomeKind.Invalid ? OutcomeResults.Invalid(f.Errors!) : new NotFoundProblem()
             : TypedResults.Ok(outcome.Value!);
+
+    private static async Task<Results<Ok<RegisterPeople>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> TargetGroupPeople(Guid? collaborationId,
+        string? municipalityCode, string? month, string? status, string? gender, string? measure, TargetGroupWork work, CancellationToken ct) =>
+        (await work.PeopleAsync(collaborationId, municipalityCode, month, status, gender, measure, ct)).ToChanged(p => p);
 
     public sealed record PublishRequest(Guid? CollaborationId, string? Month, string? OverrideReason);
 

@@ -12,6 +12,10 @@ public static class TargetStatuses
 
     public static readonly Gender[] Genders = [Gender.Woman, Gender.Man, Gender.Unknown];
 
+    /// <summary>Kortutbildad: at most primary school (förgymnasial), as a query the database runs.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Participant, bool>> ShortEducated =
+        p => p.EducationLevel == EducationLevel.None || p.EducationLevel == EducationLevel.PrimaryShort || p.EducationLevel == EducationLevel.Primary;
+
     /// <summary>The status as the tables and the import file name it ("Öppet arbetslösa", as in seed 002).</summary>
     public static string Label(AfStatus status) => status == AfStatus.OpenlyUnemployed ? "Öppet arbetslösa" : EnumText.Label(status);
 

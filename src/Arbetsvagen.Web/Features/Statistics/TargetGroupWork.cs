@@ -31,10 +31,19 @@ public sealed record ImportResult(Guid Id, string FileName, bool Accepted, int L
 /// Everyone in a collaboration may read its aggregates (small counts protected for every reader); importing and
 /// publishing is for coordinators, analysts and administrators.
 /// </summary>
-public sealed class TargetGroupWork(AppDbContext db, CurrentUser user, MatchingWork matching, AccessLogger log, TimeProvider clock, IConfiguration config)
+public sealed record RegisterPerson(Guid ParticipantId, string Name, string Municipality, string Status, string Gender, Guid CaseId, DateOnly OpenedOn,
+    DateOnly? ClosedOn);
+
+/// <summary>The people behind one register figure of the target-group overview, as far as the reader's boundary holds them.</summary>
+public sealed record RegisterPeople(Guid CollaborationId, string CollaborationName, DateOnly Month, string Selection, string Definition,
+    List<RegisterPerson> People, string Note);
+
+public sealed class TargetGroupWork(AppDbContext db, CurrentUser user, MatchingWork matching, AccessLogger log, TimeProvider clock, IConfiguration config,
+    ParticipantAccess access)
 {
     public const int Threshold = 5;
     public const int MaxImportBytes = 5 * 1024 * 1024;
+    public const int MaxPeople = 500;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -145,6 +154,95 @@ public sealed class TargetGroupWork(AppDbContext db, CurrentUser user, MatchingW
         }
 
         return ([.. figures.Values], countedAt);
+    }
+
+    /// <summary>
+    /// The people behind a register figure (issue 11: from any number, a role that may see people reaches the list behind
+    /// it): the collaboration's cases open in the month, held in the reader's own secrecy boundary, of people living in the
+    /// chosen municipality with the chosen status, gender and measure. Caseworkers only (analysts see counts: 403);
+    /// registered disability only for roles that see sensitive data. Logged with the people listed.
+    /// </summary>
+    public async Task<Outcome<RegisterPeople>> PeopleAsync(Guid? collaborationId, string? municipalityCode, string? month, string? status, string? gender,
+        string? measure, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var chosenMonth = ParseMonth(month, errors);
+        var collaboration = (await CollaborationsAsync(ct)).FirstOrDefault(c => collaborationId is null || c.Id == collaborationId);
+        if (collaboration is null)
+        {
+            return Outcome.NotFound();
+        }
+
+        if (!user.IsCaseworker)
+        {
+            await log.RecordAsync(AccessAction.Denied, "TargetGroupPeople", collaboration.Id, purpose: "målgruppsstatistik: personer bakom en siffra utan behörighet", ct: ct);
+            return Outcome.Forbidden("Bara handläggare ser personerna bakom en siffra, och bara i sin egen sekretessgräns. Analytiker ser antal.");
+        }
+
+        var code = string.IsNullOrWhiteSpace(municipalityCode) ? null : municipalityCode.Trim();
+        if (code is not null && !collaboration.MunicipalityCodes.Contains(code))
+        {
+            errors["municipalityCode"] = [$"Kommunen ingår inte i {collaboration.Name}."];
+        }
+
+        AfStatus? chosenStatus = string.IsNullOrWhiteSpace(status) ? null : Input.Enum<AfStatus>(errors, "status", status, "Okänd status");
+        if (chosenStatus is { } st && !TargetStatuses.All.Contains(st) && !errors.ContainsKey("status"))
+        {
+            errors["status"] = [$"Statusen ska vara en av: {string.Join(", ", TargetStatuses.All.Select(TargetStatuses.Label))}."];
+        }
+
+        Gender? chosenGender = string.IsNullOrWhiteSpace(gender) ? null : Input.Enum<Gender>(errors, "gender", gender, "Okänt kön");
+        var chosenMeasure = string.IsNullOrWhiteSpace(measure) ? Measure.Registered : Input.Enum<Measure>(errors, "measure", measure, "Okänt mått");
+        if (chosenMeasure == Measure.Disability && !user.MaySeeSensitiveData)
+        {
+            errors["measure"] = ["Registrerad funktionsnedsättning är en känslig uppgift som din roll inte ser."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        var end = chosenMonth.AddMonths(1).AddDays(-1);
+        var codes = code is null ? collaboration.MunicipalityCodes : [code];
+        var members = db.Set<CollaborationMember>().Where(m => m.CollaborationId == collaboration.Id).Select(m => m.OrganisationId);
+        var organisations = db.Organisations.Where(o => members.Contains(o.Id) || (o.ParentId != null && members.Contains(o.ParentId.Value))).Select(o => o.Id);
+        var boundary = access.Boundary;
+        var own = access.VisibleParts().Own.Select(p => p.Id);
+        var people = db.Participants.Where(p => codes.Contains(p.HomeMunicipalityCode) && TargetStatuses.All.Contains(p.AfStatus));
+        people = chosenStatus is { } s1 ? people.Where(p => p.AfStatus == s1) : people;
+        people = chosenGender is { } g1 ? people.Where(p => p.Gender == g1) : people;
+        people = chosenMeasure switch
+        {
+            Measure.ShortEducated => people.Where(TargetStatuses.ShortEducated),
+            Measure.EducationDuty => people.Where(TargetStatuses.ShortEducated).Where(p => p.EducationDuty),
+            Measure.Disability => people.Where(p => p.Sensitive != null && p.Sensitive.HasRegisteredDisability),
+            Measure.SocialAssistance => people.Where(p => p.IncomeSource == IncomeSource.SocialAssistance),
+            _ => people,
+        };
+        var found = await (from c in db.Set<Case>()
+                           where organisations.Contains(c.OrganisationId) && c.OpenedOn <= end && (c.ClosedOn == null || c.ClosedOn >= chosenMonth)
+                                 && c.BoundaryId == boundary && own.Contains(c.ParticipantId)
+                           join p in people on c.ParticipantId equals p.Id
+                           select new { p.Id, p.FirstName, p.LastName, p.HomeMunicipalityCode, p.AfStatus, p.Gender, CaseId = c.Id, c.OpenedOn, c.ClosedOn })
+            .Take(MaxPeople + 1).ToListAsync(ct);
+        var list = found.Take(MaxPeople).Select(f => new RegisterPerson(f.Id, $"{f.FirstName} {f.LastName}", ReferenceData.Instance.MunicipalityName(f.HomeMunicipalityCode),
+                TargetStatuses.Label(f.AfStatus), EnumText.Label(f.Gender), f.CaseId, f.OpenedOn, f.ClosedOn))
+            .OrderBy(p => p.Name, SwedishCollation.Comparer).ThenBy(p => p.OpenedOn).ToList();
+        await log.RecordAsync(AccessAction.Search, "TargetGroupPeople", collaboration.Id,
+            purpose: $"målgruppsstatistik {MunicipalityFigures.Month(chosenMonth)}: personer bakom en siffra", resultIds: list.Select(p => p.ParticipantId).Distinct(), ct: ct);
+
+        var selection = string.Join(", ", new[]
+        {
+            code is null ? "alla kommuner i samverkan" : ReferenceData.Instance.MunicipalityName(code),
+            chosenStatus is { } s2 ? TargetStatuses.Label(s2) : "alla statusar",
+            chosenGender is { } g2 ? TargetStatuses.Plural(g2).ToLowerInvariant() : "alla kön",
+            EnumText.Label(chosenMeasure).ToLowerInvariant(),
+        });
+        var definition = $"Ärenden öppna någon dag under {MunicipalityFigures.Month(chosenMonth)} hos en organisation i {collaboration.Name}, för personer folkbokförda i kommunen med Arbetsförmedlingens status och övriga uppgifter som de är nu.";
+        var note = "Listan visar bara ärenden i din egen sekretessgräns; siffran i tabellen räknar hela samverkan, en person som flera registrerat en gång, "
+            + "med uppgifterna när månaden räknades." + (found.Count > MaxPeople ? $" Bara de första {MaxPeople} visas." : "");
+        return new RegisterPeople(collaboration.Id, collaboration.Name, chosenMonth, selection, definition, list, note);
     }
 
     /// <summary>Per municipality, the newest accepted import of the collaboration that has lines for the month.</summary>

@@ -11,6 +11,7 @@ public class TargetGroupsModel(TargetGroupWork work, CurrentUser user) : PageMod
     public TargetGroupOverview? Overview { get; private set; }
     public string? MunicipalityCode { get; private set; }
     public string? Month { get; private set; }
+    public bool MayOpenPeople => user.IsCaseworker;
     public bool MayPublish => user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Analyst) || user.IsAdministrator;
 
     public async Task<IActionResult> OnGetAsync(Guid? collaborationId, string? municipalityCode, string? month, CancellationToken ct) =>
