@@ -134,6 +134,7 @@ builder.Services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
 builder.Services.AddAuthentication()
     .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
 builder.Services.AddFederatedSignIn();
+builder.Services.AddPersonalApiTokens();
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/Account/Login";
@@ -242,6 +243,7 @@ var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).DisableAnti
 app.MapGroup("/api/v1").AllowAnonymous().DisableAntiforgery().MapAuthApi();
 app.MapGroup("/api/v1").AllowAnonymous().DisableAntiforgery().MapPublicOpportunitiesApi();
 api.MapMeApi();
+api.MapPersonalApiTokensApi();
 api.MapOrganisationsApi();
 api.MapParticipantsApi();
 api.MapConsentsApi();

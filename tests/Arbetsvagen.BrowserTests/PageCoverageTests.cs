@@ -107,6 +107,17 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
         await TourAsync(analyst, "/", "Mina ärenden");
         await TourAsync(analyst, "/Participants", "Behörighet saknas");
         await TourAsync(analyst, "/Account/TwoFactor", "Tvåfaktorsinloggning");
+        // Personal API tokens: the form refused at its field, then a token made (shown once, to copy) and listed.
+        await TourAsync(analyst, "/Account/ApiTokens", "API-tokens");
+        await analyst.GetByRole(AriaRole.Button, new() { Name = "Skapa token" }).ClickAsync();
+        await Expect(ErrorSummary(analyst)).ToBeVisibleAsync();
+        await Expect(analyst.Locator("#Input_Name")).ToHaveAttributeAsync("aria-invalid", "true");
+        await CheckAsync(analyst, "/Account/ApiTokens with errors");
+        await analyst.GetByLabel("Namn (vad den ska användas till)").FillAsync("Statistikskript");
+        await analyst.GetByRole(AriaRole.Button, new() { Name = "Skapa token" }).ClickAsync();
+        await Expect(analyst.GetByLabel("Token", new() { Exact = true })).ToHaveValueAsync(new Regex("^avp_"));
+        await Expect(analyst.Locator("table")).ToContainTextAsync("Statistikskript");
+        await CheckAsync(analyst, "/Account/ApiTokens created");
         await TourAsync(analyst, "/Statistics/RecruitmentNeeds", "Rekryteringsbehov och utbud");
         await TourAsync(analyst, "/Statistics/RecruitmentNeeds?municipalityCode=9999&from=igår", "Rekryteringsbehov och utbud");
         await Expect(ErrorSummary(analyst).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
@@ -204,7 +215,7 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
 
         AssertNoFindings();
         foreach (var page in new[] { "/", "/Participants", "/Participants/Create", "/Participants/Details/", "/Participants/Edit/",
-                     "/Participants/Extract/", "/Consents/Create/", "/Organisations", "/Users", "/SignInProviders", "/AccessLog", "/Retention", "/Account/Login", "/Account/TwoFactor", "/Error?status=404" })
+                     "/Participants/Extract/", "/Consents/Create/", "/Organisations", "/Users", "/SignInProviders", "/AccessLog", "/Retention", "/Account/Login", "/Account/TwoFactor", "/Account/ApiTokens", "/Error?status=404" })
         {
             Assert.Contains(Visited, v => v.Contains(" " + page, StringComparison.Ordinal));
         }

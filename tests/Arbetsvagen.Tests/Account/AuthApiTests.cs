@@ -3,10 +3,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Arbetsvagen.Core.Organisations;
+using Arbetsvagen.Features.Account;
 using Arbetsvagen.Features.Users;
 using Arbetsvagen.Infrastructure;
 using Arbetsvagen.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -177,6 +179,72 @@ public sealed class AuthApiTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     /// <summary>What an authenticator app enrolment does: a new key, then two-factor on. Returns the base32 key.</summary>
+    [Fact]
+    public async Task A_personal_token_is_made_on_the_page_shown_once_opens_the_api_and_stops_when_revoked()
+    {
+        var session = await PageSession.SignInAsync(app, "jobb.vaxholm");
+        var page = await session.SubmitAsync("/Account/ApiTokens", "Skapa token", new() { ["Input.Name"] = "Rapportskript", ["Input.Days"] = "7" });
+        var secret = page.QuerySelector("#created-token")?.GetAttribute("value") ?? throw new InvalidOperationException("No token shown.");
+        Assert.StartsWith(PersonalApiToken.Prefix, secret, StringComparison.Ordinal);
+
+        // Stored as its hash only, and never shown again.
+        var stored = await app.WithDbAsync(db => db.PersonalApiTokens.AsNoTracking().SingleAsync(t => t.Name == "Rapportskript"));
+        Assert.Equal(PersonalApiToken.Hash(secret), stored.TokenHash);
+        Assert.Equal(7, (stored.ExpiresAt - stored.CreatedAt).TotalDays, 3);
+        Assert.DoesNotContain(secret, (await session.GetAsync("/Account/ApiTokens")).Body!.OuterHtml);
+
+        // Accepted by the API's bearer authentication like a token from /auth/token.
+        var client = app.WithToken(secret);
+        var me = await client.GetAsync("/api/v1/me").JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("jobb.vaxholm", (string?)me["userName"]);
+        var listed = await client.GetAsync("/api/v1/me/api-tokens").JsonArrayAsync(HttpStatusCode.OK);
+        Assert.Equal("active", (string?)listed.Single(t => t.Id() == stored.Id)!["status"]);
+        Assert.DoesNotContain(secret, listed.ToJsonString());
+
+        // Someone else's token cannot be revoked: not found, on the page and in the API; it keeps working.
+        var other = await PageSession.SignInAsync(app, "soc.vaxholm");
+        var otherSecret = (await other.SubmitAsync("/Account/ApiTokens", "Skapa token", new() { ["Input.Name"] = "Annans", ["Input.Days"] = "1" }))
+            .QuerySelector("#created-token")!.GetAttribute("value")!;
+        var otherId = await app.WithDbAsync(db => db.PersonalApiTokens.Where(t => t.Name == "Annans").Select(t => t.Id).SingleAsync());
+        await client.PostAsync($"/api/v1/me/api-tokens/{otherId}/revocation", null).ShouldBe(HttpStatusCode.NotFound);
+        await session.PostAsync("/Account/ApiTokens", "/Account/ApiTokens?handler=Revoke", new() { ["id"] = otherId.ToString() })
+            .ShouldBe(HttpStatusCode.NotFound);
+        await app.WithToken(otherSecret).GetAsync("/api/v1/me").ShouldBe(HttpStatusCode.OK);
+
+        // Revoked on the page: 401 at once.
+        await session.PostAsync("/Account/ApiTokens", "/Account/ApiTokens?handler=Revoke", new() { ["id"] = stored.Id.ToString() })
+            .ShouldBe(HttpStatusCode.Redirect);
+        await client.GetAsync("/api/v1/me").ShouldBe(HttpStatusCode.Unauthorized);
+        Assert.NotNull(await app.WithDbAsync(db => db.PersonalApiTokens.Where(t => t.Id == stored.Id).Select(t => t.RevokedAt).SingleAsync()));
+        var id = stored.Id.ToString();
+        var logged = await app.AccessLogAsync(a => a.EntityType == PersonalApiTokenWork.EntityTypeName && a.EntityId == id);
+        Assert.Equal([AccessAction.Create, AccessAction.Update], logged.Select(a => a.Action));
+        Assert.All(logged, a => Assert.Equal("jobb.vaxholm", a.UserName));
+
+        // Revoked through the API too (a script may drop its own token when done).
+        var revoked = await app.WithToken(otherSecret).PostAsync($"/api/v1/me/api-tokens/{otherId}/revocation", null).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("revoked", (string?)revoked["status"]);
+        await app.WithToken(otherSecret).GetAsync("/api/v1/me").ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task An_expired_or_unknown_personal_token_is_401_and_a_bad_form_names_its_fields()
+    {
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "kaa.norrtalje").Select(u => u.Id).SingleAsync());
+        var (expired, secret) = PersonalApiToken.Create(userId, "Gammal", DateTime.UtcNow.AddDays(-8), 7);
+        await app.WithDbAsync(db => { db.PersonalApiTokens.Add(expired); return db.SaveChangesAsync(); });
+
+        await app.WithToken(secret).GetAsync("/api/v1/me").ShouldBe(HttpStatusCode.Unauthorized);
+        await app.WithToken(PersonalApiToken.Prefix + "finns-inte").GetAsync("/api/v1/me").ShouldBe(HttpStatusCode.Unauthorized);
+
+        var session = await PageSession.SignInAsync(app, "kaa.norrtalje");
+        var page = await session.SubmitAsync("/Account/ApiTokens", "Skapa token", new() { ["Input.Name"] = "", ["Input.Days"] = "365" });
+        Assert.Contains("Ange ett namn", PageSession.MessageAt(page, "Input_Name"));
+        Assert.Contains("Välj giltighetstid", PageSession.MessageAt(page, "Input_Days"));
+        Assert.Null(page.QuerySelector("#created-token"));
+        Assert.Contains("Utgången", page.QuerySelector("table")!.TextContent);
+    }
+
     private static async Task<string> EnableTwoFactorAsync(IServiceProvider services, Guid userId)
     {
         var users = services.GetRequiredService<UserManager<AppUser>>();

@@ -36,6 +36,78 @@ public sealed class FederatedSignInTests(AppFactory app, OidcTestServer idp) : I
         var me = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == user.Id));
         Assert.Equal(0, me.AccessFailedCount);
         Assert.NotEqual(Guid.Empty, providerId);
+
+        // Without a password, the API is reached with a personal token made on the page API-tokens.
+        var tokens = new HtmlParser().ParseDocument(await browser.GetStringAsync("/Account/ApiTokens"));
+        var created = await browser.PostAsync("/Account/ApiTokens?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Integration", ["Input.Days"] = "1",
+            ["__RequestVerificationToken"] = tokens.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        })).ShouldBe(HttpStatusCode.OK);
+        var secret = new HtmlParser().ParseDocument(await created.Content.ReadAsStringAsync()).QuerySelector("#created-token")!.GetAttribute("value")!;
+        var viaToken = await app.WithToken(secret).GetAsync("/api/v1/me").JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(user.UserName, (string?)viaToken["userName"]);
+    }
+
+    [Fact]
+    public async Task A_provider_organisations_user_cannot_use_a_password_and_hears_why_only_after_the_right_one()
+    {
+        await ProviderAsync();
+        var user = await app.CreateUserAsync(JobCentre, Roles.LabourMarketConsultant); // a unit of Täby: covered by its provider
+
+        var api = await app.RequestTokenAsync(user.UserName, user.Password).ProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains("Logga in via Täby kommun", (string?)api["detail"]);
+        var page = await PasswordLoginAsync(user.UserName, user.Password);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var text = Text(await page.Content.ReadAsStringAsync());
+        Assert.Contains("Använd knappen ”Logga in via Täby kommun”", text);
+        Assert.DoesNotContain(page.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("arbetsvagen=", StringComparison.Ordinal));
+
+        // A wrong password hears nothing of the provider: the same answer as for any account.
+        var wrongApi = await app.RequestTokenAsync(user.UserName, "Fel-losenord-123").ProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal("Fel användarnamn eller lösenord.", (string?)wrongApi["detail"]);
+        var wrongPage = Text(await (await PasswordLoginAsync(user.UserName, "Fel-losenord-123")).Content.ReadAsStringAsync());
+        Assert.Contains("Fel användarnamn eller lösenord.", wrongPage);
+        Assert.DoesNotContain("Använd knappen", wrongPage);
+
+        // The wrong passwords count towards the lockout as always; the refusals are in the log, naming the account.
+        Assert.Equal(2, await app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.AccessFailedCount).SingleAsync()));
+        var denied = await app.AccessLogAsync(a => a.EntityType == PasswordSignInPolicy.EntityTypeName && a.UserId == user.Id);
+        Assert.Equal(2, denied.Count(a => a.Action == AccessAction.Denied));
+
+        // Organisations without a provider keep their passwords.
+        await app.RequestTokenAsync("soc.vaxholm", AppFactory.DemoPassword).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.Redirect, (await PasswordLoginAsync("jobb.vaxholm", AppFactory.DemoPassword)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_administrator_made_a_reserve_account_may_use_the_password_and_each_use_is_logged()
+    {
+        await ProviderAsync();
+        var admin = await app.ClientFor("admin.taby");
+        var reserve = await app.CreateUserAsync(Municipality, Roles.Administrator);
+        await app.RequestTokenAsync(reserve.UserName, reserve.Password).ShouldBe(HttpStatusCode.Unauthorized);
+
+        var granted = await admin.PutAsync($"/api/v1/users/{reserve.Id}/reserve-account", null).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(reserve.UserName, (string?)granted["userName"]);
+        await app.RequestTokenAsync(reserve.UserName, reserve.Password).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.Redirect, (await PasswordLoginAsync(reserve.UserName, reserve.Password)).StatusCode);
+        var listed = await admin.GetAsync("/api/v1/sign-in-providers/reserve-accounts").JsonArrayAsync(HttpStatusCode.OK);
+        Assert.Contains(listed, r => (string?)r!["userName"] == reserve.UserName);
+        Assert.Contains(reserve.UserName, Text(await (await app.PagesClientFor("admin.taby")).GetStringAsync("/SignInProviders")));
+
+        // Only administrators, only in the administrator's scope.
+        var consultant = await app.CreateUserAsync(JobCentre, Roles.LabourMarketConsultant);
+        await admin.PutAsync($"/api/v1/users/{consultant.Id}/reserve-account", null).ProblemAsync(HttpStatusCode.Conflict);
+        var vaxholm = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "admin.vaxholm" || u.UserName == "soc.vaxholm").Select(u => u.Id).FirstAsync());
+        await admin.PutAsync($"/api/v1/users/{vaxholm}/reserve-account", null).ShouldBe(HttpStatusCode.NotFound);
+
+        await admin.DeleteAsync($"/api/v1/users/{reserve.Id}/reserve-account").ShouldBe(HttpStatusCode.NoContent);
+        await app.RequestTokenAsync(reserve.UserName, reserve.Password).ShouldBe(HttpStatusCode.Unauthorized);
+        var id = reserve.Id.ToString();
+        var logged = await app.AccessLogAsync(a => a.EntityType == PasswordSignInPolicy.EntityTypeName && a.EntityId == id);
+        Assert.Equal([AccessAction.Denied, AccessAction.Create, AccessAction.Read, AccessAction.Read, AccessAction.Delete, AccessAction.Denied],
+            logged.Select(a => a.Action));
     }
 
     [Fact]
@@ -119,7 +191,7 @@ public sealed class FederatedSignInTests(AppFactory app, OidcTestServer idp) : I
         Assert.NotEmpty(problem.FieldErrors("userClaim"));
         await admin.PutAsJsonAsync($"/api/v1/organisations/{await app.OrganisationId("Vaxholm kommun")}/sign-in-provider",
             new { authority = "https://idp.example.se", clientId = "x", userClaim = "email" }).ShouldBe(HttpStatusCode.NotFound);
-        await (await app.ClientFor("soc.taby")).GetAsync("/api/v1/sign-in-providers").ShouldBe(HttpStatusCode.Forbidden);
+        await (await app.ClientFor("soc.vaxholm")).GetAsync("/api/v1/sign-in-providers").ShouldBe(HttpStatusCode.Forbidden);
 
         var listed = await admin.GetAsync("/api/v1/sign-in-providers").JsonArrayAsync(HttpStatusCode.OK);
         Assert.Equal("database", (string)listed.Single(p => (string?)p!["organisationName"] == Municipality)!["clientSecretSource"]!);
@@ -143,10 +215,15 @@ public sealed class FederatedSignInTests(AppFactory app, OidcTestServer idp) : I
 
     private sealed record MappedUser(Guid Id, string UserName, string HsaId);
 
-    /// <summary>Täby kommun's provider (the test server), set up once per class through the API; its id.</summary>
+    /// <summary>
+    /// Täby kommun's provider (the test server), set up once per class through the API; its id. Its administrator is
+    /// made a reserve account first, so that the tests can go on signing in as admin.taby with the password.
+    /// </summary>
     private async Task<Guid> ProviderAsync()
     {
         var admin = await app.ClientFor("admin.taby");
+        var adminId = (await admin.GetAsync("/api/v1/me").JsonAsync(HttpStatusCode.OK)).Id();
+        await admin.PutAsync($"/api/v1/users/{adminId}/reserve-account", null).ShouldBe(HttpStatusCode.OK);
         var listed = await admin.GetAsync("/api/v1/sign-in-providers").JsonArrayAsync(HttpStatusCode.OK);
         if (listed.FirstOrDefault(p => (string?)p!["organisationName"] == Municipality) is { } existing)
         {
@@ -203,6 +280,18 @@ public sealed class FederatedSignInTests(AppFactory app, OidcTestServer idp) : I
         Assert.Equal("localhost", back.Host);
         Assert.Contains("code=", back.Query, StringComparison.Ordinal);
         return await browser.GetAsync(back.PathAndQuery);
+    }
+
+    /// <summary>The sign-in form posted with a user name and password, as a browser would; the answer, not followed.</summary>
+    private async Task<HttpResponseMessage> PasswordLoginAsync(string userName, string password)
+    {
+        var browser = app.Anonymous();
+        var login = new HtmlParser().ParseDocument(await browser.GetStringAsync("/Account/Login"));
+        return await browser.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName, ["Password"] = password,
+            ["__RequestVerificationToken"] = login.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        }));
     }
 
     private static string Text(string html) => new HtmlParser().ParseDocument(html).Body!.TextContent;

@@ -1,4 +1,5 @@
 using Arbetsvagen.Infrastructure.Demo;
+using Arbetsvagen.Features.SignInProviders;
 using System.Reflection;
 using Arbetsvagen.Infrastructure;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -58,13 +59,21 @@ public static class AuthApi
     }
 
     private static async Task<Results<SignInHttpResult, SignInFailedProblem>> IssueToken(TokenRequest request, SignInManager<AppUser> signIn,
-        DemoOptions demo)
+        DemoOptions demo, PasswordSignInPolicy policy)
     {
         var users = signIn.UserManager;
         var result = await PasswordCheck.CheckAsync(users, request.UserName, request.Password);
         if (result.User is not { } user)
         {
             return Unauthorized("Fel användarnamn eller lösenord.");
+        }
+
+        // Only after the right password: the account's organisation signs in through its identity provider (ADR 0028).
+        var decision = await policy.CheckAsync(user);
+        if (!decision.Allowed)
+        {
+            await policy.RecordAsync(user, decision, "API");
+            return Unauthorized(decision.ApiMessage);
         }
 
         if (user.TwoFactorEnabled)
@@ -82,6 +91,7 @@ public static class AuthApi
         }
 
         await users.ResetAccessFailedCountAsync(user);
+        await policy.RecordAsync(user, decision, "API");
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }

@@ -12,7 +12,7 @@ namespace Arbetsvagen.Features.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(SignInLimits.Policy)]
-public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock, SignInProviderWork providers) : PageModel
+public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock, SignInProviderWork providers, PasswordSignInPolicy policy) : PageModel
 {
     public const string Failure = "Fel användarnamn eller lösenord.";
 
@@ -57,7 +57,28 @@ public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock, SignI
             return Page();
         }
 
+        // An organisation with an identity provider signs in there (ADR 0028). The password is still checked, with the
+        // same lockout, and only a right password hears why: a wrong one gets the same answer as everywhere else.
+        var decision = await policy.CheckAsync(user);
+        if (!decision.Allowed)
+        {
+            var check = await signIn.CheckPasswordSignInAsync(user, Password ?? "", lockoutOnFailure: true);
+            if (check.Succeeded)
+            {
+                await policy.RecordAsync(user, decision, "webb");
+            }
+
+            ModelState.AddModelError(string.Empty, check.Succeeded ? decision.PageMessage : Failure);
+            Choices = await providers.ChoicesAsync();
+            return Page();
+        }
+
         var result = await signIn.PasswordSignInAsync(user, Password ?? "", isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded || result.RequiresTwoFactor)
+        {
+            await policy.RecordAsync(user, decision, "webb");
+        }
+
         if (result.RequiresTwoFactor)
         {
             // Page names carry the floor (/Features/Account/…); the address does not, so redirect by address.

@@ -288,6 +288,7 @@ public static class FederatedSignInSetup
         services.AddTransient<OpenIdConnectHandler>();
         services.AddScoped<FederatedSignIn>();
         services.AddScoped<SignInProviderWork>();
+        services.AddScoped<PasswordSignInPolicy>();
         // The cookie's principal is rebuilt from the database every 30 s (SecurityStampValidator); keep how the user signed in.
         services.PostConfigure<SecurityStampValidatorOptions>(o =>
         {

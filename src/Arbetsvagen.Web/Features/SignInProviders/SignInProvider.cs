@@ -66,6 +66,7 @@ public static class SignInProviderSets
     extension(AppDbContext db)
     {
         public DbSet<SignInProvider> SignInProviders => db.Set<SignInProvider>();
+        public DbSet<PasswordSignInException> PasswordSignInExceptions => db.Set<PasswordSignInException>();
     }
 }
 

@@ -14,6 +14,12 @@ public static class SignInProvidersApi
         var provider = api.MapGroup("/organisations/{organisationId:guid}/sign-in-provider").WithTags(Tag).RequireAuthorization(Policies.Administrator);
         provider.MapPut("/", Set).WithSummary("Ställ in organisationens identitetsleverantör: utfärdare, klient-id, klienthemlighet och anspråket som pekar ut användaren");
         provider.MapDelete("/", Remove).WithSummary("Ta bort organisationens identitetsleverantör (användarna loggar då in med lösenord och tvåfaktor)");
+        api.MapGet("/sign-in-providers/reserve-accounts", ReserveAccounts).WithTags(Tag).RequireAuthorization(Policies.Administrator)
+            .WithSummary("Reservkonton: administratörer som får logga in med lösenord och tvåfaktor trots organisationens identitetsleverantör");
+        var reserve = api.MapGroup("/users/{userId:guid}/reserve-account").WithTags(Tag).RequireAuthorization(Policies.Administrator);
+        reserve.MapPut("/", GrantReserve)
+            .WithSummary("Gör en administratör till reservkonto som får logga in med lösenord och tvåfaktor när identitetsleverantören inte fungerar (loggas)");
+        reserve.MapDelete("/", WithdrawReserve).WithSummary("Upphäv ett reservkonto: kontot loggar in via identitetsleverantören");
     }
 
     private static async Task<Ok<List<SignInProviderDto>>> List(SignInProviderWork work, CancellationToken ct) => TypedResults.Ok(await work.ListAsync(ct));
@@ -24,4 +30,13 @@ public static class SignInProvidersApi
 
     private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem, ForbiddenProblem>> Remove(Guid organisationId, SignInProviderWork work,
         CancellationToken ct) => (await work.RemoveAsync(organisationId, ct)).ToRemoved();
+
+    private static async Task<Ok<List<ReserveAccountDto>>> ReserveAccounts(PasswordSignInPolicy policy, CancellationToken ct) =>
+        TypedResults.Ok(await policy.ReserveAccountsAsync(ct));
+
+    private static async Task<Results<Ok<ReserveAccountDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> GrantReserve(
+        Guid userId, PasswordSignInPolicy policy, CancellationToken ct) => (await policy.GrantAsync(userId, ct)).ToChanged(r => r);
+
+    private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem, ForbiddenProblem>> WithdrawReserve(Guid userId, PasswordSignInPolicy policy,
+        CancellationToken ct) => (await policy.WithdrawAsync(userId, ct)).ToRemoved();
 }
