@@ -111,6 +111,14 @@ public sealed class RegionalReportTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Equal("Arbetslösheten bland kvinnor ökar.\n\nSe tabellerna.", edited.Sections.Single(s => s.Key == "arbetsmarknad").Commentary);
         Assert.Null(edited.Sections.Single(s => s.Key == "unga").Commentary);
 
+        // A draft generated again from today's data keeps its commentary; a caseworker may not ask for it.
+        await soc.PostAsync($"/api/v1/reports/{id}/regeneration", null).ShouldBe(HttpStatusCode.NotFound);
+        var regenerating = await analyst.PostAsync($"/api/v1/reports/{id}/regeneration", null).JsonAsync(HttpStatusCode.OK);
+        Assert.Contains((string)regenerating["status"]!, new[] { "queued", "running", "draft" });
+        await WaitAsync(analyst, id);
+        var regenerated = ReportJson.Deserialize(await analyst.GetStringAsync($"/api/v1/reports/{id}/document?format=json"));
+        Assert.Equal("Arbetslösheten bland kvinnor ökar.\n\nSe tabellerna.", regenerated.Sections.Single(s => s.Key == "arbetsmarknad").Commentary);
+
         // A caseworker of the collaboration sees no draft; once published, everyone in it reads it.
         await soc.GetAsync($"/api/v1/reports/{id}").ShouldBe(HttpStatusCode.NotFound);
         var published = await analyst.PostAsync($"/api/v1/reports/{id}/publication", null).JsonAsync(HttpStatusCode.OK);
@@ -118,6 +126,7 @@ public sealed class RegionalReportTests(AppFactory app) : IClassFixture<AppFacto
         await soc.GetAsync($"/api/v1/reports/{id}").ShouldBe(HttpStatusCode.OK);
         await analyst.PostAsync($"/api/v1/reports/{id}/publication", null).ShouldBe(HttpStatusCode.Conflict);
         await analyst.PutAsJsonAsync($"/api/v1/reports/{id}/sections/unga/commentary", new { commentary = "Sent" }).ShouldBe(HttpStatusCode.Conflict);
+        await analyst.PostAsync($"/api/v1/reports/{id}/regeneration", null).ShouldBe(HttpStatusCode.Conflict); // published: never changes
 
         // Frozen: more people in the period change a new report, never the published one.
         var frozen = await analyst.GetStringAsync($"/api/v1/reports/{id}/document?format=json");
@@ -219,6 +228,43 @@ public sealed class RegionalReportTests(AppFactory app) : IClassFixture<AppFacto
         await analyst.PostAsync($"/api/v1/reports/{id}/publication", null).ShouldBe(HttpStatusCode.OK);
         await caseworker.GetAsync($"/api/v1/reports/{id}").ShouldBe(HttpStatusCode.OK);
         await caseworker.PutAsJsonAsync($"/api/v1/reports/{id}/sections/unga/commentary", new { commentary = "x" }).ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task With_several_instances_a_report_is_claimed_once_and_only_a_lapsed_lease_fails_it()
+    {
+        var collaborationId = await CollaborationIdAsync();
+        var now = DateTime.UtcNow;
+        // Two reports held by another instance: one queued with a live lease, one running whose instance stopped long ago.
+        var (live, lapsed) = await app.WithDbAsync(async db =>
+        {
+            var by = await db.Users.Where(u => u.UserName == "analytiker").Select(u => u.Id).SingleAsync();
+            var a = Features.RegionalReport.RegionalReport.Queue(collaborationId, new(2012, 1, 1), new(2012, 1, 1), by, "Annan instans", now, "annan-instans",
+                now.AddMinutes(2));
+            var b = Features.RegionalReport.RegionalReport.Queue(collaborationId, new(2012, 2, 1), new(2012, 2, 1), by, "Annan instans", now, "annan-instans",
+                now.AddMinutes(-5));
+            db.AddRange(a, b);
+            await db.SaveChangesAsync();
+            return (a.Id, b.Id);
+        });
+
+        // This instance may not run the report another instance holds (the conditional claim changes no row).
+        var ran = await app.WithScopeAsync(services => services.GetRequiredService<Features.RegionalReport.RegionalReportWork>()
+            .RunAsync(live, services.GetRequiredService<Features.RegionalReport.RegionalReportRunner>().Instance, CancellationToken.None));
+        Assert.False(ran);
+
+        // A sweep (any instance's) fails the lapsed one and leaves the live one alone.
+        await app.WithScopeAsync(async services =>
+        {
+            await services.GetRequiredService<Features.RegionalReport.RegionalReportRunner>().SweepAsync(CancellationToken.None);
+            return 0;
+        });
+        var rows = await app.WithDbAsync(db => db.Set<Features.RegionalReport.RegionalReport>().AsNoTracking().Where(r => r.Id == live || r.Id == lapsed)
+            .ToDictionaryAsync(r => r.Id));
+        Assert.Equal(Features.RegionalReport.RegionalReportStatus.Queued, rows[live].Status);
+        Assert.Equal("annan-instans", rows[live].ClaimedBy);
+        Assert.Equal(Features.RegionalReport.RegionalReportStatus.Failed, rows[lapsed].Status);
+        Assert.Contains("Beställ den igen", rows[lapsed].Error, StringComparison.Ordinal);
     }
 
     private static void AssertNoSmallCounts(ReportDocument document)
