@@ -63,6 +63,7 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
         await TourAsync(soc, $"/Participants/Edit/{participant.Id}", "Ändra");
         await TourAsync(soc, "/Organisations", "Organisationer");
         await TourAsync(soc, "/Statistics/FollowUp", "Uppföljning");
+        await TourAsync(soc, "/Statistics/FollowUp?by=activityKind", "Uppföljning"); // columns crossed with gender: two-level headings
         await TourAsync(soc, "/Statistics/FollowUpPeople?figure=bestand", "Personerna bakom en siffra");
         await TourAsync(soc, "/Statistics/TargetGroups/People?gender=Woman", "Personerna bakom registrets siffror");
         await TourAsync(soc, "/Statistics/TargetGroups/People?status=okänd", "Personerna bakom registrets siffror");
@@ -162,6 +163,9 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
         await ExpectHeadingAsync(analyst, "Läget i länet, januari–juni 2012");
         await Expect(analyst.GetByRole(AriaRole.Heading, new() { Name = "Utkast", Exact = true })).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await CheckAsync(analyst, "/Reports/{id} draft");
+        await analyst.GetByRole(AriaRole.Button, new() { Name = "Ta fram igen" }).ClickAsync();
+        await Expect(analyst.GetByRole(AriaRole.Heading, new() { Name = "Utkast", Exact = true })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await CheckAsync(analyst, "/Reports/{id} draft regenerated");
         await analyst.GetByRole(AriaRole.Button, new() { Name = "Publicera rapporten" }).ClickAsync();
         await Expect(analyst.GetByRole(AriaRole.Heading, new() { Name = "Publicerad", Exact = true })).ToBeVisibleAsync();
         await CheckAsync(analyst, "/Reports/{id} published");

@@ -111,6 +111,14 @@ public sealed class RegionalReportTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Equal("Arbetslösheten bland kvinnor ökar.\n\nSe tabellerna.", edited.Sections.Single(s => s.Key == "arbetsmarknad").Commentary);
         Assert.Null(edited.Sections.Single(s => s.Key == "unga").Commentary);
 
+        // A draft generated again from today's data keeps its commentary; a caseworker may not ask for it.
+        await soc.PostAsync($"/api/v1/reports/{id}/regeneration", null).ShouldBe(HttpStatusCode.NotFound);
+        var regenerating = await analyst.PostAsync($"/api/v1/reports/{id}/regeneration", null).JsonAsync(HttpStatusCode.OK);
+        Assert.Contains((string)regenerating["status"]!, new[] { "queued", "running", "draft" });
+        await WaitAsync(analyst, id);
+        var regenerated = ReportJson.Deserialize(await analyst.GetStringAsync($"/api/v1/reports/{id}/document?format=json"));
+        Assert.Equal("Arbetslösheten bland kvinnor ökar.\n\nSe tabellerna.", regenerated.Sections.Single(s => s.Key == "arbetsmarknad").Commentary);
+
         // A caseworker of the collaboration sees no draft; once published, everyone in it reads it.
         await soc.GetAsync($"/api/v1/reports/{id}").ShouldBe(HttpStatusCode.NotFound);
         var published = await analyst.PostAsync($"/api/v1/reports/{id}/publication", null).JsonAsync(HttpStatusCode.OK);
@@ -118,6 +126,7 @@ public sealed class RegionalReportTests(AppFactory app) : IClassFixture<AppFacto
         await soc.GetAsync($"/api/v1/reports/{id}").ShouldBe(HttpStatusCode.OK);
         await analyst.PostAsync($"/api/v1/reports/{id}/publication", null).ShouldBe(HttpStatusCode.Conflict);
         await analyst.PutAsJsonAsync($"/api/v1/reports/{id}/sections/unga/commentary", new { commentary = "Sent" }).ShouldBe(HttpStatusCode.Conflict);
+        await analyst.PostAsync($"/api/v1/reports/{id}/regeneration", null).ShouldBe(HttpStatusCode.Conflict); // published: never changes
 
         // Frozen: more people in the period change a new report, never the published one.
         var frozen = await analyst.GetStringAsync($"/api/v1/reports/{id}/document?format=json");
@@ -219,6 +228,135 @@ public sealed class RegionalReportTests(AppFactory app) : IClassFixture<AppFacto
         await analyst.PostAsync($"/api/v1/reports/{id}/publication", null).ShouldBe(HttpStatusCode.OK);
         await caseworker.GetAsync($"/api/v1/reports/{id}").ShouldBe(HttpStatusCode.OK);
         await caseworker.PutAsJsonAsync($"/api/v1/reports/{id}/sections/unga/commentary", new { commentary = "x" }).ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task With_several_instances_a_report_is_claimed_once_and_only_a_lapsed_lease_fails_it()
+    {
+        var collaborationId = await CollaborationIdAsync();
+        var now = DateTime.UtcNow;
+        // Two reports held by another instance: one queued with a live lease, one running whose instance stopped long ago.
+        var (live, lapsed) = await app.WithDbAsync(async db =>
+        {
+            var by = await db.Users.Where(u => u.UserName == "analytiker").Select(u => u.Id).SingleAsync();
+            var a = Features.RegionalReport.RegionalReport.Queue(collaborationId, new(2012, 1, 1), new(2012, 1, 1), by, "Annan instans", now, "annan-instans",
+                now.AddMinutes(2));
+            var b = Features.RegionalReport.RegionalReport.Queue(collaborationId, new(2012, 2, 1), new(2012, 2, 1), by, "Annan instans", now, "annan-instans",
+                now.AddMinutes(-5));
+            db.AddRange(a, b);
+            await db.SaveChangesAsync();
+            return (a.Id, b.Id);
+        });
+
+        // This instance may not run the report another instance holds (the conditional claim changes no row).
+        var ran = await app.WithScopeAsync(services => services.GetRequiredService<Features.RegionalReport.RegionalReportWork>()
+            .RunAsync(live, services.GetRequiredService<Features.RegionalReport.RegionalReportRunner>().Instance, CancellationToken.None));
+        Assert.False(ran);
+
+        // A sweep (any instance's) fails the lapsed one and leaves the live one alone.
+        await app.WithScopeAsync(async services =>
+        {
+            await services.GetRequiredService<Features.RegionalReport.RegionalReportRunner>().SweepAsync(CancellationToken.None);
+            return 0;
+        });
+        var rows = await app.WithDbAsync(db => db.Set<Features.RegionalReport.RegionalReport>().AsNoTracking().Where(r => r.Id == live || r.Id == lapsed)
+            .ToDictionaryAsync(r => r.Id));
+        Assert.Equal(Features.RegionalReport.RegionalReportStatus.Queued, rows[live].Status);
+        Assert.Equal("annan-instans", rows[live].ClaimedBy);
+        Assert.Equal(Features.RegionalReport.RegionalReportStatus.Failed, rows[lapsed].Status);
+        Assert.Contains("Beställ den igen", rows[lapsed].Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The benchmark of scripts/bench-report.sh (issue 11: the regional report in every format in ≤ 30 s at a large region's
+    /// size): with REPORT_BENCH_PARTICIPANTS=N it adds N synthetic participants to the demo region (the bulk seeding of
+    /// <c>seed-volume</c>) and a case each in SQL (opened over three years, six in ten closed with an outcome), orders a
+    /// twelve-month report, times each generation stage from the persisted progress, then each format over HTTP, and writes
+    /// the figures to REPORT_BENCH_OUT. Skipped otherwise.
+    /// </summary>
+    [Fact]
+    public async Task A_large_regions_report_in_every_format()
+    {
+        var wanted = Environment.GetEnvironmentVariable("REPORT_BENCH_PARTICIPANTS");
+        Assert.SkipWhen(string.IsNullOrEmpty(wanted), "Bara med REPORT_BENCH_PARTICIPANTS (scripts/bench-report.sh).");
+        var count = int.Parse(wanted!, System.Globalization.CultureInfo.InvariantCulture);
+        var lines = new List<string>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var (provider, cases) = await app.WithDbAsync(async db =>
+        {
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+            await Compositions.Hosting.Commands.SeedVolumeAsync(db, count);
+            var author = await db.Users.OrderBy(u => u.UserName).Select(u => u.Id).FirstAsync();
+            await db.Database.ExecuteSqlRawAsync(db.IsPostgres
+                ? $"""
+                  INSERT INTO "Cases" ("Id", "ParticipantId", "OrganisationId", "BoundaryId", "State", "Source", "OpenedOn", "Reason", "ClosedOn", "Outcome", "CreatedAt", "CreatedByUserId")
+                  SELECT gen_random_uuid(), b."Id", b."OwnerOrganisationId", b."OwnerBoundaryId", CASE WHEN b.c IS NULL THEN 'Ongoing' ELSE 'Closed' END, 'SocialServices',
+                         b.d, 'Bench', b.c, CASE WHEN b.c IS NULL THEN NULL WHEN b.r < 0.3 THEN 'UnsubsidisedWork' WHEN b.r < 0.6 THEN 'Studies' ELSE 'Dropout' END,
+                         b."CreatedAt", '{author}'
+                  FROM (SELECT a.*, CASE WHEN random() < 0.6 AND a.d + a.x <= CURRENT_DATE THEN a.d + a.x END AS c, random() AS r
+                        FROM (SELECT p.*, CURRENT_DATE - (floor(random() * 1095))::int AS d, (30 + floor(random() * 700))::int AS x
+                              FROM "Participants" p WHERE NOT EXISTS (SELECT 1 FROM "Cases" k WHERE k."ParticipantId" = p."Id")) a) b
+                  """
+                : $"""
+                  WITH a AS MATERIALIZED (SELECT p.*, date('now', '-' || (abs(random()) % 1095) || ' days') AS d, 30 + abs(random()) % 700 AS x, abs(random()) % 100 AS r,
+                                                 abs(random()) % 10 AS s
+                                          FROM Participants p WHERE NOT EXISTS (SELECT 1 FROM Cases k WHERE k.ParticipantId = p.Id)),
+                       b AS MATERIALIZED (SELECT a.*, CASE WHEN a.s < 6 AND date(a.d, '+' || a.x || ' days') <= date('now') THEN date(a.d, '+' || a.x || ' days') END AS c FROM a)
+                  INSERT INTO Cases (Id, ParticipantId, OrganisationId, BoundaryId, State, Source, OpenedOn, Reason, ClosedOn, Outcome, CreatedAt, CreatedByUserId)
+                  SELECT upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6))),
+                         Id, OwnerOrganisationId, OwnerBoundaryId, CASE WHEN c IS NULL THEN 'Ongoing' ELSE 'Closed' END, 'SocialServices', d, 'Bench', c,
+                         CASE WHEN c IS NULL THEN NULL WHEN r < 30 THEN 'UnsubsidisedWork' WHEN r < 60 THEN 'Studies' ELSE 'Dropout' END,
+                         CreatedAt, '{author.ToString().ToUpperInvariant()}'
+                  FROM b
+                  """);
+            await db.Database.ExecuteSqlRawAsync(db.IsPostgres ? "VACUUM ANALYZE" : "PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;");
+            return (db.IsPostgres ? "PostgreSQL" : "SQLite", await db.Set<Features.Cases.Case>().CountAsync());
+        });
+        var participants = await app.WithDbAsync(db => db.Participants.CountAsync());
+        lines.Add($"bench-report {provider}: {participants:N0} deltagare, {cases:N0} ärenden (inläsning {watch.Elapsed.TotalSeconds:F0} s)");
+
+        var analyst = await app.ClientFor("analytiker");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (from, to) = (today.AddMonths(-12).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+            today.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+        var total = System.Diagnostics.Stopwatch.StartNew();
+        var id = (await analyst.PostAsJsonAsync("/api/v1/reports", new { collaborationId = await CollaborationIdAsync(), from, to }).JsonAsync(HttpStatusCode.Created)).Id();
+        var stages = new List<(string Stage, double At)>();
+        while (true)
+        {
+            var report = await analyst.GetAsync($"/api/v1/reports/{id}").JsonAsync(HttpStatusCode.OK);
+            var text = (string)report["progressText"]!;
+            if (stages.Count == 0 || stages[^1].Stage != text)
+            {
+                stages.Add((text, total.Elapsed.TotalSeconds));
+            }
+
+            if ((string)report["status"]! is "draft" or "failed")
+            {
+                Assert.Equal("draft", (string)report["status"]!);
+                break;
+            }
+
+            Assert.True(total.Elapsed < TimeSpan.FromMinutes(20), "Rapporten blev inte klar på 20 minuter.");
+            await Task.Delay(50);
+        }
+
+        var generated = total.Elapsed.TotalSeconds;
+        lines.Add($"  generering: {generated:F1} s — " + string.Join(", ", stages.Zip(stages.Skip(1).Select(x => x.At).Append(generated),
+            (s, next) => $"{s.Stage} {next - s.At:F1} s")));
+        var pages = await app.PagesClientFor("analytiker");
+        foreach (var format in new[] { "html", "pdf", "xlsx", "csv" })
+        {
+            var w = System.Diagnostics.Stopwatch.StartNew();
+            var bytes = format == "html" ? await pages.GetByteArrayAsync($"/Reports/{id}") : await analyst.GetByteArrayAsync($"/api/v1/reports/{id}/document?format={format}");
+            lines.Add($"  {format}: {w.Elapsed.TotalSeconds:F2} s ({bytes.Length / 1024:N0} kB)");
+        }
+
+        lines.Add($"  totalt (beställning till sista formatet): {total.Elapsed.TotalSeconds:F1} s");
+        if (Environment.GetEnvironmentVariable("REPORT_BENCH_OUT") is { Length: > 0 } path)
+        {
+            await File.AppendAllLinesAsync(path, lines);
+        }
     }
 
     private static void AssertNoSmallCounts(ReportDocument document)

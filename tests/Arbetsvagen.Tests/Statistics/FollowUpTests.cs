@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Arbetsvagen.Core.Participants;
+using Arbetsvagen.Features.ActionPlans;
+using Arbetsvagen.Features.Attendance;
 using Arbetsvagen.Features.Cases;
+using Arbetsvagen.Features.Mappings;
 using Arbetsvagen.Features.Statistics;
 using Arbetsvagen.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -83,20 +86,20 @@ public sealed class FollowUpTests(AppFactory app) : IClassFixture<AppFactory>
         {
             Assert.False(string.IsNullOrWhiteSpace((string)table["definition"]!));
             Assert.Equal("2010-01–2010-04", (string)table["period"]!);
-            if ((string)table["key"]! != "jobbspar")
-            {
-                Assert.Contains("Kvinnor", table["columns"]!.AsArray().Select(c => (string)c!));
-            }
         }
+
+        AssertGenderInEveryTable(report);
 
         // By age band (at the end of 2010): the women of January are 32, those before 20, the men 50.
         var ages = await soc.GetAsync("/api/v1/statistics/follow-up?from=2010-01&to=2010-04&by=ageBand").JsonAsync(HttpStatusCode.OK);
-        Assert.Equal("10", Cell(Table(ages, "inflode"), "2010-01", "30–39 år"));
-        Assert.Equal("5", Cell(Table(ages, "inflode"), "2010-02", "50–64 år"));
-        Assert.Equal("6", Cell(Table(ages, "bestand"), "2010-01", "20–24 år"));
-        Assert.Equal("10", Cell(Table(ages, "bestand"), "2010-01", "30–39 år"));
-        Assert.Equal("5", Cell(Table(ages, "bestand"), "2010-04", "30–39 år"));
-        Assert.Equal("0", Cell(Table(ages, "bestand"), "2010-01", "Annan ålder eller uppgift saknas"));
+        Assert.Equal("10", Cell(Table(ages, "inflode"), "2010-01", "30–39 år: Kvinnor"));
+        Assert.Equal("5", Cell(Table(ages, "inflode"), "2010-02", "50–64 år: Män"));
+        Assert.Equal("0", Cell(Table(ages, "inflode"), "2010-02", "50–64 år: Kvinnor"));
+        Assert.Equal("6", Cell(Table(ages, "bestand"), "2010-01", "20–24 år: Kvinnor"));
+        Assert.Equal("10", Cell(Table(ages, "bestand"), "2010-01", "30–39 år: Kvinnor"));
+        Assert.Equal("5", Cell(Table(ages, "bestand"), "2010-04", "30–39 år: Kvinnor"));
+        Assert.Equal("0", Cell(Table(ages, "bestand"), "2010-01", "Annan ålder eller uppgift saknas: Kvinnor"));
+        AssertGenderInEveryTable(ages);
 
         // The read of aggregates is logged without any person.
         var logged = await app.AccessLogAsync(e => e.EntityType == "FollowUpStatistics");
@@ -206,6 +209,67 @@ public sealed class FollowUpTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(women.Select(p => p.Id).ToHashSet(), people["people"]!.AsArray().Select(p => (Guid)p!["participantId"]!).ToHashSet());
     }
 
+    [Fact]
+    public async Task Split_by_target_group_activity_kind_and_provider_crossed_with_gender_with_the_people_behind_each_figure()
+    {
+        // Five women in the establishment programme with SFI at a school, five men openly unemployed with a placement at an
+        // employer and coaching at the job centre; all opened in March 2012 (no demo case is that old).
+        var women = await PeopleAsync(5, "woman", "1990-01-01", "establishmentProgramme");
+        var men = await PeopleAsync(5, "man", "1990-01-01", "openlyUnemployed");
+        await PlantAsync(women, new(2012, 3, 5), new(2012, 3, 6), new(2012, 12, 20), CaseOutcome.Studies);
+        await PlantAsync(men, new(2012, 3, 5), new(2012, 3, 6), new(2012, 12, 20), CaseOutcome.UnsubsidisedWork);
+        await PlanAsync(women, (ActivityKind.Sfi, "Testskolan Uppföljning"));
+        await PlanAsync(men, (ActivityKind.Placement, "Testföretaget Uppföljning AB"), (ActivityKind.Coaching, "Testjobbcentrum Uppföljning"));
+
+        var soc = await app.ClientFor("soc.taby");
+        const string period = "from=2012-03&to=2012-04";
+        var groups = await soc.GetAsync($"/api/v1/statistics/follow-up?{period}&by=targetGroup").JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("5", Cell(Table(groups, "inflode"), "2012-03", "Etableringsprogrammet: Kvinnor"));
+        Assert.Equal("5", Cell(Table(groups, "inflode"), "2012-03", "Öppet arbetslösa: Män"));
+        Assert.Equal("0", Cell(Table(groups, "inflode"), "2012-03", "Öppet arbetslösa: Kvinnor"));
+        Assert.Equal("10", Cell(Table(groups, "inflode"), "2012-03", "Totalt"));
+        AssertGenderInEveryTable(groups);
+
+        // Activity kinds overlap (a man has two kinds): each kind counts him, so there is no total column.
+        var kinds = await soc.GetAsync($"/api/v1/statistics/follow-up?{period}&by=activityKind").JsonAsync(HttpStatusCode.OK);
+        var kindInflow = Table(kinds, "inflode");
+        Assert.Equal("5", Cell(kindInflow, "2012-03", "SFI: Kvinnor"));
+        Assert.Equal("5", Cell(kindInflow, "2012-03", "Praktik: Män"));
+        Assert.Equal("5", Cell(kindInflow, "2012-03", "Coachning: Män"));
+        Assert.DoesNotContain("Totalt", kindInflow["columns"]!.AsArray().Select(c => (string)c!));
+        Assert.Contains("räknas under vart och ett", (string)kindInflow["note"]!);
+        Assert.Contains("SFI", kindInflow["groups"]!.AsArray().Select(g => (string)g!["label"]!));
+        AssertGenderInEveryTable(kinds);
+
+        var providers = await soc.GetAsync($"/api/v1/statistics/follow-up?{period}&by=provider").JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("5", Cell(Table(providers, "inflode"), "2012-03", "Testskolan Uppföljning: Kvinnor"));
+        Assert.Equal("5", Cell(Table(providers, "inflode"), "2012-03", "Testjobbcentrum Uppföljning: Män"));
+        AssertGenderInEveryTable(providers);
+
+        // The people behind a crossed cell, and behind figures that count people rather than cases (activities).
+        var behind = await soc.GetAsync($"/api/v1/statistics/follow-up/inflode/people?{period}&by=targetGroup&row=2012-03&column=EstablishmentProgramme.kvinna")
+            .JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(women.Select(p => p.Id).ToHashSet(), behind["people"]!.AsArray().Select(p => (Guid)p!["participantId"]!).ToHashSet());
+        var sfi = await soc.GetAsync($"/api/v1/statistics/follow-up/insatser/people?{period}&by=activityKind&row=Sfi").JsonAsync(HttpStatusCode.OK);
+        var sfiIds = sfi["people"]!.AsArray().Select(p => (Guid)p!["participantId"]!).ToHashSet();
+        Assert.Superset(women.Select(p => p.Id).ToHashSet(), sfiIds);
+        Assert.DoesNotContain(men[0].Id, sfiIds);
+        Assert.Null(sfi["people"]!.AsArray()[0]!["caseId"]);
+        var coached = await soc.GetAsync($"/api/v1/statistics/follow-up/utfall/people?{period}&by=activityKind&column=Coaching.man").JsonAsync(HttpStatusCode.OK);
+        Assert.Empty(coached["people"]!.AsArray()); // closed in December, after the period
+        Assert.Contains("Kolumnen ska vara en av", (await soc.GetAsync($"/api/v1/statistics/follow-up/inflode/people?{period}&by=provider&column=p99.man")
+            .ProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("column").Single());
+        Assert.NotEmpty(await app.AccessLogAsync(e => e.EntityType == "FollowUpPeople" && e.UserName == "soc.taby" && e.Purpose!.Contains("insatser")));
+
+        // The page's figures link to their people for a caseworker, with a two-level heading for crossed columns.
+        var page = WebUtility.HtmlDecode(await (await app.PagesClientFor("soc.taby")).GetStringAsync($"/Statistics/FollowUp?{period}&by=activityKind"));
+        Assert.Contains("scope=\"colgroup\"", page);
+        foreach (var figure in new[] { "inflode", "bestand", "aktuell-plan", "insatser" })
+        {
+            Assert.Contains($"figure={figure}&", page);
+        }
+    }
+
     [Theory]
     [InlineData("from=2013-06&to=2013-01", "to", "kan inte ligga före")]
     [InlineData("from=2013-01&to=2013-02&by=kommunkod", "by", "Uppdelning ska vara")]
@@ -236,7 +300,7 @@ public sealed class FollowUpTests(AppFactory app) : IClassFixture<AppFactory>
 
     private sealed record Person(Guid Id, string Name);
 
-    private async Task<List<Person>> PeopleAsync(int count, string gender, string born)
+    private async Task<List<Person>> PeopleAsync(int count, string gender, string born, string afStatus = "notRegistered")
     {
         var client = await app.ClientFor("soc.taby");
         var people = new List<Person>();
@@ -251,6 +315,7 @@ public sealed class FollowUpTests(AppFactory app) : IClassFixture<AppFactory>
                 ["lastName"] = last,
                 ["gender"] = gender,
                 ["homeMunicipalityCode"] = "0160",
+                ["afStatus"] = afStatus,
             };
             var created = await client.PostAsJsonAsync("/api/v1/participants", body).JsonAsync(HttpStatusCode.Created);
             people.Add(new Person(created.Id(), $"Ulla {last}"));
@@ -286,6 +351,36 @@ public sealed class FollowUpTests(AppFactory app) : IClassFixture<AppFactory>
             await db.SaveChangesAsync();
             return 0;
         });
+
+    /// <summary>An action plan for March–April 2012 with one activity per (kind, provider).</summary>
+    private Task<int> PlanAsync(IEnumerable<Person> people, params (ActivityKind Kind, string Provider)[] activities) =>
+        app.WithDbAsync(async db =>
+        {
+            var user = await db.Users.Where(u => u.UserName == "soc.taby").Select(u => new { u.Id, u.OrganisationId }).SingleAsync();
+            var (start, end) = (new DateOnly(2012, 3, 10), new DateOnly(2012, 4, 30));
+            foreach (var person in people)
+            {
+                var plan = ActionPlan.Create(person.Id);
+                var revision = plan.Revise(0, "Arbete.", Direction.Employment, start, end, end,
+                    activities.Select(a => new PlanActivityDraft(null, a.Kind, "Uppföljningstest", null, a.Provider, start, end, 10, PlanActivityStatus.Ongoing, null)).ToList(),
+                    null, user.Id, user.OrganisationId, DateTime.UtcNow);
+                db.AddRange(plan, revision);
+            }
+
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+    /// <summary>Issue 11: every table is split by gender — a column per gender, or the columns crossed with gender.</summary>
+    private static void AssertGenderInEveryTable(JsonObject report)
+    {
+        foreach (var table in report["tables"]!.AsArray().Select(t => t!.AsObject()))
+        {
+            var columns = table["columns"]!.AsArray().Select(c => (string)c!).ToList();
+            Assert.True(columns.Any(c => c == "Kvinnor" || c.EndsWith(": Kvinnor", StringComparison.Ordinal)), $"{table["key"]} has no column for women");
+            Assert.True(columns.Any(c => c == "Män" || c.EndsWith(": Män", StringComparison.Ordinal)), $"{table["key"]} has no column for men");
+        }
+    }
 
     private static JsonObject Table(JsonObject report, string key) =>
         report["tables"]!.AsArray().Select(t => t!.AsObject()).Single(t => (string)t["key"]! == key);

@@ -28,6 +28,12 @@ public class DetailsModel(RegionalReportWork work) : PageModel
         return outcome.Failure is null ? Redirect($"/Reports/{id}#kommentar-{sectionKey}") : await ShowAsync(id, ct, outcome.Failure, $"Section-{sectionKey}");
     }
 
+    public async Task<IActionResult> OnPostRegenerationAsync(Guid id, CancellationToken ct)
+    {
+        var outcome = await work.RegenerateAsync(id, ct);
+        return outcome.Failure is null ? Redirect($"/Reports/{id}") : await ShowAsync(id, ct, outcome.Failure);
+    }
+
     public async Task<IActionResult> OnPostPublicationAsync(Guid id, CancellationToken ct)
     {
         var outcome = await work.PublishAsync(id, ct);

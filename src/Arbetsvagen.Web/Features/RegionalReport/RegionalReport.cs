@@ -50,21 +50,65 @@ public sealed class RegionalReport
     public string? PublishedByName { get; private set; }
     public int Version { get; private set; }
 
+    /// <summary>The app instance that holds the report while it is queued or generated (the orderer's claims live only there).</summary>
+    public string? ClaimedBy { get; private set; }
+
+    /// <summary>Until when the claim holds; the holder renews it while it lives. A queued or running report whose lease has run
+    /// out has lost its instance and is marked failed by any instance (ADR 0030).</summary>
+    public DateTime? LeaseUntil { get; private set; }
+
     public bool IsFinished => Status is RegionalReportStatus.Draft or RegionalReportStatus.Published or RegionalReportStatus.Failed;
 
-    public static RegionalReport Queue(Guid collaborationId, DateOnly fromMonth, DateOnly toMonth, Guid by, string byName, DateTime now) => new()
+    public static RegionalReport Queue(Guid collaborationId, DateOnly fromMonth, DateOnly toMonth, Guid by, string byName, DateTime now, string instance,
+        DateTime leaseUntil) => new()
     {
         Id = Guid.NewGuid(), CollaborationId = collaborationId, FromMonth = fromMonth, ToMonth = toMonth, Status = RegionalReportStatus.Queued,
-        ProgressText = "Väntar på att tas fram.", CreatedAt = now, CreatedByUserId = by, CreatedByName = byName,
+        ProgressText = "Väntar på att tas fram.", CreatedAt = now, CreatedByUserId = by, CreatedByName = byName, ClaimedBy = instance, LeaseUntil = leaseUntil,
     };
 
+    /// <summary>
+    /// Orders a draft (or a failed report) to be generated again from today's data, by this instance. The commentary is kept:
+    /// the draft stays readable until the new one replaces it, which takes over each section's commentary (<see cref="Generated"/>).
+    /// A published report never changes.
+    /// </summary>
+    public void Regenerate(DateTime now, string instance, DateTime leaseUntil)
+    {
+        if (Status is not (RegionalReportStatus.Draft or RegionalReportStatus.Failed))
+        {
+            throw new ConflictException(Status == RegionalReportStatus.Published
+                ? "Rapporten är publicerad och ändras aldrig. Beställ en ny rapport för att se nyare siffror."
+                : "Rapporten tas redan fram.");
+        }
+
+        Status = RegionalReportStatus.Queued;
+        Progress = 0;
+        ProgressText = "Väntar på att tas fram igen.";
+        Error = null;
+        ClaimedBy = instance;
+        LeaseUntil = leaseUntil;
+        Version++;
+    }
+
+    /// <summary>The generated document becomes the draft; a section that had commentary in the draft it replaces keeps it.</summary>
     public void Generated(ReportDocument document, DateTime now)
     {
+        if (Read() is { } previous)
+        {
+            var commentary = previous.Sections.Where(s => s.Commentary is not null).ToDictionary(s => s.Key, s => s.Commentary);
+            document = document with
+            {
+                Sections = document.Sections.Select(s => commentary.TryGetValue(s.Key, out var text) ? s with { Commentary = text } : s).ToList(),
+            };
+        }
+
         Document = ReportJson.Serialize(document);
         Status = RegionalReportStatus.Draft;
         Progress = 100;
         ProgressText = "Klar.";
         GeneratedAt = now;
+        ClaimedBy = null;
+        LeaseUntil = null;
+        Version++;
     }
 
     public void Fail(string why)
@@ -133,6 +177,7 @@ public sealed class RegionalReportConfiguration : IEntityTypeConfiguration<Regio
         builder.Property(r => r.Error).HasMaxLength(1000);
         builder.Property(r => r.CreatedByName).HasMaxLength(200);
         builder.Property(r => r.PublishedByName).HasMaxLength(200);
+        builder.Property(r => r.ClaimedBy).HasMaxLength(100);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasIndex(r => new { r.CollaborationId, r.CreatedAt });
     }

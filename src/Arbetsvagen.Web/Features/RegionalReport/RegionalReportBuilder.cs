@@ -3,6 +3,8 @@ using Arbetsvagen.Core.Organisations;
 using Arbetsvagen.Core.Participants;
 using Arbetsvagen.Features.Cases;
 using Arbetsvagen.Features.JobTracks;
+using Arbetsvagen.Features.Kaa;
+using Arbetsvagen.Features.Placements;
 using Arbetsvagen.Features.Statistics;
 using Arbetsvagen.Infrastructure;
 using Arbetsvagen.Infrastructure.Documents;
@@ -16,7 +18,7 @@ namespace Arbetsvagen.Features.RegionalReport;
 /// job-track candidates and young people, protected with <see cref="ReportTables.Protected"/>. Runs as the user who
 /// asked for it (the sources' own access rules apply), reporting progress as it goes.
 /// </summary>
-public sealed class RegionalReportBuilder(AppDbContext db, TargetGroupWork targetGroups, RecruitmentNeeds recruitment, TimeProvider clock)
+public sealed class RegionalReportBuilder(AppDbContext db, TargetGroupWork targetGroups, RecruitmentNeeds recruitment, KaaWork kaa, TimeProvider clock)
 {
     public static readonly (string Key, string Heading)[] Themes =
     [
@@ -148,6 +150,34 @@ public sealed class RegionalReportBuilder(AppDbContext db, TargetGroupWork targe
         AddPerMunicipality(outcomeTables, codes, municipalityTables, municipalityCharts, t => ReportTables.GenderChart(t, $"Avslutade ärenden efter utfall, {t.Title}", "Ärenden"), names);
         sources.Add(new ReportSource("Ärenden", "Arbetsvägens ärenden: öppnade, avslutade och deras utfall.", today));
 
+        // 3b. Placements: places offered per kind (places, not people), and bookings by kind and gender (protected like the rest).
+        await progress(52, "Praktikplatser");
+        var placementKinds = Enum.GetValues<PlacementKind>();
+        var offered = await (from period in db.Set<PlacementPeriod>().AsNoTracking()
+                             where period.StartsOn <= end && period.EndsOn >= start
+                             join placement in db.Set<Placement>() on period.PlacementId equals placement.Id
+                             where placement.OwnerCollaborationId == collaborationId
+                             group period by placement.Kind into g
+                             select new { Kind = g.Key, Places = g.Sum(p => p.Places) }).ToListAsync(ct);
+        var booked = await (from b in db.Set<PlacementBooking>().AsNoTracking()
+                            where b.StartsOn <= end && b.EndsOn >= start && b.Outcome != BookingOutcome.Cancelled
+                            join placement in db.Set<Placement>() on b.PlacementId equals placement.Id
+                            where placement.OwnerCollaborationId == collaborationId
+                            join p in db.Set<Participant>() on b.ParticipantId equals p.Id
+                            where codes.Contains(p.HomeMunicipalityCode)
+                            group b by new { p.HomeMunicipalityCode, placement.Kind, p.Gender } into g
+                            select new { g.Key.HomeMunicipalityCode, g.Key.Kind, g.Key.Gender, Count = g.Count() }).ToListAsync(ct);
+        var placesTable = new ReportTable("samverkan-praktikplatser", "Praktikplatser per slag", ["Slag", "Platser"],
+            placementKinds.Select(k => (IReadOnlyList<ReportCell>)[ReportCell.Label(EnumText.Label(k)), Number(offered.FirstOrDefault(o => o.Kind == k)?.Places ?? 0)]).ToList(),
+            "Summan av platserna i samverkans praktikplatsers perioder som berör rapportperioden. Platser räknas, inte personer.");
+        var bookingTables = ReportTables.Protected("praktik", "Bokningar på praktikplatser efter slag och kön", "Slag",
+            placementKinds.Select(k => EnumText.Label(k)).ToList(),
+            codes.Select(code => ($"kommun-{code}", Counts(placementKinds.Length, r => booked.Where(x => x.HomeMunicipalityCode == code && x.Kind == placementKinds[r])
+                .Select(x => (x.Gender, x.Count))))).ToList(), "samverkan", threshold,
+            $"Bokningar (inte inställda) som pågått någon dag under perioden på samverkans praktikplatser, efter deltagarens folkbokföringskommun. Antal 1–{threshold - 1} visas som <{threshold}.");
+        AddPerMunicipality(bookingTables, codes, municipalityTables, municipalityCharts, null, names);
+        sources.Add(new ReportSource("Praktikplatser", "Samverkans praktikplatser, deras perioder och bokningar.", today));
+
         // 4. Job tracks: the collaboration's tracks by stage, and their candidates by stage and gender.
         await progress(60, "Jobbspår");
         var tracks = await db.Set<JobTrack>().AsNoTracking().Where(t => t.OwnerCollaborationId == collaborationId)
@@ -194,6 +224,44 @@ public sealed class RegionalReportBuilder(AppDbContext db, TargetGroupWork targe
             $"Ålder vid periodens slut. En person som flera organisationer registrerat räknas en gång. Antal 1–{threshold - 1} visas som <{threshold}.");
         AddPerMunicipality(youthTables, codes, municipalityTables, municipalityCharts, null, names);
 
+        // 5b. The municipal activity responsibility (KAA): KAA's own statistics for the term the period ends in, read through
+        // its use case as the orderer (its access rule and log). Left out when the orderer may not read them, or when the
+        // orderer's own municipality would be exact (a KAA officer's), since a published report must not hold exact small counts.
+        await progress(82, "Kommunala aktivitetsansvaret");
+        var kaaTables = new List<ReportTable>();
+        var term = KaaRules.Term(end);
+        var kaaFigures = (await kaa.StatisticsAsync(term, null, ct)).Value;
+        if (kaaFigures is not null && kaaFigures.Municipalities.All(m => !m.Exact))
+        {
+            var shown = kaaFigures.Municipalities.Where(m => codes.Contains(m.MunicipalityCode)).ToList();
+            var kaaThreshold = kaaFigures.SuppressBelow;
+            ReportCell Kaa(ShownCount c) => c.Value is { } v ? Number(v) : ReportCell.Label(c.Text(kaaThreshold));
+            var whole = shown.Count == kaaFigures.Municipalities.Count;
+            var kaaRows = shown.Select(m => (IReadOnlyList<ReportCell>)[ReportCell.Label(names.GetValueOrDefault(m.MunicipalityCode, m.MunicipalityCode)),
+                .. ReportTables.Genders.Select(g => Kaa(m.ByGender[g].InKaa)), Kaa(m.All.InKaa)]).ToList();
+            if (whole)
+            {
+                kaaRows.Add([ReportCell.Label("Totalt"), .. ReportTables.Genders.Select(g => Kaa(kaaFigures.CollaborationByGender[g].InKaa)), Kaa(kaaFigures.Collaboration.InKaa)]);
+            }
+
+            List<string> genderColumns = [.. ReportTables.Genders.Select(TargetStatuses.Plural), "Totalt"];
+            kaaTables.Add(new ReportTable("samverkan-kaa", $"Unga i det kommunala aktivitetsansvaret, {term}", ["Kommun", .. genderColumns], kaaRows,
+                $"Ungdomar 16–19 år som inte går i gymnasieskolan och som kommunen följer upp under terminen. KAA-statistikens eget skydd: antal 1–{kaaThreshold - 1} visas som <{kaaThreshold}, och summor som skulle avslöja dem döljs."));
+            if (whole)
+            {
+                (string Label, Func<KaaFigures, ShownCount> Of)[] measures =
+                [
+                    ("I aktivitetsansvaret", f => f.InKaa), ("Nådda under terminen", f => f.Reached), ("Med insats", f => f.WithMeasure),
+                    ("Åter till studier", f => f.BackToStudies),
+                ];
+                kaaTables.Add(new ReportTable("samverkan-kaa-utfall", $"Aktivitetsansvaret: nådda, insatser och åter till studier, {term}", ["Mått", .. genderColumns],
+                    measures.Select(x => (IReadOnlyList<ReportCell>)[ReportCell.Label(x.Label), .. ReportTables.Genders.Select(g => Kaa(x.Of(kaaFigures.CollaborationByGender[g]))),
+                        Kaa(x.Of(kaaFigures.Collaboration))]).ToList(), "Samverkans kommuner tillsammans."));
+            }
+
+            sources.Add(new ReportSource("Kommunala aktivitetsansvaret", $"KAA-registret ({term}): ungdomar i aktivitetsansvaret, uppsökande kontakter, insatser och avslut.", today));
+        }
+
         // 6. The gender perspective: the totals of the tables above side by side (the same protected texts, nothing new).
         await progress(90, "Jämställdhetsperspektiv");
         var genderRows = new List<(string Label, ReportTable? Table)>
@@ -202,6 +270,8 @@ public sealed class RegionalReportBuilder(AppDbContext db, TargetGroupWork targe
             ("Avslutade ärenden", outcomeTables[^1]),
             ("Kandidater i jobbspår", candidateTables[^1]),
             ("Unga 16–29 år", youthTables[^1]),
+            ("Bokningar på praktikplatser", bookingTables[^1]),
+            ("Unga i det kommunala aktivitetsansvaret", kaaTables.FirstOrDefault(t => t.Rows.Count > 0 && t.Rows[^1][0].Text == "Totalt")),
         };
         var genderTable = new ReportTable("samverkan-jamstalldhet", "Kvinnor och män i rapportens tabeller",
             ["Mått", "Kvinnor", "Män", "Uppgift saknas", "Totalt", "Andel kvinnor"],
@@ -213,11 +283,12 @@ public sealed class RegionalReportBuilder(AppDbContext db, TargetGroupWork targe
         {
             new("arbetsmarknad", "Arbetsmarknad och målgrupper", null, labourTables, labourCharts),
             new("rekrytering", "Rekryteringsbehov", null, [adsTable, collaborationFields], recruitmentCharts),
-            new("insatser", "Insatser och resultat", null, [outcomeTables[^1]],
-                [ReportTables.GenderChart(outcomeTables[^1], "Avslutade ärenden efter utfall", "Ärenden")]),
+            new("insatser", "Insatser och resultat", null, [outcomeTables[^1], placesTable, bookingTables[^1]],
+                [ReportTables.GenderChart(outcomeTables[^1], "Avslutade ärenden efter utfall", "Ärenden"),
+                    ReportTables.GenderChart(bookingTables[^1], "Bokningar på praktikplatser efter slag", "Bokningar")]),
             new("jobbspar", "Jobbspår", null, [trackTable, candidateTables[^1]],
                 [ReportTables.BarChart(trackTable, 1, "Jobbspår per fas", "Spår", 20), ReportTables.GenderChart(candidateTables[^1], "Kandidater i jobbspår efter steg", "Kandidater")]),
-            new("unga", "Unga", null, [youthTables[^1]], [ReportTables.GenderChart(youthTables[^1], "Unga med ärende efter ålder", "Personer")]),
+            new("unga", "Unga", null, [youthTables[^1], .. kaaTables], [ReportTables.GenderChart(youthTables[^1], "Unga med ärende efter ålder", "Personer")]),
             new("jamstalldhet", "Jämställdhetsperspektiv", null, [genderTable], [genderChart]),
         };
         sections.AddRange(codes.Select(code => new ReportSection($"kommun-{code}", names[code], null, municipalityTables[code], municipalityCharts[code])));

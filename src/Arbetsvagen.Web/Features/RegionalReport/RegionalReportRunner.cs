@@ -8,18 +8,33 @@ namespace Arbetsvagen.Features.RegionalReport;
 
 /// <summary>
 /// Generates reports in the background, one at a time, each as the user who asked for it: the sources' own access rules
-/// and the access log see that user (ADR 0025). The user's claims live only in this queue; a report still queued or running
-/// when the service stops cannot be resumed as them, so at start such reports are marked failed with a message to try again.
+/// and the access log see that user (ADR 0025). The user's claims live only in this instance's queue, so each report it
+/// holds carries this instance's name and a lease that it renews while it lives (ADR 0030). Any instance marks failed the
+/// queued or running reports whose lease has run out — their instance stopped, and they cannot be resumed as their user —
+/// and a run claims its report with a conditional update, so no report is generated twice.
 /// </summary>
-public sealed class RegionalReportRunner(IServiceScopeFactory scopes, IHttpContextAccessor accessor, ILogger<RegionalReportRunner> logger) : BackgroundService
+public sealed class RegionalReportRunner(IServiceScopeFactory scopes, IHttpContextAccessor accessor, TimeProvider clock, ILogger<RegionalReportRunner> logger)
+    : BackgroundService
 {
+    /// <summary>How long a claim holds without renewal; renewed every third of it.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
     private readonly Channel<(Guid Id, ClaimsPrincipal User)> queue = Channel.CreateUnbounded<(Guid, ClaimsPrincipal)>();
+
+    /// <summary>This instance's name in the claims: the machine, the process and a random part (a restarted process is another).</summary>
+    public string Instance { get; } = InstanceName();
+
+    private static string InstanceName()
+    {
+        var name = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+        return name.Length <= 100 ? name : name[^100..];
+    }
 
     public void Enqueue(Guid reportId, ClaimsPrincipal user) => queue.Writer.TryWrite((reportId, user));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await MarkAbandonedAsync(stoppingToken);
+        var keeper = KeepLeasesAsync(stoppingToken);
         await foreach (var (id, user) in queue.Reader.ReadAllAsync(stoppingToken))
         {
             try
@@ -47,7 +62,7 @@ public sealed class RegionalReportRunner(IServiceScopeFactory scopes, IHttpConte
         accessor.HttpContext = context;
         try
         {
-            await scope.ServiceProvider.GetRequiredService<RegionalReportWork>().RunAsync(id, ct);
+            await scope.ServiceProvider.GetRequiredService<RegionalReportWork>().RunAsync(id, Instance, ct);
         }
         finally
         {
@@ -56,20 +71,44 @@ public sealed class RegionalReportRunner(IServiceScopeFactory scopes, IHttpConte
         }
     }
 
-    private async Task MarkAbandonedAsync(CancellationToken ct)
+    /// <summary>Every third of the lease: renews the leases of the reports this instance holds, and fails those whose holder is gone.</summary>
+    private async Task KeepLeasesAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            await SweepAsync(ct);
+            try
+            {
+                await Task.Delay(Lease / 3, clock, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One round of <see cref="KeepLeasesAsync"/> (public so that a test can run it at a chosen time).</summary>
+    public async Task SweepAsync(CancellationToken ct)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await db.Set<RegionalReport>().Where(r => r.Status == RegionalReportStatus.Queued || r.Status == RegionalReportStatus.Running)
+            var now = clock.GetUtcNow().UtcDateTime;
+            var until = now + Lease;
+            await db.Set<RegionalReport>().Where(r => r.ClaimedBy == Instance && (r.Status == RegionalReportStatus.Queued || r.Status == RegionalReportStatus.Running))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseUntil, until), ct);
+            await db.Set<RegionalReport>()
+                .Where(r => (r.Status == RegionalReportStatus.Queued || r.Status == RegionalReportStatus.Running) && (r.LeaseUntil == null || r.LeaseUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RegionalReportStatus.Failed)
-                    .SetProperty(r => r.Error, "Tjänsten startades om innan rapporten var klar. Beställ den igen.")
-                    .SetProperty(r => r.ProgressText, "Avbruten."), ct);
+                    .SetProperty(r => r.Error, "Tjänsten som tog fram rapporten startades om innan den var klar. Beställ den igen.")
+                    .SetProperty(r => r.ProgressText, "Avbruten.").SetProperty(r => r.ClaimedBy, (string?)null)
+                    .SetProperty(r => r.Version, r => r.Version + 1), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Marking unfinished regional reports as failed did not work");
+            logger.LogWarning(e, "Renewing the regional reports' leases did not work");
         }
     }
 
@@ -79,9 +118,10 @@ public sealed class RegionalReportRunner(IServiceScopeFactory scopes, IHttpConte
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await db.Set<RegionalReport>().Where(r => r.Id == id && r.Status != RegionalReportStatus.Published)
+            await db.Set<RegionalReport>().Where(r => r.Id == id && r.Status != RegionalReportStatus.Published && r.ClaimedBy == Instance)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RegionalReportStatus.Failed).SetProperty(r => r.Error, why)
-                    .SetProperty(r => r.ProgressText, "Avbruten."), ct);
+                    .SetProperty(r => r.ProgressText, "Avbruten.").SetProperty(r => r.ClaimedBy, (string?)null)
+                    .SetProperty(r => r.Version, r => r.Version + 1), ct);
         }
         catch (Exception e)
         {

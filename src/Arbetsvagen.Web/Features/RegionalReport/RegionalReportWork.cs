@@ -93,7 +93,8 @@ public sealed class RegionalReportWork(AppDbContext db, CurrentUser user, Matchi
             return Outcome.Invalid(errors);
         }
 
-        var report = RegionalReport.Queue(collaboration!.Id, from!.Value, to!.Value, user.Id, await DisplayNameAsync(ct), Now);
+        var report = RegionalReport.Queue(collaboration!.Id, from!.Value, to!.Value, user.Id, await DisplayNameAsync(ct), Now, runner.Instance,
+            Now + RegionalReportRunner.Lease);
         db.Add(report);
         log.Add(AccessAction.Create, Entity, report.Id, purpose: $"regional rapport {RegionalReportBuilder.PeriodText(report.FromMonth, report.ToMonth)} (antal, inga personer)");
         await db.SaveChangesAsync(ct);
@@ -101,26 +102,60 @@ public sealed class RegionalReportWork(AppDbContext db, CurrentUser user, Matchi
         return new RegionalReportShown(report, collaboration.Name, null, true);
     }
 
-    /// <summary>Called by the runner, as the user who ordered the report.</summary>
-    public async Task RunAsync(Guid id, CancellationToken ct)
+    /// <summary>
+    /// Called by the runner, as the user who ordered the report. The run first claims the report with a conditional update —
+    /// queued and held by this instance (or by none, or by one whose lease ran out) → running, held by this instance — so that
+    /// a report is generated once even when several instances serve the app; false when another got it or it is gone.
+    /// </summary>
+    public async Task<bool> RunAsync(Guid id, string instance, CancellationToken ct)
     {
-        var report = await db.Set<RegionalReport>().SingleOrDefaultAsync(r => r.Id == id && r.Status == RegionalReportStatus.Queued, ct);
-        if (report is null)
+        var now = Now;
+        var until = now + RegionalReportRunner.Lease;
+        var claimed = await db.Set<RegionalReport>()
+            .Where(r => r.Id == id && r.Status == RegionalReportStatus.Queued && (r.ClaimedBy == instance || r.ClaimedBy == null || r.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RegionalReportStatus.Running).SetProperty(r => r.ClaimedBy, instance)
+                .SetProperty(r => r.LeaseUntil, until).SetProperty(r => r.Progress, 1).SetProperty(r => r.ProgressText, "Startar"), ct);
+        if (claimed == 0)
         {
-            return;
+            return false;
         }
 
-        await ProgressAsync(id, 1, "Startar", ct);
+        var report = await db.Set<RegionalReport>().SingleAsync(r => r.Id == id, ct);
         var document = await builder.BuildAsync(report.CollaborationId, report.FromMonth, report.ToMonth,
-            (percent, text) => ProgressAsync(id, percent, text, ct), ct);
+            (percent, text) => ProgressAsync(id, instance, percent, text, ct), ct);
         report.Generated(document, Now);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct); // the version guards against a sweep that failed the report meanwhile
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+
+        return true;
     }
 
-    /// <summary>Persists the progress at once (outside the report's tracked state), so that its page shows it while the rest runs.</summary>
-    private async Task ProgressAsync(Guid id, int percent, string text, CancellationToken ct) =>
-        await db.Set<RegionalReport>().Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Progress, percent)
-            .SetProperty(r => r.ProgressText, text).SetProperty(r => r.Status, RegionalReportStatus.Running), ct);
+    /// <summary>Persists the progress at once (outside the report's tracked state), so that its page shows it while the rest
+    /// runs, and renews this instance's lease.</summary>
+    private async Task ProgressAsync(Guid id, string instance, int percent, string text, CancellationToken ct)
+    {
+        var until = Now + RegionalReportRunner.Lease;
+        await db.Set<RegionalReport>().Where(r => r.Id == id && r.ClaimedBy == instance && r.Status == RegionalReportStatus.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Progress, percent).SetProperty(r => r.ProgressText, text).SetProperty(r => r.LeaseUntil, until), ct);
+    }
+
+    /// <summary>Generates a draft (or a failed report) again from today's data, as the reader; the commentary is kept.</summary>
+    public async Task<Outcome<RegionalReportShown>> RegenerateAsync(Guid id, CancellationToken ct)
+    {
+        var outcome = await ChangeAsync(id, r => r.Regenerate(Now, runner.Instance, Now + RegionalReportRunner.Lease), "tas fram igen", ct);
+        if (outcome.Value is { } shown)
+        {
+            runner.Enqueue(shown.Report.Id, http.HttpContext!.User);
+        }
+
+        return outcome;
+    }
 
     public async Task<Outcome<RegionalReportShown>> ReadAsync(Guid id, CancellationToken ct, bool logRead = true)
     {

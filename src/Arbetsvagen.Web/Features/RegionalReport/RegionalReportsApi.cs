@@ -30,6 +30,8 @@ public static class RegionalReportsApi
             .WithSummary("En rapports status, förlopp (0–100) och avsnitt; med format=pdf|xlsx|csv|json själva rapporten, som GET /api/v1/reports/{id}/document")
             .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip");
         group.MapPut("/{id:guid}/sections/{key}/commentary", Comment).WithSummary("Ändra ett avsnitts kommentar i ett utkast (högst 4000 tecken; tom text tar bort kommentaren)");
+        group.MapPost("/{id:guid}/regeneration", Regenerate)
+            .WithSummary("Ta fram ett utkast (eller en misslyckad rapport) igen ur dagens underlag; avsnittens kommentarer behålls. En publicerad rapport ändras aldrig (409)");
         group.MapPost("/{id:guid}/publication", Publish).WithSummary("Publicera utkastet. En publicerad rapport är fryst och ändras inte när underlaget ändras");
         group.MapGet("/{id:guid}/document", Document)
             .WithSummary("Rapporten som pdf, xlsx (ett blad per tabell), csv (zip med en fil per tabell) eller json (rapportmodellen)")
@@ -63,6 +65,10 @@ public static class RegionalReportsApi
     private static async Task<Results<Ok<RegionalReportDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> Comment(
         Guid id, string key, CommentaryInput input, RegionalReportWork work, CancellationToken ct) =>
         (await work.CommentAsync(id, key, input, ct)).ToChanged(RegionalReportDto.From);
+
+    private static async Task<Results<Ok<RegionalReportDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> Regenerate(
+        Guid id, RegionalReportWork work, CancellationToken ct) =>
+        (await work.RegenerateAsync(id, ct)).ToChanged(RegionalReportDto.From);
 
     private static async Task<Results<Ok<RegionalReportDto>, ValidationProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> Publish(
         Guid id, RegionalReportWork work, CancellationToken ct) =>

@@ -10,19 +10,27 @@ public sealed record FollowUpCell(string Text, long? Value, string? People = nul
 
 public sealed record FollowUpRow(string Key, string Label, List<FollowUpCell> Cells);
 
-/// <summary>One follow-up table with its definition, period and source, so that every figure can be traced.</summary>
+/// <summary>One follow-up table with its definition, period and source, so that every figure can be traced. When the columns
+/// are a breakdown crossed with gender, <see cref="Groups"/> names each group of columns (for a two-level heading).</summary>
 public sealed record FollowUpTable(string Key, string Title, string Definition, string Period, string Source, List<string> Columns,
-    List<FollowUpRow> Rows, string? Note);
+    List<FollowUpRow> Rows, string? Note, List<FollowUpColumnGroup>? Groups = null);
+
+/// <summary>A group of adjacent columns under one heading (e.g. "16–19 år" over Kvinnor, Män, Uppgift saknas).</summary>
+public sealed record FollowUpColumnGroup(string Label, List<string> Columns);
 
 /// <summary>A column or row of a follow-up table: a stable key (used in drill-down addresses) and its Swedish label.</summary>
 public sealed record FollowUpCategory(string Key, string Label);
 
-/// <summary>How the follow-up tables are split: by gender (default), age band or home municipality.</summary>
+/// <summary>How the follow-up tables are split: by gender (default), or by age band, home municipality, target group
+/// (Arbetsförmedlingen status), activity kind or provider — each of those crossed with gender.</summary>
 public enum FollowUpBreakdown
 {
     [System.ComponentModel.DataAnnotations.Display(Name = "Kön")] Gender,
     [System.ComponentModel.DataAnnotations.Display(Name = "Åldersgrupp")] AgeBand,
     [System.ComponentModel.DataAnnotations.Display(Name = "Kommun")] Municipality,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Målgrupp")] TargetGroup,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Insatstyp")] ActivityKind,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Anordnare")] Provider,
 }
 
 /// <summary>
@@ -33,6 +41,16 @@ public enum FollowUpBreakdown
 public static class FollowUpTables
 {
     public const string Other = "annan";
+
+    /// <summary>The column of people with no plan activity in the period (activity kind and provider breakdowns).</summary>
+    public const string NoActivity = "ingen";
+
+    /// <summary>The column of the providers not shown one by one.</summary>
+    public const string OtherProviders = "ovriga";
+
+    public const int MaxProviders = 8;
+
+    public static string TargetGroupLabel(string key) => key == Other ? "Annan status eller ej inskriven" : TargetStatuses.Label(Enum.Parse<AfStatus>(key));
 
     /// <summary>The age bands of issue 11 (age at the end of the period's last year); everyone else is "annan".</summary>
     public static readonly (string Key, int From, int To)[] AgeBands =
@@ -49,12 +67,41 @@ public static class FollowUpTables
 
     public static string AgeBandLabel(string key) => key == Other ? "Annan ålder eller uppgift saknas" : key.Replace('-', '–') + " år";
 
-    public static List<FollowUpCategory> Categories(FollowUpBreakdown by, IReadOnlyList<string> municipalityCodes) => by switch
+    public static List<FollowUpCategory> Genders() => TargetStatuses.Genders.Select(g => new FollowUpCategory(GenderKey(g), TargetStatuses.Plural(g))).ToList();
+
+    /// <summary>The breakdown's own categories (not crossed with gender); for activity kinds and providers those given.</summary>
+    public static List<FollowUpCategory> Bases(FollowUpBreakdown by, IReadOnlyList<string> municipalityCodes, IReadOnlyList<FollowUpCategory>? found = null) => by switch
     {
-        FollowUpBreakdown.Gender => TargetStatuses.Genders.Select(g => new FollowUpCategory(GenderKey(g), TargetStatuses.Plural(g))).ToList(),
+        FollowUpBreakdown.Gender => [],
         FollowUpBreakdown.AgeBand => [.. AgeBands.Select(b => new FollowUpCategory(b.Key, AgeBandLabel(b.Key))), new(Other, AgeBandLabel(Other))],
-        _ => [.. municipalityCodes.Select(c => new FollowUpCategory(c, ReferenceData.Instance.MunicipalityName(c))), new(Other, "Annan kommun")],
+        FollowUpBreakdown.Municipality => [.. municipalityCodes.Select(c => new FollowUpCategory(c, ReferenceData.Instance.MunicipalityName(c))), new(Other, "Annan kommun")],
+        FollowUpBreakdown.TargetGroup => [.. TargetStatuses.All.Select(s => new FollowUpCategory(s.ToString(), TargetGroupLabel(s.ToString()))), new(Other, TargetGroupLabel(Other))],
+        _ => [.. found ?? []],
     };
+
+    /// <summary>The columns of a breakdown: the genders, or each of the breakdown's categories crossed with gender, so that every
+    /// table is split by gender (key "kategori.kön", label "Kategori: Kvinnor").</summary>
+    public static List<FollowUpCategory> Categories(FollowUpBreakdown by, IReadOnlyList<string> municipalityCodes, IReadOnlyList<FollowUpCategory>? found = null) =>
+        by == FollowUpBreakdown.Gender ? Genders() : Cross(Bases(by, municipalityCodes, found));
+
+    public static List<FollowUpCategory> Cross(IEnumerable<FollowUpCategory> bases) =>
+        bases.SelectMany(b => Genders().Select(g => new FollowUpCategory($"{b.Key}.{g.Key}", $"{b.Label}: {g.Label}"))).ToList();
+
+    /// <summary>The heading groups of crossed columns (null for the genders alone).</summary>
+    public static List<FollowUpColumnGroup>? Groups(IReadOnlyList<FollowUpCategory> columns)
+    {
+        if (columns.All(c => !c.Key.Contains('.', StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        return columns.GroupBy(c => c.Label[..c.Label.LastIndexOf(':')], StringComparer.Ordinal)
+            .Select(g => new FollowUpColumnGroup(g.Key, g.Select(c => c.Label[(c.Label.LastIndexOf(':') + 2)..]).ToList())).ToList();
+    }
+
+    /// <summary>A crossed key's two parts: the breakdown's category (empty for a gender alone) and the gender key.</summary>
+    public static (string Base, string Gender) Split(string key) =>
+        key.LastIndexOf('.') is var i and >= 0 ? (key[..i], key[(i + 1)..]) : ("", key);
 
     /// <summary>
     /// Quartiles by linear interpolation between the closest ranks (R's type 7, Excel's KVARTIL.INK): for the p-quantile
@@ -86,15 +133,38 @@ public static class FollowUpTables
     /// <summary>A grid of published cells in a <see cref="LinkedTables"/>: inner cells, and the totals it has.</summary>
     public sealed record Grid(int[,] Cells, int[]? RowTotals, int[]? ColumnTotals, int? Grand);
 
-    /// <summary>Rows × columns with a total per row, per column and overall.</summary>
-    public static Grid Cross(LinkedTables linked, long[,] counts)
+    /// <summary>Rows × columns with a total per row, per column and overall — or, when the columns overlap (a person counted
+    /// under each of their activity kinds) and so do not add up, with column totals only.</summary>
+    public static Grid Cross(LinkedTables linked, long[,] counts, bool rowTotals = true)
     {
-        var cross = linked.AddCrossTable(counts);
-        return new Grid(cross.Cells, cross.RowTotals, cross.ColumnTotals, cross.Grand);
+        if (rowTotals)
+        {
+            var cross = linked.AddCrossTable(counts);
+            return new Grid(cross.Cells, cross.RowTotals, cross.ColumnTotals, cross.Grand);
+        }
+
+        var rows = counts.GetLength(0);
+        var columns = counts.GetLength(1);
+        var cells = new int[rows, columns];
+        var totals = new int[columns];
+        for (var c = 0; c < columns; c++)
+        {
+            var column = new int[rows];
+            for (var r = 0; r < rows; r++)
+            {
+                column[r] = cells[r, c] = linked.Add(counts[r, c]);
+            }
+
+            totals[c] = linked.Add(column.Sum(i => linked.Values[i]), total: true);
+            linked.Sum(totals[c], column);
+        }
+
+        return new Grid(cells, null, totals, null);
     }
 
-    /// <summary>Rows × columns with a total per row only (e.g. the stock at each month's end, which does not add up over months).</summary>
-    public static Grid RowsOnly(LinkedTables linked, long[,] counts)
+    /// <summary>Rows × columns with a total per row only (e.g. the stock at each month's end, which does not add up over months),
+    /// or no totals at all when the columns overlap.</summary>
+    public static Grid RowsOnly(LinkedTables linked, long[,] counts, bool rowTotals = true)
     {
         var rows = counts.GetLength(0);
         var columns = counts.GetLength(1);
@@ -108,11 +178,14 @@ public static class FollowUpTables
                 row[c] = cells[r, c] = linked.Add(counts[r, c]);
             }
 
-            totals[r] = linked.Add(row.Sum(i => linked.Values[i]), total: true);
-            linked.Sum(totals[r], row);
+            if (rowTotals)
+            {
+                totals[r] = linked.Add(row.Sum(i => linked.Values[i]), total: true);
+                linked.Sum(totals[r], row);
+            }
         }
 
-        return new Grid(cells, totals, null, null);
+        return new Grid(cells, rowTotals ? totals : null, null, null);
     }
 
     public delegate string? PeopleLink(string rowKey, string columnKey);
@@ -167,6 +240,8 @@ public static class FollowUpTables
 
     public static List<string> Columns(string first, IEnumerable<FollowUpCategory> categories, bool total = true) =>
         [first, .. categories.Select(c => c.Label), .. total ? new[] { "Totalt" } : []];
+
+    public const string Overlapping = "En person med insatser av flera slag (hos flera anordnare) räknas under vart och ett, så kolumnerna summeras inte till ett totalt antal.";
 
     public const string SmallCounts = "Antal 1–4 visas som ”<5”; ”..” döljs för att en liten cell inte ska kunna räknas fram ur summorna.";
 }
