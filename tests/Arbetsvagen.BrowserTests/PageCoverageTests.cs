@@ -105,7 +105,7 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
         await admin.Keyboard.PressAsync("Tab");
         await admin.Keyboard.PressAsync("Enter");
         await Expect(ErrorSummary(admin)).ToContainTextAsync("Deltagar-id ska vara ett id");
-        await Expect(admin.Locator("#participantId")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(admin.Locator("#ParticipantId")).ToHaveAttributeAsync("aria-invalid", "true");
         await CheckAsync(admin, "/Retention legal hold with errors");
         await admin.GetByLabel("Deltagar-id").FillAsync(participant.Id.ToString());
         await admin.GetByLabel("Skäl till bevarandet").FillAsync("Begärd av förvaltningsrätten");

@@ -90,14 +90,14 @@ public sealed class RetentionTests(AppFactory app) : IClassFixture<AppFactory>
         var session = await PageSession.SignInAsync(app, "admin.taby");
         var refused = await session.SubmitAsync("/Retention", "Besluta om bevarande",
             new() { ["HoldParticipantId"] = "inte-ett-id", ["HoldCaseId"] = "", ["HoldReason"] = " " });
-        Assert.Contains("Deltagar-id ska vara ett id", PageSession.MessageAt(refused, "participantId"));
-        Assert.Equal(["#participantId"], PageSession.Summary(refused).Select(e => e.Target));
+        Assert.Contains("Deltagar-id ska vara ett id", PageSession.MessageAt(refused, "ParticipantId"));
+        Assert.Equal(["#ParticipantId"], PageSession.Summary(refused).Select(e => e.Target));
         var reasonless = await session.SubmitAsync("/Retention", "Besluta om bevarande",
             new() { ["HoldParticipantId"] = own.Id.ToString(), ["HoldCaseId"] = "", ["HoldReason"] = " " });
-        Assert.NotNull(PageSession.MessageAt(reasonless, "reason"));
+        Assert.NotNull(PageSession.MessageAt(reasonless, "Reason"));
         var outside = await session.SubmitAsync("/Retention", "Besluta om bevarande",
             new() { ["HoldParticipantId"] = foreign.Id.ToString(), ["HoldCaseId"] = "", ["HoldReason"] = "Tvist" });
-        Assert.Contains("ingen deltagare", PageSession.MessageAt(outside, "participantId"));
+        Assert.Contains("ingen deltagare", PageSession.MessageAt(outside, "ParticipantId"));
         Assert.False(await app.WithDbAsync(db => db.Set<LegalHold>().AnyAsync(h => h.ParticipantId == own.Id || h.ParticipantId == foreign.Id)));
 
         await session.PostAsync("/Retention", "/Retention?handler=Hold",
@@ -152,7 +152,7 @@ public sealed class RetentionTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("annan administratör", (string)same["errors"]!["approvedBy"]![0]!);
         var session = await PageSession.SignInAsync(app, "admin.taby");
         var refused = await session.SubmitAsync($"/Retention/Runs/{runId}", $"Godkänn och gallra {preview["counts"]!.AsArray().Sum(c => (int)c!["listed"]!)} poster", []);
-        Assert.Contains(PageSession.Summary(refused), e => e.Target == "#approvedBy" && e.Message.Contains("annan administratör", StringComparison.Ordinal));
+        Assert.Contains(PageSession.Summary(refused), e => e.Target == "#ApprovedBy" && e.Message.Contains("annan administratör", StringComparison.Ordinal));
         Assert.Equal("previewed", (string)(await admin.GetAsync($"/api/v1/retention/runs/{runId}").JsonAsync(HttpStatusCode.OK))["state"]!);
         await soc.GetAsync($"/api/v1/cases/{cases[2].Case}").ShouldBe(HttpStatusCode.OK);
 
@@ -316,7 +316,7 @@ public sealed class RetentionTests(AppFactory app) : IClassFixture<AppFactory>
         var listed = (int)log["listed"]!;
         Assert.Equal(1, (int)preview["total"]!);
         Assert.Equal(listed, await fresh.WithDbAsync(db => db.AccessLog.CountAsync(a => a.Sequence == null || a.Sequence < keepFrom)));
-        Assert.True(listed > 100, $"{listed} rows");
+        Assert.True(listed > 20, $"{listed} rows");
         // Everything before the cut is older than the period as the later clock sees it; the row it keeps first is not.
         Assert.Equal(1L, await fresh.WithDbAsync(db => db.AccessLog.MinAsync(a => a.Sequence)));
 
@@ -329,7 +329,7 @@ public sealed class RetentionTests(AppFactory app) : IClassFixture<AppFactory>
             return await db.SaveChangesAsync();
         });
         Task<bool> Run(int? maxBatches, Func<int, Task>? beforeCommit = null) => fresh.WithScopeAsync(s =>
-            s.GetRequiredService<RetentionExecutor>().RunAsync(runId, maxBatches: maxBatches, beforeCommit: beforeCommit, logRowsPerBatch: 40));
+            s.GetRequiredService<RetentionExecutor>().RunAsync(runId, maxBatches: maxBatches, beforeCommit: beforeCommit, logRowsPerBatch: 10));
 
         // Killed while recording the cut: nothing recorded, nothing deleted.
         await Assert.ThrowsAsync<IOException>(() => Run(1, _ => throw new IOException("processen dödades")));
@@ -338,7 +338,7 @@ public sealed class RetentionTests(AppFactory app) : IClassFixture<AppFactory>
         // The cut, then one batch of deletions; killed in the next: the chain is mid-cut and verifies intact all the same.
         Assert.False(await Run(2));
         await Assert.ThrowsAsync<IOException>(() => Run(1, _ => throw new IOException("processen dödades")));
-        Assert.Equal(41L, await fresh.WithDbAsync(db => db.AccessLog.MinAsync(a => a.Sequence)));
+        Assert.Equal(11L, await fresh.WithDbAsync(db => db.AccessLog.MinAsync(a => a.Sequence)));
         var midway = await VerifyAsync(fresh);
         Assert.True(midway.Intact, string.Join(" | ", midway.Messages!));
 

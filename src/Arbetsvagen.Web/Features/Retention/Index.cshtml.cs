@@ -79,8 +79,8 @@ public class IndexModel(RetentionWork work) : PageModel
     public async Task<IActionResult> OnPostHoldAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var participant = ParseId(HoldParticipantId, "participantId", "Deltagar-id", required: true);
-        var caseId = ParseId(HoldCaseId, "caseId", "Ärende-id", required: false);
+        var participant = ParseId(HoldParticipantId, "ParticipantId", "Deltagar-id", required: true);
+        var caseId = ParseId(HoldCaseId, "CaseId", "Ärende-id", required: false);
         if (ModelState.IsValid)
         {
             var placed = await work.PlaceHoldAsync(participant!.Value, new LegalHoldInput { Reason = HoldReason, CaseId = caseId }, ct);
@@ -93,7 +93,7 @@ public class IndexModel(RetentionWork work) : PageModel
             if (failure.Kind == OutcomeKind.NotFound)
             {
                 // As the API: a participant outside the organisation is answered as one that does not exist.
-                ModelState.AddModelError("participantId", "Det finns ingen deltagare med det id:t i din organisation.");
+                ModelState.AddModelError("ParticipantId", "Det finns ingen deltagare med det id:t i din organisation.");
             }
             else if (ModelState.Show(failure) is { } status)
             {
