@@ -8,7 +8,9 @@ using Arbetsvagen.Features.Statistics;
 using Arbetsvagen.Infrastructure;
 using Arbetsvagen.Tests.AccessLog;
 using Arbetsvagen.Tests.Infrastructure;
-using Microsoft.AspNetCore.TestHost;
+using System.Security.Claims;
+using Arbetsvagen.Core.AccessLog;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -283,19 +285,9 @@ public sealed class RetentionTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task The_access_log_is_culled_by_a_signed_cut_that_verification_accepts_and_tampering_around_it_is_still_reported()
     {
         // A database of its own: the cut removes the beginning of the whole log, and the tamper steps below break it on purpose.
-        // An instance whose clock runs six years ahead makes every row written so far older than the rule's five years.
         await using var fresh = await AppFactory.StartAsync();
         await CheckpointAsync(fresh); // a checkpoint inside the part that goes must not count against the cut
-        var later = fresh.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new AheadClock(TimeSpan.FromDays(6 * 366)))));
-        async Task<HttpClient> Later(string user)
-        {
-            var client = later.CreateClient(new() { AllowAutoRedirect = false });
-            var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = AppFactory.DemoPassword }).JsonAsync(HttpStatusCode.OK);
-            client.DefaultRequestHeaders.Authorization = new("Bearer", (string)token["accessToken"]!);
-            return client;
-        }
-
-        var admin = await Later("admin.taby");
+        var admin = await fresh.ClientFor("admin.taby");
         // Only the log is old enough for its rule: every other kind is kept for the longest period.
         await admin.PutAsJsonAsync("/api/v1/retention/rules", new
         {
@@ -309,15 +301,34 @@ public sealed class RetentionTests(AppFactory app) : IClassFixture<AppFactory>
             },
         }).ShouldBe(HttpStatusCode.OK);
 
-        var preview = await admin.PostAsync("/api/v1/retention/runs", null).JsonAsync(HttpStatusCode.Created);
-        var runId = preview.Id();
-        var keepFrom = (long)preview["logKeepFrom"]!;
-        var log = Counts(preview, "accessLog").Single();
-        var listed = (int)log["listed"]!;
-        Assert.Equal(1, (int)preview["total"]!);
+        // The preview, by the same use case as the API, as admin.taby on a day six years on: every row so far is older than five years.
+        var preview = await fresh.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<AppDbContext>();
+            var who = await db.Users.SingleAsync(u => u.UserName == "admin.taby");
+            var http = new HttpContextAccessor
+            {
+                HttpContext = new DefaultHttpContext
+                {
+                    User = new ClaimsPrincipal(new ClaimsIdentity(
+                    [
+                        new Claim(ClaimTypes.NameIdentifier, who.Id.ToString()), new Claim(ClaimTypes.Name, "admin.taby"),
+                        new Claim(AppClaims.OrganisationId, who.OrganisationId.ToString()), new Claim(ClaimTypes.Role, Roles.Administrator),
+                    ], "test")),
+                },
+            };
+            var user = new CurrentUser(http);
+            var ahead = new AheadClock(TimeSpan.FromDays(6 * 366));
+            var work = new RetentionWork(db, user, new AccessLogger(db, s.GetRequiredService<AccessLogBatches>(), user, ahead, http), ahead,
+                s.GetRequiredService<RetentionRunner>());
+            return (await work.PreviewAsync(default)).Value!;
+        });
+        var runId = preview.Id;
+        var keepFrom = preview.LogKeepFrom!.Value;
+        var listed = preview.Counts.Single(c => c.Kind == RecordKind.AccessLog).Listed;
+        Assert.Equal(1, preview.Total);
         Assert.Equal(listed, await fresh.WithDbAsync(db => db.AccessLog.CountAsync(a => a.Sequence == null || a.Sequence < keepFrom)));
         Assert.True(listed > 20, $"{listed} rows");
-        // Everything before the cut is older than the period as the later clock sees it; the row it keeps first is not.
         Assert.Equal(1L, await fresh.WithDbAsync(db => db.AccessLog.MinAsync(a => a.Sequence)));
 
         // Four eyes again, then approved as the background runner would be (the test drives the batches itself).
@@ -354,8 +365,7 @@ public sealed class RetentionTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains($"AccessLog listade {listed}, gallrade {listed}", Assert.Single(finished).Purpose, StringComparison.Ordinal);
 
         // Verification accepts the cut (consents' digests were carried past it), in the API and on the page.
-        var adminApi = await fresh.ClientFor("admin.taby");
-        var verified = await adminApi.GetAsync("/api/v1/access-log/verification").JsonAsync(HttpStatusCode.OK);
+        var verified = await admin.GetAsync("/api/v1/access-log/verification").JsonAsync(HttpStatusCode.OK);
         Assert.True((bool)verified["intact"]!, verified.ToJsonString());
         var page = await (await PageSession.SignInAsync(fresh, "admin.taby")).GetAsync("/AccessLog");
         Assert.Contains($"den börjar vid post {keepFrom}", page.Body!.TextContent, StringComparison.Ordinal);
