@@ -113,7 +113,7 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
         await Expect(Flash(admin)).ToHaveTextAsync("Bevarandebeslutet är registrerat.");
         await Expect(admin.GetByRole(AriaRole.Cell, new() { Name = "Begärd av förvaltningsrätten" })).ToBeVisibleAsync();
         await CheckAsync(admin, "/Retention with a legal hold");
-        await admin.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Häv alla bevarandebeslut") }).First.FocusAsync();
+        await admin.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Häv alla för deltagaren") }).First.FocusAsync();
         await admin.Keyboard.PressAsync("Enter");
         await Expect(Flash(admin)).ToContainTextAsync("hävt");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Förhandsvisa gallring" }).ClickAsync();
