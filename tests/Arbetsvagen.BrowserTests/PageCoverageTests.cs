@@ -99,6 +99,26 @@ public sealed class PageCoverageTests(BrowserApp app) : PageCoverage(app)
         await Expect(ErrorSummary(admin)).ToContainTextAsync("från 1 till");
         await Expect(admin.Locator("#SocialServicesCase_Years")).ToHaveAttributeAsync("aria-invalid", "true");
         await CheckAsync(admin, "/Retention with errors");
+        // A legal hold by keyboard only: a bad id is refused at its field, a good one is listed, then lifted.
+        await admin.GetByLabel("Deltagar-id").FocusAsync();
+        await admin.Keyboard.TypeAsync("inte-ett-id");
+        await admin.Keyboard.PressAsync("Tab");
+        await admin.Keyboard.PressAsync("Tab");
+        await admin.Keyboard.TypeAsync("Begärd av förvaltningsrätten");
+        await admin.Keyboard.PressAsync("Tab");
+        await admin.Keyboard.PressAsync("Enter");
+        await Expect(ErrorSummary(admin)).ToContainTextAsync("Deltagar-id ska vara ett id");
+        await Expect(admin.Locator("#ParticipantId")).ToHaveAttributeAsync("aria-invalid", "true");
+        await CheckAsync(admin, "/Retention legal hold with errors");
+        await admin.GetByLabel("Deltagar-id").FillAsync(participant.Id.ToString());
+        await admin.GetByLabel("Skäl till bevarandet").FillAsync("Begärd av förvaltningsrätten");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Besluta om bevarande" }).PressAsync("Enter");
+        await Expect(Flash(admin)).ToHaveTextAsync("Bevarandebeslutet är registrerat.");
+        await Expect(admin.GetByRole(AriaRole.Cell, new() { Name = "Begärd av förvaltningsrätten" })).ToBeVisibleAsync();
+        await CheckAsync(admin, "/Retention with a legal hold");
+        await admin.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Häv alla för deltagaren") }).First.FocusAsync();
+        await admin.Keyboard.PressAsync("Enter");
+        await Expect(Flash(admin)).ToContainTextAsync("hävt");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Förhandsvisa gallring" }).ClickAsync();
         await Expect(admin.Locator("h1")).ToContainTextAsync("Gallring förhandsvisad");
         await CheckAsync(admin, "/Retention/Runs/{id} previewed");

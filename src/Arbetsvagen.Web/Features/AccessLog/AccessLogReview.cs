@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Arbetsvagen.Core.AccessLog;
 using Arbetsvagen.Core.Consents;
+using Arbetsvagen.Features.Retention;
 using Arbetsvagen.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,8 +19,9 @@ public sealed record AccessLogFilter(Guid? ParticipantId, string? UserName, stri
 /// <see cref="Messages"/> says in Swedish what is wrong, each kind of damage on its own (truncation, gaps, edits,
 /// missing guards, consents); <see cref="Chain"/> and <see cref="Consents"/> give the details.
 /// </summary>
+/// <see cref="UnapprovedCuts"/>: well-signed cuts of the log that claim more than their culling run approved (ADR 0027).
 public sealed record ChainVerification(bool Intact, int EntriesChecked, long? FirstBrokenId, ChainReport? Chain = null,
-    ConsentReport? Consents = null, List<string>? Messages = null);
+    ConsentReport? Consents = null, List<string>? Messages = null, List<LogCutProblem>? UnapprovedCuts = null);
 
 public sealed record CsvFile(byte[] Content, string FileName)
 {
@@ -99,6 +101,9 @@ public sealed class AccessLogReview(AppDbContext db, CurrentUser user, AccessLog
 
         messages.AddRange(chain.Gaps.Select(g => g.Message));
         messages.AddRange(chain.Edits.Select(e => e.Message));
+        messages.AddRange(chain.CutProblems.Select(c => c.Message));
+        var unapproved = await UnapprovedCutsAsync(chain.Cuts, ct);
+        messages.AddRange(unapproved.Select(c => c.Message));
         messages.AddRange(chain.MissingGuards.Concat(consents.MissingGuards).Select(g =>
             $"Databasens skydd mot ändringar saknas eller är avstängt: {g}. Någon med ägarrättigheter har ändrat databasen."));
         if (chain.BadCheckpointLines > 0)
@@ -107,7 +112,34 @@ public sealed class AccessLogReview(AppDbContext db, CurrentUser user, AccessLog
         }
 
         messages.AddRange(consents.Problems.Select(p => p.Message));
-        return new ChainVerification(chain.Intact && consents.Intact, chain.EntriesChecked, chain.FirstBrokenId, chain, consents, messages);
+        return new ChainVerification(chain.Intact && consents.Intact && unapproved.Count == 0, chain.EntriesChecked, chain.FirstBrokenId, chain, consents,
+            messages, unapproved);
+    }
+
+    /// <summary>
+    /// Each cut against the culling run it names: the run must have been approved by an administrator other than the one who
+    /// previewed it, and the cut may end no later and remove no more rows than the preview listed and the approval covered.
+    /// </summary>
+    private async Task<List<LogCutProblem>> UnapprovedCutsAsync(List<AccessLogCut> cuts, CancellationToken ct)
+    {
+        var ids = cuts.Select(c => c.RunId).Distinct().ToList();
+        var runs = await db.Set<RetentionRun>().AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var problems = new List<LogCutProblem>();
+        foreach (var cut in cuts)
+        {
+            var what = $"Gallringen av loggen till post {cut.FirstKeptSequence} ({cut.Deleted} poster, körning {cut.RunId})";
+            var problem = !runs.TryGetValue(cut.RunId, out var run) ? $"{what} hör inte till någon gallringskörning."
+                : run.ApprovedAt is null || run.ApprovedByUserId == run.PreviewedByUserId ? $"{what} har inte godkänts av en andra administratör."
+                : run.LogKeepFrom is not { } approved || cut.FirstKeptSequence > approved || cut.Deleted > run.LogRows
+                    ? $"{what} tar bort mer än som godkändes: körningen godkände loggen före post {run.LogKeepFrom?.ToString(CultureInfo.InvariantCulture) ?? "–"}, {run.LogRows} poster."
+                : null;
+            if (problem is not null)
+            {
+                problems.Add(new LogCutProblem(cut.RunId, cut.FirstKeptSequence, "unapproved", problem));
+            }
+        }
+
+        return problems;
     }
 
     /// <summary>Reads the filter, with a Swedish message naming each field that cannot be read.</summary>

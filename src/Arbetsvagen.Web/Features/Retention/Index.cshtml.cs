@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Arbetsvagen.Features.Retention;
 
-/// <summary>Culling for administrators: the rules (each editable), a new preview, recent runs and active legal holds.</summary>
+/// <summary>
+/// Culling for administrators: the rules (each editable), a new preview, recent runs, and legal holds placed and lifted
+/// with the same use cases as the API (<see cref="RetentionWork.PlaceHoldAsync"/>, <see cref="RetentionWork.LiftHoldAsync"/>).
+/// </summary>
 [Authorize(Policy = Policies.Administrator)]
 public class IndexModel(RetentionWork work) : PageModel
 {
@@ -14,6 +17,11 @@ public class IndexModel(RetentionWork work) : PageModel
     [BindProperty] public string? Trigger { get; set; }
     [BindProperty] public string? ResearchSampleDays { get; set; }
     [BindProperty] public string? Note { get; set; }
+    [BindProperty] public string? HoldParticipantId { get; set; }
+    [BindProperty] public string? HoldCaseId { get; set; }
+    [BindProperty] public string? HoldReason { get; set; }
+    [BindProperty] public Guid? LiftParticipantId { get; set; }
+    [BindProperty] public Guid? LiftCaseId { get; set; }
 
     public List<RuleDto> Rules { get; private set; } = [];
     public List<RunDto> Runs { get; private set; } = [];
@@ -66,6 +74,75 @@ public class IndexModel(RetentionWork work) : PageModel
         }
 
         return ModelState.Show(preview.Failure!) ?? RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostHoldAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var participant = ParseId(HoldParticipantId, "ParticipantId", "Deltagar-id", required: true);
+        var caseId = ParseId(HoldCaseId, "CaseId", "Ärende-id", required: false);
+        if (ModelState.IsValid)
+        {
+            var placed = await work.PlaceHoldAsync(participant!.Value, new LegalHoldInput { Reason = HoldReason, CaseId = caseId }, ct);
+            if (placed.Failure is not { } failure)
+            {
+                TempData["Message"] = "Bevarandebeslutet är registrerat.";
+                return RedirectToPage();
+            }
+
+            if (failure.Kind == OutcomeKind.NotFound)
+            {
+                // As the API: a participant outside the organisation is answered as one that does not exist.
+                ModelState.AddModelError("ParticipantId", "Det finns ingen deltagare med det id:t i din organisation.");
+            }
+            else if (ModelState.Show(failure) is { } status)
+            {
+                return status;
+            }
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostLiftAsync(CancellationToken ct)
+    {
+        if (LiftParticipantId is not { } participant)
+        {
+            return RedirectToPage();
+        }
+
+        var lifted = await work.LiftHoldAsync(participant, LiftCaseId, ct);
+        if (lifted.Failure is { } failure && failure.Kind != OutcomeKind.NotFound && ModelState.Show(failure) is { } status)
+        {
+            return status;
+        }
+
+        TempData["Message"] = lifted.Value is { } count ? (count == 1 ? "Bevarandebeslutet är hävt." : $"{count} bevarandebeslut är hävda.") : "Beslutet var redan hävt.";
+        return RedirectToPage();
+    }
+
+    public string? FieldError(string key) => ModelState.TryGetValue(key, out var e) && e.Errors.Count > 0 ? e.Errors[0].ErrorMessage : null;
+
+    private Guid? ParseId(string? text, string field, string label, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required)
+            {
+                ModelState.AddModelError(field, $"Ange {label.ToLowerInvariant()}: ett id (GUID) från loggkontrollen eller handläggaren.");
+            }
+
+            return null;
+        }
+
+        if (Guid.TryParse(text.Trim(), out var id))
+        {
+            return id;
+        }
+
+        ModelState.AddModelError(field, $"{label} ska vara ett id (GUID) från loggkontrollen eller handläggaren.");
+        return null;
     }
 
     private async Task LoadAsync(CancellationToken ct)

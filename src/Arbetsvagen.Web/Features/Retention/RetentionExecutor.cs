@@ -15,9 +15,13 @@ namespace Arbetsvagen.Features.Retention;
 /// cases touch, deletes the records, and marks the items and counts — so a batch either happened whole or not at all,
 /// and a run stopped anywhere resumes from its next pending item without losing or counting anything twice.
 /// </summary>
-public sealed class RetentionExecutor(AppDbContext db, TimeProvider clock)
+public sealed class RetentionExecutor(AppDbContext db, TimeProvider clock, AccessLogKeyRing keys, AccessLogCheckpoints checkpoints,
+    ILogger<RetentionExecutor> logger)
 {
     public const int DefaultBatchSize = 200;
+
+    /// <summary>Access-log rows deleted per batch once the run's cut is recorded (ADR 0027).</summary>
+    public const int LogRowsPerBatch = 5000;
 
     /// <summary>One batch at a time in this process; across instances the database lock in each batch does the same.</summary>
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
@@ -30,7 +34,7 @@ public sealed class RetentionExecutor(AppDbContext db, TimeProvider clock)
     /// kill a batch half-way).
     /// </summary>
     public async Task<bool> RunAsync(Guid runId, int batchSize = DefaultBatchSize, int? maxBatches = null, Func<int, Task>? beforeCommit = null,
-        CancellationToken ct = default)
+        int logRowsPerBatch = LogRowsPerBatch, CancellationToken ct = default)
     {
         for (var batch = 1; maxBatches is null || batch <= maxBatches; batch++)
         {
@@ -38,7 +42,7 @@ public sealed class RetentionExecutor(AppDbContext db, TimeProvider clock)
             try
             {
                 db.ChangeTracker.Clear();
-                if (await BatchAsync(runId, batchSize, batch, beforeCommit, ct) is false)
+                if (await BatchAsync(runId, batchSize, logRowsPerBatch, batch, beforeCommit, ct) is false)
                 {
                     return true;
                 }
@@ -54,7 +58,7 @@ public sealed class RetentionExecutor(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>One batch; false when the run had nothing left (and is now finished) or is not running.</summary>
-    private async Task<bool> BatchAsync(Guid runId, int batchSize, int number, Func<int, Task>? beforeCommit, CancellationToken ct)
+    private async Task<bool> BatchAsync(Guid runId, int batchSize, int logRowsPerBatch, int number, Func<int, Task>? beforeCommit, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (db.IsPostgres)
@@ -68,8 +72,30 @@ public sealed class RetentionExecutor(AppDbContext db, TimeProvider clock)
             return false;
         }
 
-        var items = await db.Set<RetentionRunItem>().Where(i => i.RunId == runId && i.State == ItemState.Pending).OrderBy(i => i.Id).Take(batchSize).ToListAsync(ct);
+        // Records first; the access log's beginning last, so the rows that record this run's own work stay after its cut.
+        var items = await db.Set<RetentionRunItem>().Where(i => i.RunId == runId && i.State == ItemState.Pending && i.Kind != RecordKind.AccessLog)
+            .OrderBy(i => i.Id).Take(batchSize).ToListAsync(ct);
         var counts = await db.Set<RetentionRunCount>().Where(c => c.RunId == runId).ToListAsync(ct);
+        if (items.Count == 0
+            && await db.Set<RetentionRunItem>().FirstOrDefaultAsync(i => i.RunId == runId && i.State == ItemState.Pending && i.Kind == RecordKind.AccessLog, ct)
+                is { } logItem)
+        {
+            var recorded = await LogBatchAsync(run, logItem, counts.FirstOrDefault(c => c.Kind == RecordKind.AccessLog), logRowsPerBatch, ct);
+            if (beforeCommit is not null)
+            {
+                await beforeCommit(number);
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            if (recorded is not null)
+            {
+                await AnchorAsync(recorded, ct);
+            }
+
+            return true;
+        }
+
         if (items.Count == 0)
         {
             run.Finish(Now);
@@ -111,6 +137,55 @@ public sealed class RetentionExecutor(AppDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return true;
+    }
+
+    /// <summary>
+    /// One batch of the access log's part (ADR 0027): the first records the signed cut — ending before the first row of a
+    /// person held since the preview — and adds nothing else; the next ones delete the rows it covers, oldest first; the last
+    /// finds none left and counts the cut. Returns the cut when this batch recorded it.
+    /// </summary>
+    private async Task<AccessLogCut?> LogBatchAsync(RetentionRun run, RetentionRunItem item, RetentionRunCount? count, int rowsPerBatch, CancellationToken ct)
+    {
+        var cut = await db.Set<AccessLogCut>().AsNoTracking().Where(c => c.RunId == run.Id).OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+        if (cut is null && run.LogKeepFrom is { } approved)
+        {
+            var held = await db.Set<LegalHold>().AsNoTracking().Where(h => h.LiftedAt == null).Select(h => h.ParticipantId).Distinct().ToListAsync(ct);
+            var firstHeld = held.Count == 0 ? null
+                : await db.AccessLog.Where(a => a.Sequence != null && a.ParticipantId != null && held.Contains(a.ParticipantId.Value)).MinAsync(a => a.Sequence, ct);
+            var recorded = await AccessLogCutter.RecordAsync(db, keys, run.Id, Math.Min(approved, firstHeld ?? long.MaxValue), Now,
+                run.ApprovedByName ?? "system", run.ApprovedByUserId, run.OrganisationId, ct);
+            if (recorded is not null)
+            {
+                run.BatchDone(0);
+                return recorded;
+            }
+        }
+
+        if (cut is not null && await AccessLogCutter.DeleteChunkAsync(db, cut, rowsPerBatch, ct) > 0)
+        {
+            run.BatchDone(0);
+            return null;
+        }
+
+        // Every covered row is gone (or another run had cut this far already): the cut's own count is what this run culled.
+        item.Culled();
+        var culled = cut?.Deleted ?? 0;
+        count?.Count((int)culled, cut is not null && cut.FirstKeptSequence < run.LogKeepFrom ? (int)Math.Max(0, run.LogRows - culled) : 0);
+        run.BatchDone(1);
+        return null;
+    }
+
+    /// <summary>The committed cut into the checkpoint file (and syslog); the database holds it already, so a failure only warns.</summary>
+    private async Task AnchorAsync(AccessLogCut cut, CancellationToken ct)
+    {
+        try
+        {
+            await checkpoints.AppendCutAsync(cut, ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "The access-log cut of run {RunId} could not be written to the checkpoint file", cut.RunId);
+        }
     }
 
     /// <summary>The records of the batch that a legal hold placed after the preview now covers.</summary>

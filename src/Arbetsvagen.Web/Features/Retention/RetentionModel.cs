@@ -16,7 +16,6 @@ public sealed class RetentionRuleConfiguration : IEntityTypeConfiguration<Retent
         builder.Property(r => r.ResearchSampleDays).HasMaxLength(200);
         builder.Property(r => r.Note).HasMaxLength(RetentionRule.MaxNote);
         builder.Property(r => r.UpdatedByName).HasMaxLength(200);
-        builder.Ignore(r => r.Executes);
     }
 }
 

@@ -45,9 +45,6 @@ public sealed class RetentionRule
     public DateTime UpdatedAt { get; private set; }
     public string UpdatedByName { get; private set; } = "";
 
-    /// <summary>The access log is a keyed chain (ADR 0015): its rule is previewed but never executed (ADR 0023).</summary>
-    public bool Executes => Kind != RecordKind.AccessLog;
-
     public static RetentionTrigger[] TriggersFor(RecordKind kind) => kind switch
     {
         RecordKind.SocialServicesCase or RecordKind.JobCentreCase => [RetentionTrigger.AfterLastEntry, RetentionTrigger.AfterCaseClosed],

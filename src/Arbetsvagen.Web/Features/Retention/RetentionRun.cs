@@ -47,6 +47,12 @@ public sealed class RetentionRun
     public string? ApprovedByName { get; private set; }
     public DateTime? ApprovedAt { get; private set; }
     public DateTime? FinishedAt { get; private set; }
+    /// <summary>
+    /// The access log's part, fixed at preview: the chain's rows before this number go (a prefix, never rows in the middle;
+    /// ADR 0027), <see cref="LogRows"/> of them. Null when the log has nothing to cull. A cut may claim no more than this.
+    /// </summary>
+    public long? LogKeepFrom { get; private set; }
+    public long LogRows { get; private set; }
     public int Total { get; private set; }
     public int Processed { get; private set; }
     public int Batches { get; private set; }
@@ -61,11 +67,24 @@ public sealed class RetentionRun
 
     public void Listed(int total) => Total = total;
 
+    public void ListedLog(long keepFrom, long rows)
+    {
+        LogKeepFrom = keepFrom;
+        LogRows = rows;
+    }
+
+    /// <summary>Approval by a named administrator who is not the one who previewed the run (four eyes).</summary>
     public void Approve(Guid by, string byName, DateTime now)
     {
         if (State != RunState.Previewed)
         {
             throw new ConflictException($"Körningen är redan {EnumText.Label(State).ToLowerInvariant()}.");
+        }
+
+        if (by == PreviewedByUserId)
+        {
+            throw new Infrastructure.ValidationException("approvedBy",
+                $"Godkännandet ska göras av en annan administratör än den som förhandsvisade gallringen ({PreviewedByName}): två personer ska ha sett den.");
         }
 
         ApprovedByUserId = by;

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Arbetsvagen.Features.Retention;
 
 public sealed record RuleDto(RecordKind Kind, string KindLabel, int Years, RetentionTrigger Trigger, string Description, string ResearchSampleDays,
-    string Note, bool Executes, List<RetentionTrigger> AllowedTriggers, DateTime UpdatedAt, string UpdatedBy);
+    string Note, List<RetentionTrigger> AllowedTriggers, DateTime UpdatedAt, string UpdatedBy);
 
 public sealed class RuleInput
 {
@@ -25,11 +25,17 @@ public sealed class RulesInput
     public List<RuleInput>? Rules { get; set; }
 }
 
+/// <summary>A run's counts for one kind and organisation; the access log is one chain, counted once for all (<see cref="RetentionWork.WholeLog"/>).</summary>
 public sealed record RunCountDto(RecordKind Kind, string KindLabel, Guid OrganisationId, string OrganisationName, int Listed, int Culled, int HeldLater,
-    int KeptByHold, int KeptBySample, bool Executes);
+    int KeptByHold, int KeptBySample);
 
-public sealed record RunDto(Guid Id, RunState State, string StateLabel, DateOnly AsOf, string Rules, string PreviewedBy, DateTime PreviewedAt,
-    string? ApprovedBy, DateTime? ApprovedAt, DateTime? FinishedAt, int Total, int Processed, int Percent, int Batches, List<RunCountDto> Counts);
+/// <summary>
+/// A run: <see cref="Total"/> and <see cref="Processed"/> count the items its batches work through (each case, record or
+/// file, and the access log's beginning as one item); <see cref="Counts"/> count records (for the log, its rows).
+/// </summary>
+public sealed record RunDto(Guid Id, RunState State, string StateLabel, DateOnly AsOf, string Rules, string PreviewedBy, Guid PreviewedByUserId,
+    DateTime PreviewedAt, string? ApprovedBy, DateTime? ApprovedAt, DateTime? FinishedAt, int Total, int Processed, int Percent, int Batches,
+    long? LogKeepFrom, List<RunCountDto> Counts);
 
 public sealed class LegalHoldInput
 {
@@ -46,6 +52,9 @@ public sealed record LegalHoldDto(Guid Id, Guid ParticipantId, Guid? CaseId, str
 /// </summary>
 public sealed class RetentionWork(AppDbContext db, CurrentUser user, AccessLogger log, TimeProvider clock, RetentionRunner runner)
 {
+    /// <summary>The organisation id of the access log's count: the log is one chain for all organisations (ADR 0027).</summary>
+    public static readonly Guid WholeLog = Guid.Empty;
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private IQueryable<Guid> Scope() =>
@@ -153,7 +162,7 @@ public sealed class RetentionWork(AppDbContext db, CurrentUser user, AccessLogge
     }
 
     private static RuleDto Dto(RetentionRule r) => new(r.Kind, EnumText.Label(r.Kind), r.Years, r.Trigger, r.Describe(), r.ResearchSampleDays, r.Note,
-        r.Executes, [.. RetentionRule.TriggersFor(r.Kind)], r.UpdatedAt, r.UpdatedByName);
+        [.. RetentionRule.TriggersFor(r.Kind)], r.UpdatedAt, r.UpdatedByName);
 
     // ------------------------------------------------------------------ runs
 
@@ -172,7 +181,7 @@ public sealed class RetentionWork(AppDbContext db, CurrentUser user, AccessLogge
         var rules = await db.Set<RetentionRule>().AsNoTracking().ToListAsync(ct);
         var asOf = SwedishTime.Today(Now);
         var run = RetentionRun.Preview(user.OrganisationId, asOf, string.Join("\n", rules.OrderBy(r => r.Kind).Select(r =>
-            $"{EnumText.Label(r.Kind)}: {r.Describe()}{(r.ResearchSampleDays.Length > 0 ? $", forskningsurval födda dag {r.ResearchSampleDays}" : "")}{(r.Executes ? "" : " (förhandsvisas, gallras inte)")}")),
+            $"{EnumText.Label(r.Kind)}: {r.Describe()}{(r.ResearchSampleDays.Length > 0 ? $", forskningsurval födda dag {r.ResearchSampleDays}" : "")}{(r.Kind == RecordKind.AccessLog ? " (loggens början, för alla organisationer)" : "")}")),
             user.Id, await DisplayNameAsync(ct), Now);
         db.Add(run);
 
@@ -190,14 +199,20 @@ public sealed class RetentionWork(AppDbContext db, CurrentUser user, AccessLogge
 
         foreach (var rule in rules)
         {
+            if (rule.Kind == RecordKind.AccessLog)
+            {
+                await PreviewLogAsync(rule, run, asOf, holds.Select(h => h.ParticipantId).ToHashSet(), Count(rule.Kind, WholeLog), items, ct);
+                continue;
+            }
+
             var sample = rule.SampleDays();
             foreach (var c in await CandidatesAsync(rule, scope, asOf, ct))
             {
                 var held = (c.ParticipantId is { } p && heldParticipants.Contains(p)) || heldCases.Contains(c.Id)
                     || (c.IdentityNumber is { } n && heldNumbers.Contains(n));
                 var sampled = !held && c.Born is { } born && sample.Contains(born.Day);
-                Count(rule.Kind, c.OrganisationId).Add(held || sampled ? 0 : c.Rows, held ? c.Rows : 0, sampled ? c.Rows : 0);
-                if (!held && !sampled && rule.Executes)
+                Count(rule.Kind, c.OrganisationId).Add(held || sampled ? 0 : 1, held ? 1 : 0, sampled ? 1 : 0);
+                if (!held && !sampled)
                 {
                     items.Add(RetentionRunItem.Of(run.Id, rule.Kind, c.Id, c.OrganisationId));
                 }
@@ -212,8 +227,34 @@ public sealed class RetentionWork(AppDbContext db, CurrentUser user, AccessLogge
         return await ReadAsync(run.Id, ct);
     }
 
-    /// <summary>One candidate for culling; <see cref="Rows"/> is 1 except for the access log, counted per organisation.</summary>
-    private sealed record Candidate(Guid Id, Guid OrganisationId, Guid? ParticipantId, string? IdentityNumber, DateOnly? Born, int Rows = 1);
+    /// <summary>
+    /// The access log's part: the beginning of the chain whose rows are all older than the rule's period (ADR 0027). It is
+    /// one chain for every organisation, so it is cut as a whole, never one organisation's rows; a legal hold keeps every
+    /// row from the held person's first one on. Listed as one item, its rows counted once (<see cref="WholeLog"/>).
+    /// </summary>
+    private async Task PreviewLogAsync(RetentionRule rule, RetentionRun run, DateOnly asOf, HashSet<Guid> held, RetentionRunCount count,
+        List<RetentionRunItem> items, CancellationToken ct)
+    {
+        var before = SwedishTime.StartOfDayUtc(asOf.AddYears(-rule.Years).AddDays(1));
+        var all = await AccessLogCutter.PlanAsync(db, before, null, ct);
+        if (all is null)
+        {
+            return;
+        }
+
+        var firstHeld = held.Count == 0 ? null
+            : await db.AccessLog.Where(a => a.Sequence != null && a.ParticipantId != null && held.Contains(a.ParticipantId.Value)).MinAsync(a => a.Sequence, ct);
+        var plan = firstHeld is null ? all : await AccessLogCutter.PlanAsync(db, before, firstHeld, ct);
+        count.Add((int)(plan?.Rows ?? 0), (int)(all.Value.Rows - (plan?.Rows ?? 0)), 0);
+        if (plan is { } cut)
+        {
+            run.ListedLog(cut.FirstKept, cut.Rows);
+            items.Add(RetentionRunItem.Of(run.Id, RecordKind.AccessLog, run.Id, WholeLog));
+        }
+    }
+
+    /// <summary>One candidate for culling.</summary>
+    private sealed record Candidate(Guid Id, Guid OrganisationId, Guid? ParticipantId, string? IdentityNumber, DateOnly? Born);
 
     private async Task<List<Candidate>> CandidatesAsync(RetentionRule rule, List<Guid> scope, DateOnly asOf, CancellationToken ct)
     {
@@ -259,12 +300,7 @@ public sealed class RetentionWork(AppDbContext db, CurrentUser user, AccessLogge
             }
 
             default:
-            {
-                var before = SwedishTime.StartOfDayUtc(latest.AddDays(1));
-                var rows = await db.AccessLog.AsNoTracking().Where(a => a.OrganisationId != null && scope.Contains(a.OrganisationId.Value) && a.At < before)
-                    .GroupBy(a => a.OrganisationId!.Value).Select(g => new { Organisation = g.Key, Rows = g.Count() }).ToListAsync(ct);
-                return rows.Select(r => new Candidate(Guid.Empty, r.Organisation, null, null, null, r.Rows)).ToList();
-            }
+                return [];
         }
     }
 
@@ -282,7 +318,10 @@ public sealed class RetentionWork(AppDbContext db, CurrentUser user, AccessLogge
         return last;
     }
 
-    /// <summary>Approval by a named administrator starts the execution in the background.</summary>
+    /// <summary>
+    /// Approval by a named administrator other than the one who previewed the run (four eyes) starts the execution in the
+    /// background.
+    /// </summary>
     public async Task<Outcome<RunDto>> ApproveAsync(Guid id, CancellationToken ct)
     {
         if (!user.IsAdministrator)
@@ -299,7 +338,8 @@ public sealed class RetentionWork(AppDbContext db, CurrentUser user, AccessLogge
         var approved = await Outcome.Guard<RunDto>(async () =>
         {
             run.Approve(user.Id, await DisplayNameAsync(ct), Now);
-            log.Add(AccessAction.Update, "RetentionRun", run.Id, purpose: $"gallring godkänd av {run.ApprovedByName} ({run.Total} poster att gallra)");
+            log.Add(AccessAction.Update, "RetentionRun", run.Id, purpose: $"gallring godkänd av {run.ApprovedByName}, förhandsvisad av {run.PreviewedByName} " +
+                $"({run.Total} poster att gallra{(run.LogKeepFrom is { } keep ? $"; loggen före post {keep}, {run.LogRows} rader" : "")})");
             await db.SaveChangesAsync(ct);
             return (await ReadAsync(run.Id, ct)).Value!;
         });
@@ -350,8 +390,9 @@ public sealed class RetentionWork(AppDbContext db, CurrentUser user, AccessLogge
         var counts = await db.Set<RetentionRunCount>().AsNoTracking().Where(c => c.RunId == id).ToListAsync(ct);
         var ids = counts.Select(c => c.OrganisationId).Distinct().ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        return Dto(run, counts.Select(c => new RunCountDto(c.Kind, EnumText.Label(c.Kind), c.OrganisationId, names.GetValueOrDefault(c.OrganisationId, ""),
-                c.Listed, c.Culled, c.HeldLater, c.KeptByHold, c.KeptBySample, c.Kind != RecordKind.AccessLog))
+        return Dto(run, counts.Select(c => new RunCountDto(c.Kind, EnumText.Label(c.Kind), c.OrganisationId,
+                c.OrganisationId == WholeLog ? "Alla organisationer (loggen är en gemensam kedja)" : names.GetValueOrDefault(c.OrganisationId, ""),
+                c.Listed, c.Culled, c.HeldLater, c.KeptByHold, c.KeptBySample))
             .OrderBy(c => c.Kind).ThenBy(c => c.OrganisationName, SwedishCollation.Comparer).ToList());
     }
 
@@ -368,7 +409,7 @@ public sealed class RetentionWork(AppDbContext db, CurrentUser user, AccessLogge
     }
 
     private static RunDto Dto(RetentionRun r, List<RunCountDto> counts) => new(r.Id, r.State, EnumText.Label(r.State), r.AsOf, r.Rules, r.PreviewedByName,
-        r.PreviewedAt, r.ApprovedByName, r.ApprovedAt, r.FinishedAt, r.Total, r.Processed, r.Percent, r.Batches, counts);
+        r.PreviewedByUserId, r.PreviewedAt, r.ApprovedByName, r.ApprovedAt, r.FinishedAt, r.Total, r.Processed, r.Percent, r.Batches, r.LogKeepFrom, counts);
 
     internal static string Summary(IEnumerable<RetentionRunCount> counts) =>
         string.Join("; ", counts.GroupBy(c => c.Kind).OrderBy(g => g.Key).Select(g =>

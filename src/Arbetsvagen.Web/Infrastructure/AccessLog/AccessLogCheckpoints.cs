@@ -14,8 +14,16 @@ public sealed record AccessLogCheckpoint(long Sequence, string Hash, DateTime At
         At.ToString("O", CultureInfo.InvariantCulture), KeyId);
 }
 
-/// <summary>The checkpoints read back: the well-signed ones, and how many lines were not.</summary>
-public sealed record CheckpointFile(List<AccessLogCheckpoint> Checkpoints, int BadLines);
+/// <summary>The checkpoints read back: the well-signed ones, and how many lines were not; and the well-signed cuts (ADR 0027).</summary>
+public sealed record CheckpointFile(List<AccessLogCheckpoint> Checkpoints, int BadLines, List<AccessLogCut> Cuts);
+
+/// <summary>A cut of the chain as one line of the checkpoint file (ADR 0027); <see cref="Kind"/> is "cut".</summary>
+public sealed record CutLine(string Kind, Guid RunId, long FirstKeptSequence, string LastDeletedHash, long Deleted, DateTime At, string KeyId, string Signature)
+{
+    public static CutLine From(AccessLogCut c) => new("cut", c.RunId, c.FirstKeptSequence, c.LastDeletedHash, c.Deleted, c.At, c.KeyId, c.Signature);
+
+    public AccessLogCut ToCut() => AccessLogCut.Of(RunId, FirstKeptSequence, LastDeletedHash, Deleted, DateTime.SpecifyKind(At, DateTimeKind.Utc), KeyId, Signature);
+}
 
 /// <summary>
 /// Anchors the access-log chain outside the database (ADR 0015): every so often the last sequence number and hash are
@@ -57,21 +65,7 @@ public sealed class AccessLogCheckpoints(DbContextOptions<AppDbContext> options,
             at = new DateTime(at.Ticks - (at.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
             var unsigned = new AccessLogCheckpoint(last.Sequence, last.Hash, at, keys.CurrentId, "");
             var checkpoint = unsigned with { Signature = Sign(unsigned, keys.CheckpointKey(keys.CurrentId)!) };
-            var line = JsonSerializer.Serialize(checkpoint, JsonOptions);
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(FilePath))!);
-            await using (var file = new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
-            {
-                // One write of the whole line, so that lines from several instances never interleave.
-                await file.WriteAsync(Encoding.UTF8.GetBytes(line + "\n"), ct);
-                await file.FlushAsync(ct);
-            }
-
-            if (logger.IsEnabled(LogLevel.Information))
-            {
-                logger.LogInformation("Kontrollpunkt för loggkedjan: {Checkpoint}", line);
-            }
-
-            await SendToSyslogAsync(line);
+            await AppendLineAsync(JsonSerializer.Serialize(checkpoint, JsonOptions), ct);
             lastWritten = last.Sequence;
             return checkpoint;
         }
@@ -81,15 +75,48 @@ public sealed class AccessLogCheckpoints(DbContextOptions<AppDbContext> options,
         }
     }
 
+    /// <summary>Anchors a cut of the chain (ADR 0027) outside the database, as the checkpoints are; written once the cut is committed.</summary>
+    public async Task AppendCutAsync(AccessLogCut cut, CancellationToken ct = default)
+    {
+        await writing.WaitAsync(ct);
+        try
+        {
+            await AppendLineAsync(JsonSerializer.Serialize(CutLine.From(cut), JsonOptions), ct);
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
+
+    private async Task AppendLineAsync(string line, CancellationToken ct)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(FilePath))!);
+        await using (var file = new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
+        {
+            // One write of the whole line, so that lines from several instances never interleave.
+            await file.WriteAsync(Encoding.UTF8.GetBytes(line + "\n"), ct);
+            await file.FlushAsync(ct);
+        }
+
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Kontrollpunkt för loggkedjan: {Checkpoint}", line);
+        }
+
+        await SendToSyslogAsync(line);
+    }
+
     /// <summary>Every checkpoint in the file whose signature holds; lines that are not well-signed are counted, not trusted.</summary>
     public CheckpointFile Read()
     {
         if (!File.Exists(FilePath))
         {
-            return new CheckpointFile([], 0);
+            return new CheckpointFile([], 0, []);
         }
 
         var good = new List<AccessLogCheckpoint>();
+        var cuts = new List<AccessLogCut>();
         var bad = 0;
         using var stream = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var reader = new StreamReader(stream);
@@ -103,6 +130,21 @@ public sealed class AccessLogCheckpoints(DbContextOptions<AppDbContext> options,
             AccessLogCheckpoint? checkpoint = null;
             try
             {
+                if (line.Contains("\"kind\":\"cut\"", StringComparison.Ordinal))
+                {
+                    var cut = JsonSerializer.Deserialize<CutLine>(line, JsonOptions)?.ToCut();
+                    if (cut is not null && cut.SignatureHolds(keys))
+                    {
+                        cuts.Add(cut);
+                    }
+                    else
+                    {
+                        bad++;
+                    }
+
+                    continue;
+                }
+
                 checkpoint = JsonSerializer.Deserialize<AccessLogCheckpoint>(line, JsonOptions);
             }
             catch (JsonException)
@@ -121,7 +163,7 @@ public sealed class AccessLogCheckpoints(DbContextOptions<AppDbContext> options,
             }
         }
 
-        return new CheckpointFile(good, bad);
+        return new CheckpointFile(good, bad, cuts);
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);

@@ -34,6 +34,9 @@ public sealed class AccessLogKeyRing
     /// <summary>The key checkpoints are signed with: derived from a chain key, so one secret serves both.</summary>
     public byte[]? CheckpointKey(string id) => Find(id) is { } key ? HMACSHA256.HashData(key, "arbetsvagen access-log checkpoint"u8) : null;
 
+    /// <summary>The key cuts of the chain are signed with (ADR 0027), derived like the checkpoints' key.</summary>
+    public byte[]? CutKey(string id) => Find(id) is { } key ? HMACSHA256.HashData(key, "arbetsvagen access-log cut"u8) : null;
+
     public static string IdOf(byte[] key) =>
         Convert.ToHexStringLower(SHA256.HashData([.. "arbetsvagen access-log key id:"u8, .. key]))[..16];
 

@@ -34,5 +34,7 @@ public static class DemoNames
         new("samordnare.nordost", "Sofia Dahl", "Täby kommun", Roles.Coordinator),
         new("analytiker", "Anton Fors", "Täby kommun", Roles.Analyst),
         new("admin.taby", "Ada Nyström", "Täby kommun", Roles.Administrator),
+        // A second administrator, so that a culling run can be approved by someone other than its previewer (four eyes).
+        new("arkiv.taby", "Arvid Lundqvist", "Täby kommun", Roles.Administrator),
     ];
 }
