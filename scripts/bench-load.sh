@@ -17,8 +17,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 app_start() { # label: start the app (ReadyToRun build if the label says r2r; warm-up on if it says warmup) and wait until ready
-  local label="$1" dir="$WORK/app-jit" warmup=""
-  [[ "$label" == *r2r* ]] && dir="$WORK/app-r2r"
+  local label="$1" dir="$PUBLISHED/app-jit" warmup=""
+  [[ "$label" == *r2r* ]] && dir="$PUBLISHED/app-r2r"
   [[ "$label" == *warmup* ]] && warmup=true
   [[ "$label" == jit || "$label" == r2r ]] && warmup=false
   local started; started=$(date +%s.%N)
@@ -71,10 +71,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# BENCH_PUBLISH_DIR=dir keeps the published copies there and reuses them on the next run (publishing takes minutes).
+PUBLISHED="${BENCH_PUBLISH_DIR:-$WORK}"
 echo "==> publishing the app (and a ReadyToRun copy) and the load generator; $(uptime)"
-dotnet publish -c Release src/Arbetsvagen.Web -o "$WORK/app-jit" >"$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log"; exit 1; }
-if [[ "$RESTARTS" == *r2r* ]]; then
-  dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true src/Arbetsvagen.Web -o "$WORK/app-r2r" \
+if [[ ! -f "$PUBLISHED/app-jit/Arbetsvagen.Web.dll" ]]; then
+  dotnet build -c Release src/Arbetsvagen.Web >"$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log"; exit 1; }
+  dotnet publish --no-build -c Release src/Arbetsvagen.Web -o "$PUBLISHED/app-jit" >>"$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log"; exit 1; }
+fi
+if [[ "$RESTARTS" == *r2r* && ! -f "$PUBLISHED/app-r2r/Arbetsvagen.Web.dll" ]]; then
+  dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true src/Arbetsvagen.Web -o "$PUBLISHED/app-r2r" \
     >>"$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log"; exit 1; }
 fi
 dotnet build -c Release bench/Arbetsvagen.Bench >>"$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log"; exit 1; }
@@ -83,7 +88,7 @@ run() {
   local provider="$1" connection="$2"
   PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
   cat >"$WORK/app.env" <<ENV
-export PORT=$PORT ASPNETCORE_ENVIRONMENT=Staging Database__Provider=$provider ConnectionStrings__Default="$connection"
+export PORT=$PORT PUBLISHED="$PUBLISHED" ASPNETCORE_ENVIRONMENT=Staging Database__Provider=$provider ConnectionStrings__Default="$connection"
 export DataProtection__KeysPath="$WORK/keys-$provider" Demo__Enabled=true ForwardedHeaders__KnownProxies=127.0.0.1
 ENV
   # shellcheck source=/dev/null
@@ -91,7 +96,7 @@ ENV
   echo "==> $provider: demo region + $PARTICIPANTS participants"
   app_start main >/dev/null
   app_stop
-  (cd "$WORK" && dotnet "$WORK/app-jit/Arbetsvagen.Web.dll" seed-volume --participants "$PARTICIPANTS") | tr '\r' '\n' | grep Klart
+  (cd "$WORK" && dotnet "$PUBLISHED/app-jit/Arbetsvagen.Web.dll" seed-volume --participants "$PARTICIPANTS") | tr '\r' '\n' | grep Klart
   app_start main
   echo "uptime before the load: $(uptime)"
   dotnet bench/Arbetsvagen.Bench/bin/Release/net10.0/Arbetsvagen.Bench.dll load --url "http://127.0.0.1:$PORT" \

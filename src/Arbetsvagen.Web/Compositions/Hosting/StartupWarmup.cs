@@ -42,8 +42,10 @@ public sealed class StartupWarmup(IServiceScopeFactory scopes, IServer server, I
             await WhenListeningAsync(stoppingToken);
             await QueriesAsync(stoppingToken);
             await PublicPagesAsync(stoppingToken);
-            var seconds = started.Elapsed.TotalSeconds;
-            logger.LogInformation("Uppvärmningen tog {Seconds:F1} s.", seconds);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Uppvärmningen tog {Seconds:F1} s.", started.Elapsed.TotalSeconds);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -53,8 +55,10 @@ public sealed class StartupWarmup(IServiceScopeFactory scopes, IServer server, I
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            var seconds = started.Elapsed.TotalSeconds;
-            logger.LogWarning(e, "Uppvärmningen avbröts efter {Seconds:F1} s; servern tar emot trafik ändå.", seconds);
+            if (logger.IsEnabled(LogLevel.Warning))
+            {
+                logger.LogWarning(e, "Uppvärmningen avbröts efter {Seconds:F1} s; servern tar emot trafik ändå.", started.Elapsed.TotalSeconds);
+            }
         }
 
         done = true;
