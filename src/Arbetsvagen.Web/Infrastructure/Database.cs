@@ -50,11 +50,6 @@ public static class Database
         if (provider == DatabaseProvider.Sqlite)
         {
             EnsureSqliteDirectory(connectionString);
-            // Microsoft.Data.Sqlite has no asynchronous I/O: every query, and every wait for the write lock (busy_timeout),
-            // holds a thread-pool thread. With 300 users the pool, which adds a thread or two a second, starved and the
-            // server stopped answering (the load test, ADR 0029): start it with enough threads ("Database:SqliteMinThreads").
-            ThreadPool.GetMinThreads(out var workers, out var completionPorts);
-            ThreadPool.SetMinThreads(Math.Max(workers, config.GetValue("Database:SqliteMinThreads", 200)), completionPorts);
         }
 
         // The options are the same for every request, so they are built once rather than per request scope.
