@@ -12,6 +12,11 @@ using Npgsql;
 // Usage: Arbetsvagen.Bench --url http://127.0.0.1:5090 --provider Sqlite|Postgres --connection "..." [--users 20] [--seconds 20] [--think-ms 0] [--only "page:"] [--server-warmup 60]
 // --think-ms: each user pauses 0.5–1.5 × this long between requests (0 = back to back, i.e. saturation).
 // Each scenario runs a short unmeasured warm-up first.
+if (args.Length > 0 && args[0] == "load")
+{
+    Environment.Exit(await LoadTest.RunAsync(Args.Parse(args[1..]))); // issue 12 §7, scripts/bench-load.sh
+}
+
 var options = Args.Parse(args);
 var url = new Uri(options.GetValueOrDefault("url", "http://127.0.0.1:5090"));
 var provider = options.GetValueOrDefault("provider", "Sqlite");

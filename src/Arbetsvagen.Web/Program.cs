@@ -206,6 +206,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions
 builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddTransportSecurity();
 builder.Services.AddOperations();
+StartupWarmup.Add(builder.Services, builder.Configuration);
 
 var app = builder.Build();
 

@@ -49,6 +49,8 @@ public sealed class ProductionStartTests(StartedProduct product) : IClassFixture
         Assert.Equal("Healthy", (string?)ready["status"]);
         Assert.Equal("Healthy", (string?)ready["checks"]!["database"]!["status"]);
         Assert.Equal("Healthy", (string?)ready["checks"]!["accessLog"]!["status"]);
+        Assert.Equal("Healthy", (string?)ready["checks"]!["warmup"]!["status"]); // ready only after the start-up warm-up
+        Assert.Contains(product.LogLines, l => l.Contains("Uppvärmningen tog", StringComparison.Ordinal));
     }
 
     [Fact]

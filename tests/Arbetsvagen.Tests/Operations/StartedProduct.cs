@@ -59,6 +59,7 @@ public sealed class StartedProduct : IAsyncLifetime
         var start = Command(["--urls", Address.ToString()]);
         start.Environment["Demo__Participants"] = "20";
         start.Environment["AccessLog__CheckpointSeconds"] = "1";
+        start.Environment["Warmup__Enabled"] = "true"; // ADR 0029: ready only once warmed up; its log lines are scanned too
         process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => Keep(e.Data);
         process.ErrorDataReceived += (_, e) => Keep(e.Data);

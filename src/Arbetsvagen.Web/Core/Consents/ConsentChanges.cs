@@ -129,8 +129,7 @@ public sealed class ConsentChanges(AppDbContext db, CurrentUser user, TimeProvid
         }
 
         var consents = await query.OrderByDescending(c => c.RecordedAt).ToListAsync(ct);
-        log.Add(AccessAction.Read, "Consent", null, participantId, resultIds: consents.Select(c => c.Id));
-        await db.SaveChangesAsync(ct);
+        await log.RecordAsync(AccessAction.Read, "Consent", null, participantId, resultIds: consents.Select(c => c.Id), ct: ct);
         return consents;
     }
 

@@ -116,8 +116,7 @@ public sealed class CaseWork(AppDbContext db, CurrentUser user, ParticipantAcces
         var cases = await db.Set<Case>().Include(c => c.History).Include(c => c.FollowUps).Where(c => c.ParticipantId == participantId
                 && (c.BoundaryId == boundary || grant.Covers(DataCategories.CaseAndPlan)))
             .OrderByDescending(c => c.OpenedOn).ToListAsync(ct);
-        log.Add(AccessAction.Read, "Case", null, participantId, grant.ConsentId is { } consent ? $"samtycke {consent}" : null, cases.Select(c => c.Id));
-        await db.SaveChangesAsync(ct);
+        await log.RecordAsync(AccessAction.Read, "Case", null, participantId, grant.ConsentId is { } consent ? $"samtycke {consent}" : null, cases.Select(c => c.Id), ct: ct);
         return cases;
     }
 
@@ -274,8 +273,7 @@ public sealed class CaseWork(AppDbContext db, CurrentUser user, ParticipantAcces
         }
 
         var entries = await db.Set<JournalEntry>().Where(e => e.CaseId == caseId).OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).ToListAsync(ct);
-        log.Add(AccessAction.Read, "JournalEntry", null, held.ParticipantId, resultIds: entries.Select(e => e.Id));
-        await db.SaveChangesAsync(ct);
+        await log.RecordAsync(AccessAction.Read, "JournalEntry", null, held.ParticipantId, resultIds: entries.Select(e => e.Id), ct: ct);
         return entries;
     }
 

@@ -79,8 +79,7 @@ public sealed class MappingWork(AppDbContext db, CurrentUser user, ParticipantAc
         }
 
         var versions = await query.OrderByDescending(m => m.Version).ToListAsync(ct);
-        log.Add(AccessAction.Read, "Mapping", null, participantId, Purpose(access), versions.Select(m => m.Id));
-        await db.SaveChangesAsync(ct);
+        await log.RecordAsync(AccessAction.Read, "Mapping", null, participantId, Purpose(access), versions.Select(m => m.Id), ct: ct);
         return new Read<List<Mapping>>(versions, access.MayReadHealth);
     }
 
@@ -200,8 +199,7 @@ public sealed class MappingWork(AppDbContext db, CurrentUser user, ParticipantAc
 
         var positions = await db.Set<JointPosition>().AsNoTracking().Include(j => j.Parties).Where(j => j.ParticipantId == participantId)
             .OrderByDescending(j => j.DecidedOn).ThenByDescending(j => j.RecordedAt).ToListAsync(ct);
-        log.Add(AccessAction.Read, "JointPosition", null, participantId, Purpose(access), positions.Select(j => j.Id));
-        await db.SaveChangesAsync(ct);
+        await log.RecordAsync(AccessAction.Read, "JointPosition", null, participantId, Purpose(access), positions.Select(j => j.Id), ct: ct);
         return positions;
     }
 
@@ -253,8 +251,7 @@ public sealed class MappingWork(AppDbContext db, CurrentUser user, ParticipantAc
         }
 
         var assessments = await query.OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.RecordedAt).ToListAsync(ct);
-        log.Add(AccessAction.Read, "WorkAbilityAssessment", null, participantId, Purpose(access), assessments.Select(a => a.Id));
-        await db.SaveChangesAsync(ct);
+        await log.RecordAsync(AccessAction.Read, "WorkAbilityAssessment", null, participantId, Purpose(access), assessments.Select(a => a.Id), ct: ct);
         return new Read<List<WorkAbilityAssessment>>(assessments, access.MayReadHealth);
     }
 

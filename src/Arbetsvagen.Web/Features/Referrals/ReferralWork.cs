@@ -237,8 +237,7 @@ public sealed class ReferralWork(AppDbContext db, CurrentUser user, ParticipantA
         }
 
         var referrals = await query.OrderByDescending(r => r.SentAt).ToListAsync(ct);
-        log.Add(AccessAction.Read, "Referral", null, participantId, resultIds: referrals.Select(r => r.Id));
-        await db.SaveChangesAsync(ct);
+        await log.RecordAsync(AccessAction.Read, "Referral", null, participantId, resultIds: referrals.Select(r => r.Id), ct: ct);
         return referrals;
     }
 
