@@ -99,7 +99,7 @@ builder.Services.AddHostedService(services => services.GetRequiredService<JobAdI
 builder.Services.AddMatching();
 builder.Services.AddScoped<RecruitmentNeeds>();
 builder.Services.AddScoped<TargetGroupWork>();
-builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, RegisterChangeRecorder>();
+builder.Services.AddRegisterChanges();
 builder.Services.AddHostedService<RegisterSnapshots>();
 builder.Services.AddScoped<RegionalReportBuilder>();
 builder.Services.AddScoped<RegionalReportWork>();

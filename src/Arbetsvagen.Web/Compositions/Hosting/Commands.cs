@@ -1,4 +1,5 @@
 using Arbetsvagen.Features.Matching;
+using Arbetsvagen.Features.Statistics;
 using System.Diagnostics;
 using Arbetsvagen.Core.Organisations;
 using Arbetsvagen.Core.Participants;
@@ -39,6 +40,7 @@ public static class Commands
         var builder = WebApplication.CreateBuilder(AppFiles.Options(args[1..]));
         builder.Services.AddAppDatabase(builder.Configuration);
         builder.Services.AddMatchingFeed(); // a running app's matching index hears of what a seed adds
+        builder.Services.AddRegisterChanges(); // and the register's monthly snapshots of a change to an ended month
         builder.Services.AddIdentityCore<AppUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AppDbContext>();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -186,57 +186,6 @@ public static class StatisticsBench
         Line("SQL med fönsterfunktion (bara antalet)", window);
         Line("rak EF LINQ, grupperad i minnet", straightforward);
 
-        // The follow-up (issue 11 §2) over 36 months for the same collaboration, read as an analyst of its first
-        // organisation: the product's whole report (every table, protected) against the straightforward EF LINQ version
-        // of its first table alone (the cases loaded, inflow/stock/outflow by gender per month worked out in memory).
-        var from = running.AddMonths(-(FollowUpWork.MaxMonths - 1));
-        var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-        [
-            new(System.Security.Claims.ClaimTypes.NameIdentifier, author.ToString()), new(System.Security.Claims.ClaimTypes.Name, "bench"),
-            new(AppClaims.OrganisationId, ids[0].ToString()), new(System.Security.Claims.ClaimTypes.Role, Roles.Analyst),
-        ], "bench"));
-        var followUp = new List<double>();
-        var followUpNaive = new List<double>();
-        long flows = 0, flowsNaive = 0;
-        for (var round = 0; round < rounds; round++)
-        {
-            using (var scope = services.CreateScope())
-            {
-                scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext { User = principal };
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-                var work = scope.ServiceProvider.GetRequiredService<FollowUpWork>();
-                var w = Stopwatch.StartNew();
-                var report = await work.ReportAsync(new FollowUpQuery(collaborationId, FollowUpWork.Month(from), FollowUpWork.Month(running), "gender"), CancellationToken.None);
-                followUp.Add(w.Elapsed.TotalMilliseconds);
-                flows = report.Value is { } r ? r.Tables.Count : -1;
-            }
-
-            followUpNaive.Add(await Timed(async db =>
-            {
-                var end = running.AddMonths(1).AddDays(-1);
-                var cases = await db.Set<Case>().AsNoTracking().Where(c => ids.Contains(c.OrganisationId) && c.OpenedOn <= end && (c.ClosedOn == null || c.ClosedOn >= from))
-                    .Join(db.Participants, c => c.ParticipantId, p => p.Id, (c, p) => new { c.OpenedOn, c.ClosedOn, p.Gender }).ToListAsync();
-                var table = new Dictionary<(DateOnly, Gender), (int In, int Stock, int Out)>();
-                for (var m = from; m <= running; m = m.AddMonths(1))
-                {
-                    var last = m.AddMonths(1).AddDays(-1);
-                    foreach (var g in cases.GroupBy(c => c.Gender))
-                    {
-                        table[(m, g.Key)] = (g.Count(c => c.OpenedOn >= m && c.OpenedOn <= last), g.Count(c => c.OpenedOn <= last && (c.ClosedOn == null || c.ClosedOn > last)),
-                            g.Count(c => c.ClosedOn >= m && c.ClosedOn <= last));
-                    }
-                }
-
-                flowsNaive = table.Count;
-            }));
-        }
-
-        Console.WriteLine($"Uppföljningen {from:yyyy-MM}–{running:yyyy-MM} ({FollowUpWork.MaxMonths} månader), {rounds} varv ({flows} tabeller; i minnet {flowsNaive} celler):");
-        void FollowUpLine(string label, List<double> xs) =>
-            Console.WriteLine($"  {label,-58} median {Median(xs),8:F0} ms  {Median(xs) / Median(followUp),7:F1}×  (alla: {string.Join(", ", xs.Select(x => x.ToString("F0")))})");
-        FollowUpLine("produkten: hela uppföljningen, alla tabeller skyddade", followUp);
-        FollowUpLine("rak EF LINQ i minnet, bara inflöde/bestånd/utflöde", followUpNaive);
     }
 
     /// <summary>

@@ -128,6 +128,13 @@ public sealed class RegisterChangeRecorder(TimeProvider clock, IConfiguration co
     }
 }
 
+public static class RegisterChangesSetup
+{
+    /// <summary>The recorder of changes to ended months: for the app and for commands that write data while it runs.</summary>
+    public static IServiceCollection AddRegisterChanges(this IServiceCollection services) =>
+        services.AddSingleton<ISaveChangesInterceptor, RegisterChangeRecorder>();
+}
+
 /// <summary>
 /// Keeps the register's monthly snapshots ready in the background (ADR 0031), every
 /// <c>Statistics:SnapshotMinutes</c> (default 10; 0 turns it off): each collaboration's running month and the months
