@@ -127,12 +127,7 @@ public static class RegisterCount
     public static async Task<List<RegisterRow>> LiveAsync(AppDbContext db, Guid collaborationId, IReadOnlyCollection<string> codes, DateOnly month,
         CancellationToken ct)
     {
-        var start = month;
-        var end = month.AddMonths(1).AddDays(-1);
-        var members = await db.Collaborations.AsNoTracking().Where(c => c.Id == collaborationId).SelectMany(c => c.Members.Select(m => m.OrganisationId)).ToListAsync(ct);
-        var organisations = db.Organisations.Where(o => members.Contains(o.Id) || (o.ParentId != null && members.Contains(o.ParentId.Value))).Select(o => o.Id);
-        var open = db.Set<Case>().Where(c => organisations.Contains(c.OrganisationId) && c.OpenedOn <= end && (c.ClosedOn == null || c.ClosedOn >= start))
-            .Select(c => c.ParticipantId);
+        var open = (await OpenCasesAsync(db, collaborationId, month, ct)).Select(c => c.ParticipantId);
         var counted = db.Participants.Where(p => codes.Contains(p.HomeMunicipalityCode) && open.Contains(p.Id));
         var statuses = TargetStatuses.All;
         var rows = await counted
@@ -153,6 +148,15 @@ public static class RegisterCount
             .ToListAsync(ct);
         return rows.Select(r => new RegisterRow(r.Key.HomeMunicipalityCode, r.Key.AfStatus, r.Key.Gender, r.Key.Short, r.Key.EducationDuty,
             r.Key.Disability, r.Key.Assistance, r.Count)).ToList();
+    }
+
+    /// <summary>The cases the register counts in a month: open some day of it at the collaboration's organisations or their units.</summary>
+    public static async Task<IQueryable<Case>> OpenCasesAsync(AppDbContext db, Guid collaborationId, DateOnly month, CancellationToken ct)
+    {
+        var end = month.AddMonths(1).AddDays(-1);
+        var members = await db.Collaborations.AsNoTracking().Where(c => c.Id == collaborationId).SelectMany(c => c.Members.Select(m => m.OrganisationId)).ToListAsync(ct);
+        var organisations = db.Organisations.Where(o => members.Contains(o.Id) || (o.ParentId != null && members.Contains(o.ParentId.Value))).Select(o => o.Id);
+        return db.Set<Case>().Where(c => organisations.Contains(c.OrganisationId) && c.OpenedOn <= end && (c.ClosedOn == null || c.ClosedOn >= month));
     }
 
     /// <summary>

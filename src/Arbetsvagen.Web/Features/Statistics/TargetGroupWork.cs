@@ -203,10 +203,8 @@ public sealed class TargetGroupWork(AppDbContext db, CurrentUser user, MatchingW
             return Outcome.Invalid(errors);
         }
 
-        var end = chosenMonth.AddMonths(1).AddDays(-1);
         var codes = code is null ? collaboration.MunicipalityCodes : [code];
-        var members = db.Set<CollaborationMember>().Where(m => m.CollaborationId == collaboration.Id).Select(m => m.OrganisationId);
-        var organisations = db.Organisations.Where(o => members.Contains(o.Id) || (o.ParentId != null && members.Contains(o.ParentId.Value))).Select(o => o.Id);
+        var open = await RegisterCount.OpenCasesAsync(db, collaboration.Id, chosenMonth, ct);
         var boundary = access.Boundary;
         var own = access.VisibleParts().Own.Select(p => p.Id);
         var people = db.Participants.Where(p => codes.Contains(p.HomeMunicipalityCode) && TargetStatuses.All.Contains(p.AfStatus));
@@ -220,9 +218,8 @@ public sealed class TargetGroupWork(AppDbContext db, CurrentUser user, MatchingW
             Measure.SocialAssistance => people.Where(p => p.IncomeSource == IncomeSource.SocialAssistance),
             _ => people,
         };
-        var found = await (from c in db.Set<Case>()
-                           where organisations.Contains(c.OrganisationId) && c.OpenedOn <= end && (c.ClosedOn == null || c.ClosedOn >= chosenMonth)
-                                 && c.BoundaryId == boundary && own.Contains(c.ParticipantId)
+        var found = await (from c in open
+                           where c.BoundaryId == boundary && own.Contains(c.ParticipantId)
                            join p in people on c.ParticipantId equals p.Id
                            select new { p.Id, p.FirstName, p.LastName, p.HomeMunicipalityCode, p.AfStatus, p.Gender, CaseId = c.Id, c.OpenedOn, c.ClosedOn })
             .Take(MaxPeople + 1).ToListAsync(ct);
