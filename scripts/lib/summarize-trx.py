@@ -40,6 +40,14 @@ def first_line(text, limit=240):
     return ""
 
 
+def details(message, stack, lines=8, frames=4):
+    """A failure as CI shows it: the message's first lines (Playwright puts the actual value and the call log there)
+    and the stack frames in the project's own test code, so that a failure seen only in CI can be located."""
+    shown = [first_line(l) for l in (message or "").splitlines() if l.strip()][:lines]
+    own = [first_line(l) for l in (stack or "").splitlines() if "Arbetsvagen" in l and " in " in l][:frames]
+    return shown + own
+
+
 def tail(path, n=15):
     try:
         with open(path, encoding="utf-8", errors="replace") as f:
@@ -83,7 +91,8 @@ class Run:
             else:
                 self.failed += 1
                 msg = r.find("{*}Output/{*}ErrorInfo/{*}Message")
-                line = first_line(msg.text if msg is not None else "")
+                stack = r.find("{*}Output/{*}ErrorInfo/{*}StackTrace")
+                line = "\n      ".join(details(msg.text if msg is not None else "", stack.text if stack is not None else ""))
                 if outcome != "Failed":
                     line = f"[{outcome}] {line}".rstrip()
                 self.failures.append((r.get("testName", "?"), line))
