@@ -1,3 +1,5 @@
+using Microsoft.Net.Http.Headers;
+
 namespace Arbetsvagen.Infrastructure;
 
 /// <summary>
@@ -67,6 +69,12 @@ public static class TransportSecurity
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = PermissionsPolicy;
             headers.XFrameOptions = "DENY"; // frame-ancestors for browsers that predate it
+            // What is made for the user is never kept in the browser's or a proxy's cache (a shared computer at an office
+            // would keep participants' pages); static files, which carry Last-Modified, keep their own caching.
+            if (!headers.ContainsKey(HeaderNames.CacheControl) && !headers.ContainsKey(HeaderNames.LastModified))
+            {
+                headers.CacheControl = "no-store";
+            }
             return Task.CompletedTask;
         }, context);
         return next(context);

@@ -133,6 +133,14 @@ public sealed partial class SecurityHeadersTests(AppFactory app) : IClassFixture
         {
             yield return "another Content-Security-Policy";
         }
+
+        // Answers made for the user (pages, API, errors) are never stored by the browser or a proxy: a shared computer's
+        // cache must not keep a participant's page. Static files (they carry Last-Modified) may be cached.
+        var isStaticFile = response.Content.Headers.LastModified is not null;
+        if (!isStaticFile && response.Headers.CacheControl?.NoStore != true)
+        {
+            yield return "no Cache-Control: no-store";
+        }
     }
 
     /// <summary>The app's GET routes (pages and API) with each parameter filled in: a new GUID, 1, or a word.</summary>
