@@ -8,6 +8,7 @@
 #   scripts/bench-load.sh [sqlite|postgres|both] [users] [minutes] [participants]     default: both 300 10 100000
 #   BENCH_RESTARTS=jit,warmup,r2r,r2r+warmup scripts/bench-load.sh sqlite 50 1 20000   # restart kinds (default: these four)
 #
+# BENCH_PG_OPTIONS="Max Pool Size=24" adds connection-string options for PostgreSQL (to compare pool sizes).
 # Restart kinds: jit = the published app without warm-up; warmup = with the start-up warm-up (Warmup__Enabled=true);
 # r2r = published with ReadyToRun (PublishReadyToRun, linux-x64), without warm-up; r2r+warmup = both. The main run uses
 # the app as published by default (no ReadyToRun, the product's default warm-up setting).
@@ -118,7 +119,7 @@ fi
 if [[ "$WHICH" == postgres || "$WHICH" == both ]]; then
   pg_start; PG_STARTED=1
   _pg_as "$PG_BINDIR/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE arbetsvagen_load" >/dev/null
-  run Postgres "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=arbetsvagen_load"
+  run Postgres "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=arbetsvagen_load${BENCH_PG_OPTIONS:+;$BENCH_PG_OPTIONS}"
   pg_stop; PG_STARTED=""
 fi
 exit $status

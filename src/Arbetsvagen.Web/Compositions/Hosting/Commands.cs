@@ -142,10 +142,25 @@ public static class Commands
 
         var author = await db.Users.OrderBy(u => u.UserName).Select(u => u.Id).FirstOrDefaultAsync();
         var start = await db.Participants.CountAsync();
-        var capacity = owners.Count * (SyntheticPeople.NumberCount - DemoNumbers);
-        if (start + count > capacity)
+        var perOwner = SyntheticPeople.NumberCount - DemoNumbers;
+        if (start + count > owners.Count * perOwner)
         {
-            throw new InvalidOperationException($"Testpersonnumren räcker till högst {capacity} deltagare över {owners.Count} organisationer.");
+            // The official test numbers are too few for the volume: more social-services units, each a boundary of its
+            // own, under the municipalities in turn (so a collaboration of the municipalities counts their cases too).
+            var municipalities = await db.Organisations.Where(o => o.Kind == OrganisationKind.Municipality).OrderBy(o => o.Name).ToListAsync();
+            var missing = ((start + count + perOwner - 1) / perOwner) - owners.Count;
+            if (municipalities.Count == 0 || start > owners.Count * perOwner)
+            {
+                throw new InvalidOperationException($"Testpersonnumren räcker till högst {owners.Count * perOwner} deltagare över {owners.Count} organisationer.");
+            }
+
+            var units = Enumerable.Range(0, missing).Select(i => Organisation.CreateUnit(municipalities[i % municipalities.Count],
+                $"Volym socialtjänst {i + 1:000}", UnitFunction.SocialServices, ownSecrecyBoundary: true, DateTime.UtcNow)).ToList();
+            db.Organisations.AddRange(units);
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+            owners.AddRange(units);
+            Console.WriteLine($"{missing} socialtjänstenheter tillagda: testpersonnumren räcker till {perOwner} deltagare per organisation.");
         }
 
         var people = new SyntheticPeople(seed: 100_000, DateOnly.FromDateTime(DateTime.UtcNow));

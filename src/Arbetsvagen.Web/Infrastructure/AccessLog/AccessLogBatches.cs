@@ -32,7 +32,8 @@ public sealed class AccessLogBatches(DbContextOptions<AppDbContext> options, Acc
 
     /// <summary>
     /// This instance's writers queue here before they ask the database for the chain lock (AppDbContext), so that
-    /// they do not each hold a connection while they wait. Other instances are kept in order by the database's lock.
+    /// they do not each hold a transaction while they wait; each takes its connection before it queues, so the writer
+    /// holding this lock never waits for the pool. Other instances are kept in order by the database's lock.
     /// </summary>
     internal SemaphoreSlim ChainLock { get; } = new(1, 1);
 
