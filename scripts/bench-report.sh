@@ -17,6 +17,6 @@ OUT=$(mktemp /tmp/arbetsvagen-reportbench.XXXXXX)
 trap 'rm -f "$OUT"' EXIT
 REPORT_BENCH_PARTICIPANTS="${2:-100000}" REPORT_BENCH_EVENTS="${3:-0}" REPORT_BENCH_OUT="$OUT" TEST_PROVIDERS="$PROVIDERS" TEST_SKIP_CHROMIUM=1 TEST_HANG_TIMEOUT=0 \
   TEST_PROJECTS=tests/Arbetsvagen.Tests/Arbetsvagen.Tests.csproj \
-  scripts/test.sh --filter "FullyQualifiedName~RegionalReportTests.A_large_regions_report_in_every_format" >"$OUT.log" 2>&1 || { tail -20 "$OUT.log"; exit 1; }
+  scripts/test.sh --filter "FullyQualifiedName~RegionalReportTests.A_large_regions_report_in_every_format" >"$OUT.log" 2>&1 || { cat "$OUT"; tail -20 "$OUT.log"; exit 1; }
 cat "$OUT"
 rm -f "$OUT.log"
