@@ -51,7 +51,6 @@ public static class Operations
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
-        context.Response.Headers.CacheControl = "no-store";
         return context.Response.WriteAsJsonAsync(new
         {
             status = report.Status.ToString(),

@@ -27,9 +27,8 @@ public class ApiTokensModel(PersonalApiTokenWork work) : PageModel
         }
         else
         {
-            // The token is in this answer and nowhere else: not in a redirect, not kept by the browser or a proxy.
+            // The token is in this answer and nowhere else: not in a redirect, and (like every answer, UseSecurityHeaders) not stored.
             Created = created.Value;
-            Response.Headers.CacheControl = "no-store";
             Input = new PersonalApiTokenInput { Days = Input.Days };
         }
 

@@ -7,7 +7,6 @@ using Arbetsvagen.Features.Placements;
 using Arbetsvagen.Features.Requirements;
 using Arbetsvagen.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Arbetsvagen.Features.Matching;
 
@@ -17,28 +16,10 @@ namespace Arbetsvagen.Features.Matching;
 /// placement, job ad (or a batch of an ad import) or requirement (the opportunities). In the same transaction, so the feed never tells of a change
 /// that was rolled back nor misses one that was saved. One place: no use case needs to remember matching.
 /// </summary>
-public sealed class MatchingChangeRecorder(TimeProvider clock) : SaveChangesInterceptor
+public sealed class MatchingChangeRecorder(TimeProvider clock) : SaveRecorder
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void Record(AppDbContext db)
     {
-        Record(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
-    {
-        Record(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void Record(DbContext? context)
-    {
-        if (context is not AppDbContext db)
-        {
-            return;
-        }
-
         // SaveChanges detects changes after the interceptors run; the feed needs them now.
         db.ChangeTracker.DetectChanges();
         var participants = new HashSet<Guid>();

@@ -13,32 +13,14 @@ namespace Arbetsvagen.Features.Statistics;
 /// or where they are. A change within the running month needs no record — its snapshot is recounted at most every few
 /// minutes, and a month's snapshot holds only if taken after the month ended.
 /// </summary>
-public sealed class RegisterChangeRecorder(TimeProvider clock, IConfiguration config) : SaveChangesInterceptor
+public sealed class RegisterChangeRecorder(TimeProvider clock, IConfiguration config) : SaveRecorder
 {
     private readonly TimeSpan margin = TimeSpan.FromSeconds(config.GetValue("Statistics:ChangeMarginSeconds", 5));
 
     private static readonly DateOnly Always = new(1900, 1, 1);
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void Record(AppDbContext db)
     {
-        Record(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
-    {
-        Record(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void Record(DbContext? context)
-    {
-        if (context is not AppDbContext db)
-        {
-            return;
-        }
-
         if (db.ChangeTracker.AutoDetectChangesEnabled)
         {
             db.ChangeTracker.DetectChanges();
