@@ -14,15 +14,9 @@ public class FollowUpPeopleModel(FollowUpWork work) : PageModel
         CancellationToken ct)
     {
         var outcome = await work.PeopleAsync(new FollowUpQuery(collaborationId, from, to, by), figure ?? "", row, column, ct);
-        switch (outcome.Failure)
+        if (outcome.Failure is { } failure && ModelState.Show(failure) is { } answer)
         {
-            case { Kind: OutcomeKind.NotFound }:
-                return NotFound();
-            case { Kind: OutcomeKind.Forbidden }:
-                return Forbid();
-            case { Errors: { } errors }:
-                ModelState.AddErrors(errors.ToDictionary(), "");
-                break;
+            return answer;
         }
 
         People = outcome.Value;

@@ -21,15 +21,9 @@ public class TargetGroupPeopleModel(TargetGroupWork work, CurrentUser user) : Pa
         Chosen = new() { ["municipalityCode"] = municipalityCode, ["month"] = month, ["status"] = status, ["gender"] = gender, ["measure"] = measure };
         Collaborations = await work.CollaborationsAsync(ct);
         var outcome = await work.PeopleAsync(collaborationId, municipalityCode, month, status, gender, measure, ct);
-        switch (outcome.Failure)
+        if (outcome.Failure is { } failure && ModelState.Show(failure) is { } answer)
         {
-            case { Kind: OutcomeKind.NotFound }:
-                return NotFound();
-            case { Kind: OutcomeKind.Forbidden }:
-                return Forbid();
-            case { Errors: { } errors }:
-                ModelState.AddErrors(errors.ToDictionary(), "");
-                break;
+            return answer;
         }
 
         People = outcome.Value;
