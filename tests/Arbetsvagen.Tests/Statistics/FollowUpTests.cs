@@ -210,6 +210,96 @@ public sealed class FollowUpTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Stored_months_are_read_back_and_counted_again_when_a_case_a_person_or_a_plan_changes()
+    {
+        // Ten women (20 at the end of 2005) open February–November 2005; the period January–June 2005.
+        var women = await PeopleAsync(10, "woman", "1985-02-02");
+        await PlantAsync(women, new(2005, 2, 1), null, new(2005, 11, 30), CaseOutcome.Studies);
+        var soc = await app.ClientFor("soc.taby");
+        const string Query = "/api/v1/statistics/follow-up?from=2005-01&to=2005-06";
+        var first = await soc.GetAsync(Query).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("10", Cell(Table(first, "inflode"), "2005-02", "Kvinnor"));
+        Assert.Equal("10", Cell(Table(first, "bestand"), "2005-06", "Kvinnor"));
+        Assert.Equal("10", Cell(Table(first, "aktuell-plan"), "Utan aktuell handlingsplan", "Kvinnor"));
+        Assert.Equal("10", Cell(Table(await soc.GetAsync(Query + "&by=ageBand").JsonAsync(HttpStatusCode.OK), "inflode"), "2005-02", "20–24 år: Kvinnor"));
+
+        // The months are stored (the month before the period too: the stock it starts from), and a second read is theirs.
+        var collaboration = (Guid)first["collaborationId"]!;
+        async Task<Dictionary<(DateOnly, FollowUpPart), DateTime>> StoredAsync() => await app.WithDbAsync(db => db.Set<FollowUpMonth>()
+            .Where(m => m.CollaborationId == collaboration && m.Month >= new DateOnly(2004, 12, 1) && m.Month <= new DateOnly(2005, 6, 1))
+            .ToDictionaryAsync(m => (m.Month, m.Part), m => m.CountedAt));
+        var stored = await StoredAsync();
+        Assert.Equal(7, stored.Keys.Count(k => k.Item2 == FollowUpPart.Flows));
+        Assert.Contains((new DateOnly(2005, 6, 1), FollowUpPart.End), stored.Keys);
+        var second = await soc.GetAsync(Query).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(first["tables"]!.ToJsonString(), second["tables"]!.ToJsonString());
+        Assert.Equal(stored, await StoredAsync());
+
+        // A plan covering the end of June for five of them: only the counts at the period's end are counted again.
+        await PlanAsync(women[..5], new DateOnly(2005, 5, 1), new DateOnly(2005, 8, 31), (ActivityKind.Sfi, "Testskolan Uppföljning"));
+        var planned = await soc.GetAsync(Query).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("5", Cell(Table(planned, "aktuell-plan"), "Med aktuell handlingsplan", "Kvinnor"));
+        var afterPlan = await StoredAsync();
+        Assert.All(stored.Where(m => m.Key.Item2 == FollowUpPart.Flows), m => Assert.Equal(m.Value, afterPlan[m.Key]));
+        Assert.NotEqual(stored[(new DateOnly(2005, 6, 1), FollowUpPart.End)], afterPlan[(new DateOnly(2005, 6, 1), FollowUpPart.End)]);
+
+        // Five men opened in April, and five of the women recorded as men: every month counted again.
+        var men = await PeopleAsync(5, "man", "1970-07-07");
+        await PlantAsync(men, new(2005, 4, 10), null, new(2005, 10, 1), CaseOutcome.UnsubsidisedWork);
+        await app.WithDbAsync(async db =>
+        {
+            var ids = women[5..].Select(w => w.Id).ToList();
+            foreach (var p in await db.Participants.Where(p => ids.Contains(p.Id)).ToListAsync())
+            {
+                p.Gender = Gender.Man;
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var changed = await soc.GetAsync(Query).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(["5", "5"], new[] { "Kvinnor", "Män" }.Select(g => Cell(Table(changed, "inflode"), "2005-02", g)));
+        Assert.Equal("5", Cell(Table(changed, "inflode"), "2005-04", "Män"));
+        Assert.Equal(["5", "10"], new[] { "Kvinnor", "Män" }.Select(g => Cell(Table(changed, "bestand"), "2005-06", g)));
+        Assert.Equal("5", Cell(Table(changed, "aktuell-plan"), "Med aktuell handlingsplan", "Kvinnor"));
+        Assert.Equal("10", Cell(Table(changed, "aktuell-plan"), "Utan aktuell handlingsplan", "Män"));
+        Assert.All(await StoredAsync(), m => Assert.True(m.Value > afterPlan.GetValueOrDefault(m.Key), $"{m.Key} not counted again"));
+
+        // What is stored equals a live count: with nothing stored, the same tables.
+        await app.WithDbAsync(db => db.Set<FollowUpMonth>().Where(m => m.CollaborationId == collaboration).ExecuteDeleteAsync());
+        var live = await soc.GetAsync(Query).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(changed["tables"]!.ToJsonString(), live["tables"]!.ToJsonString());
+
+        // The background refresh removes what a change made stale, and leaves what holds.
+        await PlantAsync(men[..1], new(2005, 5, 5), null, new(2005, 5, 20), CaseOutcome.Studies);
+        await app.WithDbAsync(async db =>
+        {
+            await FollowUpCounts.RemoveStaleAsync(db, default);
+            return 0;
+        });
+        var left = await StoredAsync();
+        Assert.DoesNotContain((new DateOnly(2005, 5, 1), FollowUpPart.Flows), left.Keys);
+        Assert.DoesNotContain((new DateOnly(2005, 6, 1), FollowUpPart.End), left.Keys); // the end depends on earlier months too
+        Assert.Contains((new DateOnly(2005, 4, 1), FollowUpPart.Flows), left.Keys);
+        Assert.Contains((new DateOnly(2005, 6, 1), FollowUpPart.Flows), left.Keys); // opened and closed within May
+
+        // A correction of a closed case's outcome restates the month it was closed in, and no other.
+        await soc.GetAsync(Query).JsonAsync(HttpStatusCode.OK);
+        await app.WithDbAsync(async db =>
+        {
+            var id = men[0].Id;
+            var corrected = await db.Set<Case>().SingleAsync(c => c.ParticipantId == id && c.ClosedOn == new DateOnly(2005, 5, 20));
+            db.Entry(corrected).Property(c => c.Outcome).CurrentValue = CaseOutcome.Dropout;
+            await db.SaveChangesAsync();
+            await FollowUpCounts.RemoveStaleAsync(db, default);
+            return 0;
+        });
+        left = await StoredAsync();
+        Assert.DoesNotContain((new DateOnly(2005, 5, 1), FollowUpPart.Flows), left.Keys);
+        Assert.Contains((new DateOnly(2005, 4, 1), FollowUpPart.Flows), left.Keys);
+        Assert.Contains((new DateOnly(2005, 6, 1), FollowUpPart.Flows), left.Keys);
+    }
+
+    [Fact]
     public async Task Split_by_target_group_activity_kind_and_provider_crossed_with_gender_with_the_people_behind_each_figure()
     {
         // Five women in the establishment programme with SFI at a school, five men openly unemployed with a placement at an
@@ -354,10 +444,12 @@ public sealed class FollowUpTests(AppFactory app) : IClassFixture<AppFactory>
 
     /// <summary>An action plan for March–April 2012 with one activity per (kind, provider).</summary>
     private Task<int> PlanAsync(IEnumerable<Person> people, params (ActivityKind Kind, string Provider)[] activities) =>
+        PlanAsync(people, new DateOnly(2012, 3, 10), new DateOnly(2012, 4, 30), activities);
+
+    private Task<int> PlanAsync(IEnumerable<Person> people, DateOnly start, DateOnly end, params (ActivityKind Kind, string Provider)[] activities) =>
         app.WithDbAsync(async db =>
         {
             var user = await db.Users.Where(u => u.UserName == "soc.taby").Select(u => new { u.Id, u.OrganisationId }).SingleAsync();
-            var (start, end) = (new DateOnly(2012, 3, 10), new DateOnly(2012, 4, 30));
             foreach (var person in people)
             {
                 var plan = ActionPlan.Create(person.Id);

@@ -21,6 +21,8 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.IncomeAfter).HasMaxLength(40);
         builder.HasIndex(c => c.ParticipantId);
         builder.HasIndex(c => new { c.BoundaryId, c.State });
+        builder.HasIndex(c => c.OpenedOn); // the follow-up counts a month's openings and closings (ADR 0032)
+        builder.HasIndex(c => c.ClosedOn);
         builder.HasOne<Participant>().WithMany().HasForeignKey(c => c.ParticipantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.History).WithOne().HasForeignKey(h => h.CaseId).OnDelete(DeleteBehavior.Restrict);

@@ -56,6 +56,10 @@ public static class FollowUpTables
     public static readonly (string Key, int From, int To)[] AgeBands =
         [("16-19", 16, 19), ("20-24", 20, 24), ("25-29", 25, 29), ("30-39", 30, 39), ("40-49", 40, 49), ("50-64", 50, 64)];
 
+    /// <summary>The age band of someone born in <paramref name="birthYear"/> at the end of <paramref name="year"/>.</summary>
+    public static string AgeBandOf(int? birthYear, int year) =>
+        birthYear is { } born && AgeBands.Where(b => year - born >= b.From && year - born <= b.To).Select(b => b.Key).FirstOrDefault() is { } key ? key : Other;
+
     public static string GenderKey(Gender gender) => gender switch
     {
         Gender.Woman => "kvinna",

@@ -35,12 +35,12 @@ public sealed record FollowUpPeople(string Figure, string Title, string Definiti
 /// figure, only those in their own secrecy boundary, and the opening is logged; analysts and administrators see counts only.
 /// </summary>
 public sealed class FollowUpWork(AppDbContext db, CurrentUser user, TargetGroupWork targetGroups, ParticipantAccess access, AccessLogger log,
-    TimeProvider clock)
+    TimeProvider clock, IConfiguration config)
 {
     public const int Threshold = TargetGroupWork.Threshold;
     public const int MaxMonths = 36;
     public const int MaxPeople = 500;
-    public const int LongTermMonths = 24;
+    public const int LongTermMonths = FollowUpCounts.LongTermMonths;
 
     /// <summary>The figures whose people a caseworker may open.</summary>
     public static readonly string[] PeopleFigures =
@@ -251,13 +251,17 @@ public sealed class FollowUpWork(AppDbContext db, CurrentUser user, TargetGroupW
         return null;
     }
 
-    /// <summary>The cases held by the collaboration's organisations and their units.</summary>
-    private IQueryable<Case> Cases(Scope s)
-    {
-        var members = db.Collaborations.Where(c => c.Id == s.Collaboration.Id).SelectMany(c => c.Members.Select(m => m.OrganisationId));
-        var organisations = db.Organisations.Where(o => members.Contains(o.Id) || (o.ParentId != null && members.Contains(o.ParentId.Value))).Select(o => o.Id);
-        return db.Set<Case>().Where(c => organisations.Contains(c.OrganisationId));
-    }
+    private IQueryable<Case> Cases(Scope s) => FollowUpCounts.Cases(db, s.Collaboration.Id);
+
+    /// <summary>Whether the case counts of this breakdown are kept per month (ADR 0032): gender and age do not change with the
+    /// period; a target group, a municipality, activities and providers are read as they are now, so those are counted live.</summary>
+    private static bool Stored(Scope s) => s.By is FollowUpBreakdown.Gender or FollowUpBreakdown.AgeBand;
+
+    /// <summary>The breakdown's key of a stored count: the age band at the end of the period's last year, else none.</summary>
+    private static string StoredKey(Scope s, int? birthYear) => s.By == FollowUpBreakdown.AgeBand ? FollowUpTables.AgeBandOf(birthYear, s.End.Year) : "";
+
+    private string StoredNote =>
+        $" Antalen sparas per månad och räknas om när något de bygger på ändras; den pågående månaden räknas om var {RegisterSnapshots.RunningMonthMaxAge(config).TotalMinutes:0}:e minut.";
 
     private IQueryable<Guid> Organisations(Scope s)
     {
@@ -358,12 +362,26 @@ public sealed class FollowUpWork(AppDbContext db, CurrentUser user, TargetGroupW
 
     // ------------------------------------------------------------------ flows and outcomes
 
-    /// <summary>
-    /// Inflow, stock and outflow per month, outcomes and income at closure — one set of linked tables: the stock obeys
-    /// stock(m) = stock(m − 1) + inflow(m) − outflow(m), and the outcome and income tables add up to the outflow, so those
-    /// relations are given to the suppression too (an attacker knows them).
-    /// </summary>
-    private async Task FlowsAsync(Scope s, List<FollowUpCategory> categories, List<FollowUpTable> tables, CancellationToken ct)
+    /// <summary>Cases counted for the flows: opened or closed in a month (closed ones with outcome and income), or open at the
+    /// start of the period (<see cref="Flow.Month"/> unused).</summary>
+    private List<FollowUpCount>? endCounts;
+
+    /// <summary>The stored counts at the period's end (current plans, the 24-month view), read once per report.</summary>
+    private async Task<List<FollowUpCount>> EndAsync(Scope s, CancellationToken ct) => endCounts ??=
+        await FollowUpCounts.EndAsync(db, s.Collaboration.Id, s.To, clock.GetUtcNow().UtcDateTime, RegisterSnapshots.RunningMonthMaxAge(config), ct);
+
+    private sealed record Flow(DateOnly Month, Gender Gender, string Key, AfStatus? TargetGroup, ActivityKind? PlanKind, CaseOutcome? Outcome,
+        IncomeSource? IncomeBefore, IncomeSource? IncomeAfter, long Count);
+
+    private async Task<(List<Flow> Opened, List<Flow> Closed, List<Flow> Before)> StoredFlowsAsync(Scope s, CancellationToken ct)
+    {
+        var counts = await FollowUpCounts.FlowsAsync(db, s.Collaboration.Id, s.From, s.To, clock.GetUtcNow().UtcDateTime, RegisterSnapshots.RunningMonthMaxAge(config), ct);
+        List<Flow> Of(FollowUpMeasure measure, Func<DateOnly, bool> month) => counts.Where(c => c.Measure == measure && month(c.Month))
+            .Select(c => new Flow(c.Month, c.Gender, StoredKey(s, c.BirthYear), null, null, c.Outcome, c.IncomeBefore, c.IncomeAfter, c.Count)).ToList();
+        return (Of(FollowUpMeasure.Opened, m => m >= s.From), Of(FollowUpMeasure.Closed, m => m >= s.From), Of(FollowUpMeasure.Open, m => m == s.From.AddMonths(-1)));
+    }
+
+    private async Task<(List<Flow> Opened, List<Flow> Closed, List<Flow> Before)> LiveFlowsAsync(Scope s, CancellationToken ct)
     {
         var (start, end) = (s.From, s.End);
         var cases = Cases(s);
@@ -376,25 +394,35 @@ public sealed class FollowUpWork(AppDbContext db, CurrentUser user, TargetGroupW
         var closed = await (from c in cases
                             where c.ClosedOn != null && c.ClosedOn >= start && c.ClosedOn <= end
                             join p in persons on c.ParticipantId equals p.Id
-                            group c by new { c.ClosedOn!.Value.Year, c.ClosedOn!.Value.Month, p.Gender, p.Key, p.TargetGroup, p.PlanKind } into g
-                            select new { g.Key.Year, g.Key.Month, g.Key.Gender, g.Key.Key, g.Key.TargetGroup, g.Key.PlanKind, Count = g.Count() }).ToListAsync(ct);
+                            group c by new { c.ClosedOn!.Value.Year, c.ClosedOn!.Value.Month, c.Outcome, c.IncomeBefore, c.IncomeAfter, p.Gender, p.Key, p.TargetGroup, p.PlanKind } into g
+                            select new
+                            {
+                                g.Key.Year, g.Key.Month, g.Key.Outcome, g.Key.IncomeBefore, g.Key.IncomeAfter, g.Key.Gender, g.Key.Key, g.Key.TargetGroup, g.Key.PlanKind,
+                                Count = g.Count(),
+                            }).ToListAsync(ct);
         var before = await (from c in cases
                             where c.OpenedOn < start && (c.ClosedOn == null || c.ClosedOn >= start)
                             join p in persons on c.ParticipantId equals p.Id
                             group c by new { p.Gender, p.Key, p.TargetGroup, p.PlanKind } into g
                             select new { g.Key.Gender, g.Key.Key, g.Key.TargetGroup, g.Key.PlanKind, Count = g.Count() }).ToListAsync(ct);
-        var outcomes = await (from c in cases
-                              where c.ClosedOn != null && c.ClosedOn >= start && c.ClosedOn <= end
-                              join p in persons on c.ParticipantId equals p.Id
-                              group c by new { c.Outcome, c.IncomeBefore, c.IncomeAfter, p.Gender, p.Key, p.TargetGroup, p.PlanKind } into g
-                              select new { g.Key.Outcome, g.Key.IncomeBefore, g.Key.IncomeAfter, g.Key.Gender, g.Key.Key, g.Key.TargetGroup, g.Key.PlanKind, Count = g.Count() })
-            .ToListAsync(ct);
+        return (opened.Select(o => new Flow(new DateOnly(o.Year, o.Month, 1), o.Gender, o.Key, o.TargetGroup, o.PlanKind, null, null, null, o.Count)).ToList(),
+            closed.Select(o => new Flow(new DateOnly(o.Year, o.Month, 1), o.Gender, o.Key, o.TargetGroup, o.PlanKind, o.Outcome, o.IncomeBefore, o.IncomeAfter, o.Count)).ToList(),
+            before.Select(b => new Flow(start, b.Gender, b.Key, b.TargetGroup, b.PlanKind, null, null, null, b.Count)).ToList());
+    }
 
+    /// <summary>
+    /// Inflow, stock and outflow per month, outcomes and income at closure — one set of linked tables: the stock obeys
+    /// stock(m) = stock(m − 1) + inflow(m) − outflow(m), and the outcome and income tables add up to the outflow, so those
+    /// relations are given to the suppression too (an attacker knows them).
+    /// </summary>
+    private async Task FlowsAsync(Scope s, List<FollowUpCategory> categories, List<FollowUpTable> tables, CancellationToken ct)
+    {
+        var (opened, closed, before) = Stored(s) ? await StoredFlowsAsync(s, ct) : await LiveFlowsAsync(s, ct);
         var months = MonthRows(s);
-        var inflow = Matrix(months, categories, opened.Select(o => (Month(new DateOnly(o.Year, o.Month, 1)), Column(s, o.Gender, o.Key, o.TargetGroup, o.PlanKind), (long)o.Count)));
-        var outflow = Matrix(months, categories, closed.Select(o => (Month(new DateOnly(o.Year, o.Month, 1)), Column(s, o.Gender, o.Key, o.TargetGroup, o.PlanKind), (long)o.Count)));
+        var inflow = Matrix(months, categories, opened.Select(o => (Month(o.Month), Column(s, o.Gender, o.Key, o.TargetGroup, o.PlanKind), o.Count)));
+        var outflow = Matrix(months, categories, closed.Select(o => (Month(o.Month), Column(s, o.Gender, o.Key, o.TargetGroup, o.PlanKind), o.Count)));
         var stock = new long[months.Count, categories.Count];
-        var initial = Matrix([new("", "")], categories, before.Select(b => ("", Column(s, b.Gender, b.Key, b.TargetGroup, b.PlanKind), (long)b.Count)));
+        var initial = Matrix([new("", "")], categories, before.Select(b => ("", Column(s, b.Gender, b.Key, b.TargetGroup, b.PlanKind), b.Count)));
         for (var k = 0; k < categories.Count; k++)
         {
             var running = initial[0, k];
@@ -406,10 +434,10 @@ public sealed class FollowUpWork(AppDbContext db, CurrentUser user, TargetGroupW
         }
 
         var outcomeRows = Enum.GetValues<CaseOutcome>().Select(o => new FollowUpCategory(o.ToString(), EnumText.Label(o))).ToList();
-        var outcomeCounts = Matrix(outcomeRows, categories, outcomes.Select(o => ((o.Outcome ?? CaseOutcome.Unknown).ToString(), Column(s, o.Gender, o.Key, o.TargetGroup, o.PlanKind), (long)o.Count)));
+        var outcomeCounts = Matrix(outcomeRows, categories, closed.Select(o => ((o.Outcome ?? CaseOutcome.Unknown).ToString(), Column(s, o.Gender, o.Key, o.TargetGroup, o.PlanKind), o.Count)));
         var incomeRows = Enum.GetValues<IncomeSource>().Select(i => new FollowUpCategory(i.ToString(), EnumText.Label(i))).Append(new("saknas", "Uppgift saknas")).ToList();
-        var incomeBefore = Matrix(incomeRows, categories, outcomes.Select(o => (o.IncomeBefore?.ToString() ?? "saknas", Column(s, o.Gender, o.Key, o.TargetGroup, o.PlanKind), (long)o.Count)));
-        var incomeAfter = Matrix(incomeRows, categories, outcomes.Select(o => (o.IncomeAfter?.ToString() ?? "saknas", Column(s, o.Gender, o.Key, o.TargetGroup, o.PlanKind), (long)o.Count)));
+        var incomeBefore = Matrix(incomeRows, categories, closed.Select(o => (o.IncomeBefore?.ToString() ?? "saknas", Column(s, o.Gender, o.Key, o.TargetGroup, o.PlanKind), o.Count)));
+        var incomeAfter = Matrix(incomeRows, categories, closed.Select(o => (o.IncomeAfter?.ToString() ?? "saknas", Column(s, o.Gender, o.Key, o.TargetGroup, o.PlanKind), o.Count)));
 
         var linked = new LinkedTables();
         var inGrid = FollowUpTables.Cross(linked, inflow, s.Additive);
@@ -438,7 +466,7 @@ public sealed class FollowUpWork(AppDbContext db, CurrentUser user, TargetGroupW
 
         var suppression = linked.Protect(Threshold);
         var period = s.Period;
-        var ages = s.By == FollowUpBreakdown.AgeBand ? " " + Ages(s) : "";
+        var ages = (s.By == FollowUpBreakdown.AgeBand ? " " + Ages(s) : "") + (Stored(s) ? StoredNote : "");
         tables.Add(new FollowUpTable("inflode", "Inflöde per månad", "Ärenden som aktualiserats under månaden (öppningsdatum). Ett ärende per organisation: en person med ärenden hos två enheter räknas två gånger." + ages,
             period, CaseSource, FollowUpTables.Columns("Månad", categories, s.Additive), FollowUpTables.Show(inGrid, linked, suppression, months, categories, Link(s, "inflode")), FollowUpTables.SmallCounts));
         tables.Add(new FollowUpTable("bestand", "Bestånd vid månadens slut", "Ärenden som är öppna den sista dagen i månaden: aktualiserade senast den dagen och inte avslutade till och med den. Beståndet = föregående månads bestånd + inflöde − utflöde." + ages,
@@ -535,20 +563,31 @@ public sealed class FollowUpWork(AppDbContext db, CurrentUser user, TargetGroupW
     private async Task<FollowUpTable> CurrentPlansAsync(Scope s, List<FollowUpCategory> categories, CancellationToken ct)
     {
         var end = s.End;
-        var plans = db.Set<ActionPlan>();
-        var rows = await (from c in Cases(s)
-                          where c.OpenedOn <= end && (c.ClosedOn == null || c.ClosedOn > end)
-                          join p in Persons(s) on c.ParticipantId equals p.Id
-                          group c by new { HasPlan = plans.Any(a => a.ParticipantId == c.ParticipantId && a.StartsOn <= end && a.EndsOn >= end), p.Gender, p.Key, p.TargetGroup, p.PlanKind } into g
-                          select new { g.Key.HasPlan, g.Key.Gender, g.Key.Key, g.Key.TargetGroup, g.Key.PlanKind, Count = g.Count() }).ToListAsync(ct);
+        List<(bool HasPlan, string Column, long Count)> rows;
+        if (Stored(s))
+        {
+            rows = (await EndAsync(s, ct)).Where(c => c.Measure is FollowUpMeasure.WithPlan or FollowUpMeasure.WithoutPlan)
+                .Select(c => (c.Measure == FollowUpMeasure.WithPlan, Column(s, c.Gender, StoredKey(s, c.BirthYear), null, null), (long)c.Count)).ToList();
+        }
+        else
+        {
+            var plans = db.Set<ActionPlan>();
+            rows = (await (from c in Cases(s)
+                           where c.OpenedOn <= end && (c.ClosedOn == null || c.ClosedOn > end)
+                           join p in Persons(s) on c.ParticipantId equals p.Id
+                           group c by new { HasPlan = plans.Any(a => a.ParticipantId == c.ParticipantId && a.StartsOn <= end && a.EndsOn >= end), p.Gender, p.Key, p.TargetGroup, p.PlanKind } into g
+                           select new { g.Key.HasPlan, g.Key.Gender, g.Key.Key, g.Key.TargetGroup, g.Key.PlanKind, Count = g.Count() }).ToListAsync(ct))
+                .Select(r => (r.HasPlan, Column(s, r.Gender, r.Key, r.TargetGroup, r.PlanKind), (long)r.Count)).ToList();
+        }
+
         List<FollowUpCategory> kinds = [new("med", "Med aktuell handlingsplan"), new("utan", "Utan aktuell handlingsplan")];
         var linked = new LinkedTables();
-        var grid = FollowUpTables.Cross(linked, Matrix(kinds, categories, rows.Select(r => (r.HasPlan ? "med" : "utan", Column(s, r.Gender, r.Key, r.TargetGroup, r.PlanKind), (long)r.Count))), s.Additive);
+        var grid = FollowUpTables.Cross(linked, Matrix(kinds, categories, rows.Select(r => (r.HasPlan ? "med" : "utan", r.Column, r.Count))), s.Additive);
         var suppression = linked.Protect(Threshold);
         var shown = FollowUpTables.Show(grid, linked, suppression, kinds, categories, Link(s, "aktuell-plan"));
         shown.Add(FollowUpTables.ShareRow("Andel med aktuell plan", shown[0], shown[^1]));
         return new FollowUpTable("aktuell-plan", "Deltagare med aktuell handlingsplan",
-            $"Ärenden öppna den {end:yyyy-MM-dd} (periodens sista dag), efter om personen då har en handlingsplan vars period omfattar dagen.",
+            $"Ärenden öppna den {end:yyyy-MM-dd} (periodens sista dag), efter om personen då har en handlingsplan vars period omfattar dagen.{(Stored(s) ? StoredNote : "")}",
             s.Period, CaseSource + " Handlingsplaner.", FollowUpTables.Columns("Plan", categories, s.Additive), shown, $"{FollowUpTables.SmallCounts} {Shares.Rule}");
     }
 
@@ -726,18 +765,15 @@ public sealed class FollowUpWork(AppDbContext db, CurrentUser user, TargetGroupW
     {
         var end = s.End;
         var since = end.AddMonths(-LongTermMonths);
-        var rows = await (from c in Cases(s)
-                          where c.OpenedOn < since && (c.ClosedOn == null || c.ClosedOn > end)
-                          join p in Persons(s, FollowUpBreakdown.AgeBand) on c.ParticipantId equals p.Id
-                          group c by new { p.Gender, p.Key } into g
-                          select new { g.Key.Gender, Band = g.Key.Key, Count = g.Count() }).ToListAsync(ct);
+        var rows = (await EndAsync(s, ct)).Where(c => c.Measure == FollowUpMeasure.LongTerm);
         var bands = FollowUpTables.Bases(FollowUpBreakdown.AgeBand, []);
         var genders = FollowUpTables.Genders();
         var linked = new LinkedTables();
-        var grid = FollowUpTables.Cross(linked, Matrix(bands, genders, rows.Select(r => (r.Band, FollowUpTables.GenderKey(r.Gender), (long)r.Count))));
+        var grid = FollowUpTables.Cross(linked, Matrix(bands, genders,
+            rows.Select(r => (FollowUpTables.AgeBandOf(r.BirthYear, end.Year), FollowUpTables.GenderKey(r.Gender), (long)r.Count))));
         var suppression = linked.Protect(Threshold);
         return new FollowUpTable("langtid", $"Inskrivna längre än {LongTermMonths} månader",
-            $"Ärenden öppna den {end:yyyy-MM-dd} (periodens sista dag) som aktualiserades före {since:yyyy-MM-dd}, per åldersgrupp och kön — till exempel kvinnor 30–39 år. {Ages(s)}",
+            $"Ärenden öppna den {end:yyyy-MM-dd} (periodens sista dag) som aktualiserades före {since:yyyy-MM-dd}, per åldersgrupp och kön — till exempel kvinnor 30–39 år. {Ages(s)}{StoredNote}",
             s.Period, CaseSource, FollowUpTables.Columns("Åldersgrupp", genders), FollowUpTables.Show(grid, linked, suppression, bands, genders, Link(s, "langtid")),
             FollowUpTables.SmallCounts);
     }

@@ -44,19 +44,8 @@ public sealed class FrozenRegisterMonth
     /// the cases of that month has been recorded since (<paramref name="changedSince"/>). The month still running: when
     /// it is younger than <paramref name="maxAge"/> — its cases change all day, so it is counted at most that often.
     /// </summary>
-    public bool Holds(DateTime now, TimeSpan maxAge, bool changedSince)
-    {
-        if (Permanent)
-        {
-            return true;
-        }
-
-        var today = SwedishTime.Today(now);
-        var running = Month.AddMonths(1) > today;
-        return running
-            ? now - FrozenAt < maxAge
-            : FrozenAt >= SwedishTime.StartOfDayUtc(Month.AddMonths(1)) + RegisterChange.Margin && !changedSince;
-    }
+    public bool Holds(DateTime now, TimeSpan maxAge, bool changedSince) =>
+        Permanent || RegisterChange.SnapshotHolds(Month, FrozenAt, now, maxAge, changedSince);
 }
 
 /// <summary>
@@ -84,8 +73,32 @@ public sealed class RegisterChange
     public static RegisterChange Of(DateOnly from, DateOnly? to, DateTime changedAt) =>
         new() { FromMonth = new DateOnly(from.Year, from.Month, 1), ToMonth = to is { } t ? new DateOnly(t.Year, t.Month, 1) : null, ChangedAt = changedAt };
 
+    /// <summary>A change to action plans only: it makes stale only the follow-up's counts at a month's end (ADR 0032).</summary>
+    public static RegisterChange OfPlans(DateOnly from, DateOnly? to, DateTime changedAt)
+    {
+        var change = Of(from, to, changedAt);
+        change.PlansOnly = true;
+        return change;
+    }
+
+    /// <summary>Whether only action plans changed: the register's counts and the follow-up's flows do not depend on them.</summary>
+    public bool PlansOnly { get; private set; }
+
     /// <summary>How long after a month's end its count is still taken as the running month's (a save still committing).</summary>
     public static readonly TimeSpan Margin = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Whether a month's stored count, taken at <paramref name="countedAt"/>, may be shown instead of counting again (ADR
+    /// 0031): an ended month when it was counted after it ended and nothing it is counted from has changed since
+    /// (<paramref name="changedSince"/>); the running month while the count is younger than <paramref name="maxAge"/>.
+    /// </summary>
+    public static bool SnapshotHolds(DateOnly month, DateTime countedAt, DateTime now, TimeSpan maxAge, bool changedSince) =>
+        month.AddMonths(1) > SwedishTime.Today(now)
+            ? now - countedAt < maxAge
+            : countedAt >= SwedishTime.StartOfDayUtc(month.AddMonths(1)) + Margin && !changedSince;
+
+    /// <summary>Whether this change touches <paramref name="month"/> and was made after <paramref name="since"/>.</summary>
+    public bool Touches(DateOnly month, DateTime since) => !PlansOnly && ChangedAt > since && FromMonth <= month && (ToMonth == null || ToMonth >= month);
 }
 
 /// <summary>One <see cref="RegisterRow"/> of a frozen month: anonymised aggregate, no personal data.</summary>
@@ -199,7 +212,7 @@ public static class RegisterCount
     }
 
     private static Task<bool> ChangedSinceAsync(AppDbContext db, DateOnly month, DateTime since, CancellationToken ct) =>
-        db.Set<RegisterChange>().AnyAsync(c => c.ChangedAt > since && c.FromMonth <= month && (c.ToMonth == null || c.ToMonth >= month), ct);
+        db.Set<RegisterChange>().AnyAsync(c => !c.PlansOnly && c.ChangedAt > since && c.FromMonth <= month && (c.ToMonth == null || c.ToMonth >= month), ct);
 
     /// <summary>The municipalities of the collaboration's member organisations (the count's whole scope).</summary>
     public static async Task<List<string>> CollaborationCodesAsync(AppDbContext db, Guid collaborationId, CancellationToken ct)
@@ -293,7 +306,7 @@ public static class RegisterCount
     /// <summary>
     /// Keeps the snapshots ready (<see cref="RegisterSnapshots"/>): every collaboration's running month and the
     /// <paramref name="months"/> − 1 before it counted where they do not hold; then snapshots made stale by a recorded
-    /// change are removed, and changes older than an hour (no count runs that long) are pruned. Returns the months counted.
+    /// change are removed (the follow-up's too, ADR 0032), and changes older than an hour (no count runs that long) are pruned. Returns the months counted.
     /// </summary>
     public static async Task<int> RefreshAsync(AppDbContext db, DateTime now, int months, TimeSpan runningMonthMaxAge, CancellationToken ct)
     {
@@ -310,9 +323,10 @@ public static class RegisterCount
         }
 
         var stale = db.Set<FrozenRegisterMonth>().Where(m => !m.Permanent && db.Set<RegisterChange>()
-            .Any(c => c.ChangedAt > m.FrozenAt && c.FromMonth <= m.Month && (c.ToMonth == null || c.ToMonth >= m.Month)));
+            .Any(c => !c.PlansOnly && c.ChangedAt > m.FrozenAt && c.FromMonth <= m.Month && (c.ToMonth == null || c.ToMonth >= m.Month)));
         await db.Set<FrozenRegisterFigure>().Where(f => stale.Any(m => m.CollaborationId == f.CollaborationId && m.Month == f.Month)).ExecuteDeleteAsync(ct);
         await stale.ExecuteDeleteAsync(ct);
+        await FollowUpCounts.RemoveStaleAsync(db, ct);
         var old = now.AddHours(-1);
         await db.Set<RegisterChange>().Where(c => c.ChangedAt < old).ExecuteDeleteAsync(ct);
         return counted;
