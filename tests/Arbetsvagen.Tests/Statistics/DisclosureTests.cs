@@ -27,6 +27,25 @@ public sealed class DisclosureTests
     }
 
     [Fact]
+    public void The_same_counts_and_sums_are_solved_once_and_any_other_count_is_solved_anew()
+    {
+        static Suppression Solve(long corner)
+        {
+            var tables = new LinkedTables();
+            tables.AddCrossTable(new long[,] { { 3, 40, 17 }, { 25, corner, 9 }, { 11, 8, 2 } });
+            return tables.Protect(Threshold);
+        }
+
+        var first = Solve(30);
+        Assert.Same(first, Solve(30));
+        var other = Solve(31);
+        Assert.NotSame(first, other);
+        Assert.Equal(first.Hidden, other.Hidden); // the same pattern here, but solved for its own counts
+        Assert.NotSame(first, Solve(4)); // and a new small count changes what is hidden
+        Assert.NotEqual(first.Hidden, Solve(4).Hidden);
+    }
+
+    [Fact]
     public void Hiding_only_the_small_count_lets_the_row_total_give_it_away()
     {
         // The naive rule: hide 3, publish the rest. Row total 15 − 12 = 3.

@@ -1,3 +1,6 @@
+using System.Text;
+using Microsoft.Extensions.Caching.Memory;
+
 namespace Arbetsvagen.Infrastructure.Disclosure;
 
 /// <summary>
@@ -96,6 +99,39 @@ public sealed class LinkedTables
     /// is no longer known.
     /// </summary>
     public Suppression Protect(int threshold)
+    {
+        // The same counts and sums always get the same cells hidden: a page read again (by anyone) is not solved again.
+        var key = Key(threshold);
+        if (Solved.TryGetValue(key, out Suppression? known))
+        {
+            return known!;
+        }
+
+        var solved = Solve(threshold);
+        Solved.Set(key, solved, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+        return solved;
+    }
+
+    /// <summary>Solved protections by their tables: counts only, never a person; at most a few thousand kept.</summary>
+    private static readonly MemoryCache Solved = new(new MemoryCacheOptions { SizeLimit = 2_000 });
+
+    private string Key(int threshold)
+    {
+        var key = new StringBuilder().Append(threshold).Append(';');
+        for (var i = 0; i < values.Count; i++)
+        {
+            key.Append(values[i]).Append(isTotal[i] ? 't' : ',');
+        }
+
+        foreach (var (total, parts) in sums)
+        {
+            key.Append(';').Append(total).Append('=').AppendJoin('+', parts);
+        }
+
+        return key.ToString();
+    }
+
+    private Suppression Solve(int threshold)
     {
         var hidden = values.Select(v => v > 0 && v < threshold).ToArray();
         var primary = (bool[])hidden.Clone();
