@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security;
 using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Caching.Memory;
 using ScottPlot;
 
 namespace Arbetsvagen.Infrastructure.Documents;
@@ -29,6 +31,22 @@ public static class ReportCharts
     public static string Svg(ReportChart chart, int width = DefaultWidth, int height = DefaultHeight)
     {
         ArgumentNullException.ThrowIfNull(chart);
+        // A start page draws the same chart for every reader until its figures change: drawn once, then reused.
+        var key = $"{width}x{height}:{JsonSerializer.Serialize(chart)}";
+        if (!Drawn.TryGetValue(key, out string? svg))
+        {
+            svg = Draw(chart, width, height);
+            Drawn.Set(key, svg, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+        }
+
+        return svg!;
+    }
+
+    /// <summary>Drawn charts by their content (aggregates, titles and labels; never a person), at most a thousand kept.</summary>
+    private static readonly MemoryCache Drawn = new(new MemoryCacheOptions { SizeLimit = 1_000 });
+
+    private static string Draw(ReportChart chart, int width, int height)
+    {
         var svg = Build(chart, 1).GetSvgXml(width, height);
         var open = svg.IndexOf("<svg", StringComparison.Ordinal);
         var close = open < 0 ? -1 : svg.IndexOf('>', open);
