@@ -136,6 +136,8 @@ public sealed class RetentionTests(AppFactory app) : IClassFixture<AppFactory>
 
         var before = await RegisterAsync(soc, "2011-04");
         Assert.Contains("\"8\"", before); // the eight women, shown (not hidden as a small count)
+        // The follow-up is counted from the cases as they are, from months it stores (ADR 0032): read now, so they are stored.
+        Assert.Equal("8", await FollowUpInflowAsync(soc));
 
         var preview = await admin.PostAsync("/api/v1/retention/runs", null).JsonAsync(HttpStatusCode.Created);
         var runId = preview.Id();
@@ -183,6 +185,8 @@ public sealed class RetentionTests(AppFactory app) : IClassFixture<AppFactory>
 
         // The statistics for the past month are identical, though counting it live now would give fewer.
         Assert.Equal(before, await RegisterAsync(soc, "2011-04"));
+        // The follow-up's stored months were made stale by the run (its bulk delete records the change): two cases left.
+        Assert.Equal("<5", await FollowUpInflowAsync(soc));
         var live = await app.WithDbAsync(async db =>
         {
             var month = new DateOnly(2011, 4, 1);
@@ -212,6 +216,15 @@ public sealed class RetentionTests(AppFactory app) : IClassFixture<AppFactory>
         // A lifted hold lets the next run cull the case.
         await admin.DeleteAsync($"/api/v1/participants/{cases[1].Participant}/legal-hold").ShouldBe(HttpStatusCode.NoContent);
         await admin.DeleteAsync($"/api/v1/participants/{cases[1].Participant}/legal-hold").ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>The follow-up's inflow of women in March 2011 (when the test's cases were opened), as shown.</summary>
+    private static async Task<string> FollowUpInflowAsync(HttpClient client)
+    {
+        var report = await client.GetAsync("/api/v1/statistics/follow-up?from=2011-03&to=2011-06").JsonAsync(HttpStatusCode.OK);
+        var inflow = report["tables"]!.AsArray().Single(t => (string)t!["key"]! == "inflode")!;
+        var column = inflow["columns"]!.AsArray().Select(c => (string)c!).ToList().IndexOf("Kvinnor") - 1;
+        return (string)inflow["rows"]!.AsArray().Single(r => (string)r!["label"]! == "2011-03")!["cells"]![column]!["text"]!;
     }
 
     [Fact]

@@ -225,6 +225,9 @@ public sealed class RetentionExecutor(AppDbContext db, TimeProvider clock, Acces
             await db.Set<CaseFollowUp>().Where(f => caseIds.Contains(f.CaseId)).ExecuteDeleteAsync(ct);
             await db.Set<CaseStateChange>().Where(h => caseIds.Contains(h.CaseId)).ExecuteDeleteAsync(ct);
             await db.Set<Case>().Where(c => caseIds.Contains(c.Id)).ExecuteDeleteAsync(ct);
+
+            // The deletion bypasses the change recorder: the follow-up's stored months it touches are stale (ADR 0032).
+            db.Add(RegisterChange.Of(spans.Min(s => s.OpenedOn), spans.Any(s => s.ClosedOn is null) ? null : spans.Max(s => s.ClosedOn), Now + RegisterChange.Margin));
         }
 
         // A young person's periods, contacts, measures and shares go with the record (ON DELETE CASCADE).

@@ -293,9 +293,9 @@ public static class FollowUpCounts
                 await transaction.CommitAsync(ct);
             }
         }
-        catch (DbUpdateException) when (own)
+        catch (Exception e) when (own && e is DbUpdateException or System.Data.Common.DbException)
         {
-            // Another reader stored the months first; the counts are the same.
+            // Another reader stored the months first (or a deadlock chose this one): the counts shown are the same.
         }
         finally
         {
@@ -325,19 +325,17 @@ public static class FollowUpCounts
         }
     }
 
-    /// <summary>Removes the stored months a recorded change has made stale, and their figures (before the change itself is pruned).</summary>
+    /// <summary>
+    /// Removes the stored months a recorded change has made stale (before the change itself is pruned). Their figures stay
+    /// until the months are counted again (<see cref="StoreAsync"/> replaces them): a reader that found a month holding a
+    /// moment ago still finds its figures.
+    /// </summary>
     public static async Task RemoveStaleAsync(AppDbContext db, CancellationToken ct)
     {
         var changes = db.Set<RegisterChange>();
         await db.Set<FollowUpMonth>().Where(m => (m.Part == FollowUpPart.Flows
                 && changes.Any(c => !c.PlansOnly && c.ChangedAt > m.CountedAt && c.FromMonth <= m.Month && (c.ToMonth == null || c.ToMonth >= m.Month)))
             || (m.Part == FollowUpPart.End && changes.Any(c => c.ChangedAt > m.CountedAt && c.FromMonth <= m.Month))).ExecuteDeleteAsync(ct);
-        foreach (var (part, measures) in new[] { (FollowUpPart.Flows, FlowMeasures), (FollowUpPart.End, EndMeasures) })
-        {
-            var months = db.Set<FollowUpMonth>().Where(m => m.Part == part);
-            await db.Set<FollowUpFigure>().Where(f => measures.Contains(f.Measure) && !months.Any(m => m.CollaborationId == f.CollaborationId && m.Month == f.Month))
-                .ExecuteDeleteAsync(ct);
-        }
     }
 
     private static readonly FollowUpMeasure[] FlowMeasures = [FollowUpMeasure.Opened, FollowUpMeasure.Closed, FollowUpMeasure.Open];

@@ -89,13 +89,14 @@ public sealed class RegisterChange
 
     /// <summary>
     /// Whether a month's stored count, taken at <paramref name="countedAt"/>, may be shown instead of counting again (ADR
-    /// 0031): an ended month when it was counted after it ended and nothing it is counted from has changed since
-    /// (<paramref name="changedSince"/>); the running month while the count is younger than <paramref name="maxAge"/>.
+    /// 0031): an ended month when it was counted after it ended, the running month while the count is younger than
+    /// <paramref name="maxAge"/> — and either only while no recorded change has touched it since (<paramref name="changedSince"/>;
+    /// a case moved from an ended month into the running one is recorded).
     /// </summary>
     public static bool SnapshotHolds(DateOnly month, DateTime countedAt, DateTime now, TimeSpan maxAge, bool changedSince) =>
-        month.AddMonths(1) > SwedishTime.Today(now)
+        !changedSince && (month.AddMonths(1) > SwedishTime.Today(now)
             ? now - countedAt < maxAge
-            : countedAt >= SwedishTime.StartOfDayUtc(month.AddMonths(1)) + Margin && !changedSince;
+            : countedAt >= SwedishTime.StartOfDayUtc(month.AddMonths(1)) + Margin);
 
     /// <summary>Whether this change touches <paramref name="month"/> and was made after <paramref name="since"/>.</summary>
     public bool Touches(DateOnly month, DateTime since) => !PlansOnly && ChangedAt > since && FromMonth <= month && (ToMonth == null || ToMonth >= month);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -128,7 +129,8 @@ public sealed class LinkedTables
             key.Append(';').Append(total).Append('=').AppendJoin('+', parts);
         }
 
-        return key.ToString();
+        // Hashed, so that a large set of tables is kept as 32 bytes, not as its text.
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())));
     }
 
     private Suppression Solve(int threshold)

@@ -32,7 +32,7 @@ public static class ReportCharts
     {
         ArgumentNullException.ThrowIfNull(chart);
         // A start page draws the same chart for every reader until its figures change: drawn once, then reused.
-        var key = $"{width}x{height}:{JsonSerializer.Serialize(chart)}";
+        var key = $"{width}x{height}:{JsonSerializer.Serialize(chart, KeyJson)}";
         if (!Drawn.TryGetValue(key, out string? svg))
         {
             svg = Draw(chart, width, height);
@@ -41,6 +41,8 @@ public static class ReportCharts
 
         return svg!;
     }
+
+    private static readonly JsonSerializerOptions KeyJson = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     /// <summary>Drawn charts by their content (aggregates, titles and labels; never a person), at most a thousand kept.</summary>
     private static readonly MemoryCache Drawn = new(new MemoryCacheOptions { SizeLimit = 1_000 });
