@@ -104,11 +104,17 @@ public static class FollowUpCounts
 {
     public const int LongTermMonths = 24;
 
+    /// <summary>The collaboration's member organisations and their units.</summary>
+    public static IQueryable<Guid> Organisations(AppDbContext db, Guid collaborationId)
+    {
+        var members = db.Collaborations.Where(c => c.Id == collaborationId).SelectMany(c => c.Members.Select(m => m.OrganisationId));
+        return db.Organisations.Where(o => members.Contains(o.Id) || (o.ParentId != null && members.Contains(o.ParentId.Value))).Select(o => o.Id);
+    }
+
     /// <summary>The cases held by the collaboration's organisations and their units.</summary>
     public static IQueryable<Case> Cases(AppDbContext db, Guid collaborationId)
     {
-        var members = db.Collaborations.Where(c => c.Id == collaborationId).SelectMany(c => c.Members.Select(m => m.OrganisationId));
-        var organisations = db.Organisations.Where(o => members.Contains(o.Id) || (o.ParentId != null && members.Contains(o.ParentId.Value))).Select(o => o.Id);
+        var organisations = Organisations(db, collaborationId);
         return db.Set<Case>().Where(c => organisations.Contains(c.OrganisationId));
     }
 

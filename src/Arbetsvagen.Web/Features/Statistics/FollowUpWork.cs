@@ -253,6 +253,8 @@ public sealed class FollowUpWork(AppDbContext db, CurrentUser user, TargetGroupW
 
     private IQueryable<Case> Cases(Scope s) => FollowUpCounts.Cases(db, s.Collaboration.Id);
 
+    private IQueryable<Guid> Organisations(Scope s) => FollowUpCounts.Organisations(db, s.Collaboration.Id);
+
     /// <summary>Whether the case counts of this breakdown are kept per month (ADR 0032): gender and age do not change with the
     /// period; a target group, a municipality, activities and providers are read as they are now, so those are counted live.</summary>
     private static bool Stored(Scope s) => s.By is FollowUpBreakdown.Gender or FollowUpBreakdown.AgeBand;
@@ -263,18 +265,12 @@ public sealed class FollowUpWork(AppDbContext db, CurrentUser user, TargetGroupW
     private string StoredNote =>
         $" Antalen sparas per månad och räknas om när något de bygger på ändras; den pågående månaden räknas om var {RegisterSnapshots.RunningMonthMaxAge(config).TotalMinutes:0}:e minut.";
 
-    private IQueryable<Guid> Organisations(Scope s)
-    {
-        var members = db.Collaborations.Where(c => c.Id == s.Collaboration.Id).SelectMany(c => c.Members.Select(m => m.OrganisationId));
-        return db.Organisations.Where(o => members.Contains(o.Id) || (o.ParentId != null && members.Contains(o.ParentId.Value))).Select(o => o.Id);
-    }
-
-    private IQueryable<Dims> Persons(Scope s, FollowUpBreakdown? breakdown = null)
+    private IQueryable<Dims> Persons(Scope s)
     {
         var year = s.End.Year;
         var codes = s.Collaboration.MunicipalityCodes;
         var participants = db.Participants;
-        switch (breakdown ?? s.By)
+        switch (s.By)
         {
             case FollowUpBreakdown.AgeBand:
                 return participants.Select(p => new Dims
@@ -362,14 +358,14 @@ public sealed class FollowUpWork(AppDbContext db, CurrentUser user, TargetGroupW
 
     // ------------------------------------------------------------------ flows and outcomes
 
-    /// <summary>Cases counted for the flows: opened or closed in a month (closed ones with outcome and income), or open at the
-    /// start of the period (<see cref="Flow.Month"/> unused).</summary>
     private List<FollowUpCount>? endCounts;
 
     /// <summary>The stored counts at the period's end (current plans, the 24-month view), read once per report.</summary>
     private async Task<List<FollowUpCount>> EndAsync(Scope s, CancellationToken ct) => endCounts ??=
         await FollowUpCounts.EndAsync(db, s.Collaboration.Id, s.To, clock.GetUtcNow().UtcDateTime, RegisterSnapshots.RunningMonthMaxAge(config), ct);
 
+    /// <summary>Cases counted for the flows: opened or closed in a month (closed ones with outcome and income), or open at the
+    /// start of the period.</summary>
     private sealed record Flow(DateOnly Month, Gender Gender, string Key, AfStatus? TargetGroup, ActivityKind? PlanKind, CaseOutcome? Outcome,
         IncomeSource? IncomeBefore, IncomeSource? IncomeAfter, long Count);
 

@@ -39,10 +39,11 @@ public sealed class FrozenRegisterMonth
         new() { CollaborationId = collaborationId, Month = month, FrozenAt = countedAt, Permanent = false };
 
     /// <summary>
-    /// Whether the stored count may be shown instead of counting again. A permanent count always. A snapshot of a month
-    /// that has ended: when it was taken after the month ended (people's details as they stood then) and no change to
-    /// the cases of that month has been recorded since (<paramref name="changedSince"/>). The month still running: when
-    /// it is younger than <paramref name="maxAge"/> — its cases change all day, so it is counted at most that often.
+    /// Whether the stored count may be shown instead of counting again. A permanent count always. A snapshot while no
+    /// change to the cases of its month has been recorded since (<paramref name="changedSince"/>), and — a month that has
+    /// ended — when it was taken after the month ended (people's details as they stood then), or — the month still
+    /// running — while it is younger than <paramref name="maxAge"/>: its cases change all day, so it is counted at most
+    /// that often (<see cref="RegisterChange.SnapshotHolds"/>).
     /// </summary>
     public bool Holds(DateTime now, TimeSpan maxAge, bool changedSince) =>
         Permanent || RegisterChange.SnapshotHolds(Month, FrozenAt, now, maxAge, changedSince);

@@ -107,12 +107,12 @@ public sealed class RegisterChangeRecorder(TimeProvider clock, IConfiguration co
 
         if (oldStart != plan.StartsOn)
         {
-            plans.Add(oldStart < plan.StartsOn ? oldStart : plan.StartsOn, oldStart < plan.StartsOn ? plan.StartsOn : oldStart);
+            plans.Between(oldStart, plan.StartsOn);
         }
 
         if (oldEnd != plan.EndsOn)
         {
-            plans.Add(oldEnd < plan.EndsOn ? oldEnd : plan.EndsOn, oldEnd < plan.EndsOn ? plan.EndsOn : oldEnd);
+            plans.Between(oldEnd, plan.EndsOn);
         }
     }
 
@@ -138,7 +138,7 @@ public sealed class RegisterChangeRecorder(TimeProvider clock, IConfiguration co
         // Only the months between the old and the new date count differently.
         if (oldOpened != c.OpenedOn)
         {
-            span.Add(oldOpened < c.OpenedOn ? oldOpened : c.OpenedOn, oldOpened < c.OpenedOn ? c.OpenedOn : oldOpened);
+            span.Between(oldOpened, c.OpenedOn);
         }
 
         if (oldClosed != c.ClosedOn)
@@ -169,6 +169,9 @@ public sealed class RegisterChangeRecorder(TimeProvider clock, IConfiguration co
                 To = to;
             }
         }
+
+        /// <summary>The months from the earlier of two dates to the later.</summary>
+        public void Between(DateOnly a, DateOnly b) => Add(a < b ? a : b, a < b ? b : a);
     }
 }
 
