@@ -420,7 +420,7 @@ internal static partial class LoadTest
             Console.WriteLine(LogLag.Count == 0
                 ? $"access-log lag: no samples ({MetricsMissing} scrapes failed or timed out)"
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"access-log lag (writer's oldest waiting request, {LogLag.Count} samples, {MetricsMissing} scrapes failed): p50 {LogLag[LogLag.Count / 2] * 1000:F0} ms, p95 {Percentile(LogLag, 0.95) * 1000:F0} ms, max {LogLag[^1] * 1000:F0} ms; queue depth max {MaxQueueDepth:F0}"));
+                    $"access-log lag (writer's oldest waiting request, {LogLag.Count} samples, {MetricsMissing} scrapes failed): p50 {LogLag[LogLag.Count / 2] * 1000:F0} ms, p95 {Percentile(LogLag, 0.95) * 1000:F0} ms, p99 {Percentile(LogLag, 0.99) * 1000:F0} ms, max {LogLag[^1] * 1000:F0} ms, {LogLag.Count(l => l >= 1)} samples ≥ 1 s; queue depth max {MaxQueueDepth:F0}"));
             return errors > 0 ? 1 : 0;
         }
 
