@@ -18,6 +18,26 @@ public sealed class PlacementPageTests(AppFactory app) : IClassFixture<AppFactor
     }
 
     [Fact]
+    public async Task The_list_pages_through_its_placements_by_the_next_page_link()
+    {
+        // Razor Pages' own route value "page" once shadowed the query's Page: every list stayed on its first page.
+        var jobb = await PageSession.SignInAsync(app, "jobb.taby");
+        for (var i = 0; i <= PlacementWork.PageSize; i++)
+        {
+            await app.PlacementAsync();
+        }
+
+        var first = await jobb.GetAsync("/Placements");
+        var next = first.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Nästa sida").GetAttribute("href")!;
+        var second = await jobb.GetAsync(next);
+        Assert.Contains(second.QuerySelectorAll("span"), s => s.TextContent.StartsWith("Sida 2 av ", StringComparison.Ordinal));
+        var onFirst = first.QuerySelectorAll("a[href^='/Placements/Details/']").Select(a => a.GetAttribute("href")).ToList();
+        var onSecond = second.QuerySelectorAll("a[href^='/Placements/Details/']").Select(a => a.GetAttribute("href")).ToList();
+        Assert.NotEmpty(onSecond);
+        Assert.Empty(onFirst.Intersect(onSecond));
+    }
+
+    [Fact]
     public async Task A_placement_is_created_booked_and_ended_through_the_pages()
     {
         var (_, workplace) = await app.EmployerAsync("Sidbolaget AB");

@@ -7,7 +7,9 @@ namespace Arbetsvagen.Features.Placements;
 /// <summary>The placements of the user's collaborations, newest first, filtered in the address (no personal data in it).</summary>
 public class IndexModel(PlacementWork work) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public PlacementFilter Filter { get; set; } = new();
+    // From the query only: Razor Pages keeps the page's own name in the route value "page", which would otherwise be bound to
+    // Filter.Page ahead of the query's Page and leave every list on its first page.
+    [FromQuery] public PlacementFilter Filter { get; set; } = new();
     public PlacementPage Result { get; private set; } = new([], 1, PlacementWork.PageSize, 0);
 
     public int Pages => Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
