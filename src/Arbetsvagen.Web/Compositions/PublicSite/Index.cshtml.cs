@@ -18,7 +18,7 @@ public class IndexModel(PublicOpportunities opportunities) : PageModel
     [BindProperty(SupportsGet = true)] public string? Municipality { get; set; }
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
-    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public OpportunityPage Found { get; private set; } = new([], 1, PublicOpportunities.PageSize, 0, 0);
     public List<Municipality> Municipalities { get; private set; } = [];

@@ -9,7 +9,7 @@ public class IndexModel(KaaWork work) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
-    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public List<KaaYouthRow> WorkList { get; private set; } = [];
     public KaaYouthPage? Register { get; private set; }
     public bool IsKaaOfficer => work.IsKaaOfficer;
